@@ -1,0 +1,47 @@
+// `tradewar ledger check`: schema, cross-checks, and coverage of the reference table of measures.
+import type { Command } from 'commander';
+import { existsSync, readFileSync } from 'node:fs';
+import { loadLedger } from '../../ledger/load.js';
+import { checkLedger } from '../../ledger/check.js';
+import { loadDatasets } from '../../datasets/datasets.js';
+import { checkContextOf, DEFAULT_DATA_DIR, DEFAULT_LEDGER_DIR } from '../../service/context.js';
+import { referenceCoverage } from '../../ledger/coverage.js';
+import { LedgerError } from '../../util/errors.js';
+import { globalsOf, print } from '../options.js';
+import { projectPath } from '../../util/paths.js';
+
+export function registerLedgerCommands(program: Command): void {
+  const ledger = program.command('ledger').description('work with the measures ledger');
+  ledger
+    .command('check')
+    .description('validate every ledger file (schema, ids, lists, dates, sources) and report reference coverage')
+    .option('--reference <file>', 'reference table of measures (markdown) to check coverage against')
+    .action(async (opts, cmd: Command) => {
+      const g = globalsOf(cmd);
+      const data = await loadDatasets(g.data ?? DEFAULT_DATA_DIR);
+      const l = loadLedger(g.ledger ?? DEFAULT_LEDGER_DIR);
+      const issues = checkLedger(l, checkContextOf(data));
+      if (issues.length) throw new LedgerError(issues);
+      const counts = {
+        files: l.files.length,
+        instruments: l.instruments.size,
+        measures: l.measures.length,
+        suspensions: l.suspensions.length,
+        stacking_rules: l.stacking.length,
+        events: l.events.length,
+      };
+      print(`ledger ok: ${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')}\n`);
+      const refFile = opts.reference ?? projectPath('..', 'shared', 'reference', 'us-china-measures-2018-2026.md');
+      if (existsSync(refFile)) {
+        const cov = referenceCoverage(l, readFileSync(refFile, 'utf8'));
+        print(`reference rows: ${cov.total}; modelled ${cov.modelled.length}; not modelled (with reason) ${cov.unmodelled.length}; missing ${cov.missing.length}\n`);
+        if (cov.missing.length) {
+          throw new LedgerError(
+            cov.missing.map((id) => ({ file: refFile, line: 1, column: 1, message: `reference row ${id} is neither in a record's reference_ids nor under unmodelled:` })),
+          );
+        }
+      } else if (opts.reference) {
+        throw new LedgerError([{ file: refFile, line: 1, column: 1, message: 'reference file not found' }]);
+      }
+    });
+}

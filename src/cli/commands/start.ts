@@ -1,0 +1,44 @@
+// `tradewar start` (what `npm start` runs): the current US↔China averages and the latest and next events.
+import type { Command } from 'commander';
+import { contextFor, print } from '../options.js';
+import { averageQuery } from '../../service/queries.js';
+import { timeline } from '../../service/events.js';
+import { toTable } from '../format.js';
+import { addDays, todayIso } from '../../util/dates.js';
+
+export function registerStartCommand(program: Command): void {
+  program
+    .command('summary')
+    .description('current trade-weighted averages both ways, the latest events and what is scheduled next')
+    .option('--date <date>', 'date to report (default: today)')
+    .action(async (opts, cmd: Command) => {
+      const ctx = await contextFor(cmd);
+      const today = opts.date ?? todayIso();
+      const rows = [];
+      for (const [importer, exporter] of [
+        ['US', 'CN'],
+        ['CN', 'US'],
+      ] as const) {
+        for (const weights of ['2017', '2024']) {
+          const [p] = await averageQuery(ctx, { importer, exporter, at: today, weights, by: 'authority' });
+          rows.push({
+            direction: `${importer} on goods from ${exporter}`,
+            weights,
+            average_pct: p!.average_pct,
+            coverage_pct: p!.coverage_pct,
+            by_authority: Object.entries(p!.by ?? {})
+              .filter(([, v]) => (v as number) > 0.005)
+              .map(([k, v]) => `${k} ${(v as number).toFixed(2)}`)
+              .join(', '),
+          });
+        }
+      }
+      print(`tradewar — US↔China trade-weighted average tariffs on ${today}\n\n${toTable(rows, undefined, 90)}\n`);
+      const all = timeline(ctx.ledger, today);
+      const recent = all.filter((e) => e.date <= today && e.date >= addDays(today, -400)).slice(-12);
+      const next = all.filter((e) => e.date > today).slice(0, 10);
+      const show = (es: typeof all) =>
+        toTable(es.map((e) => ({ date: e.date, side: e.side, kind: e.kind, record: e.record, detail: e.detail || e.title })), undefined, 80);
+      print(`Latest events\n${show(recent)}\nScheduled next\n${show(next)}`);
+    });
+}

@@ -1,0 +1,48 @@
+// Renders rows as an aligned text table, CSV or JSON.
+export type OutputFormat = 'table' | 'csv' | 'json';
+
+export type Row = Record<string, unknown>;
+
+function cell(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(Math.round(v * 10000) / 10000);
+  if (typeof v === 'boolean') return v ? 'yes' : 'no';
+  if (typeof v === 'object') return JSON.stringify(v);
+  return String(v);
+}
+
+export function csvField(v: unknown): string {
+  const s = cell(v);
+  return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+}
+
+export function toCsv(rows: Row[], columns = columnsOf(rows)): string {
+  const lines = [columns.join(',')];
+  for (const r of rows) lines.push(columns.map((c) => csvField(r[c])).join(','));
+  return lines.join('\n') + '\n';
+}
+
+export function columnsOf(rows: Row[]): string[] {
+  const cols: string[] = [];
+  for (const r of rows) for (const k of Object.keys(r)) if (!cols.includes(k)) cols.push(k);
+  return cols;
+}
+
+export function toTable(rows: Row[], columns = columnsOf(rows), maxWidth = 60): string {
+  if (rows.length === 0) return '(no rows)\n';
+  const text = rows.map((r) => columns.map((c) => {
+    const s = cell(r[c]);
+    return s.length > maxWidth ? `${s.slice(0, maxWidth - 1)}…` : s;
+  }));
+  const widths = columns.map((c, i) => Math.max(c.length, ...text.map((t) => t[i]!.length)));
+  const numeric = columns.map((c) => rows.every((r) => r[c] === null || r[c] === undefined || typeof r[c] === 'number'));
+  const line = (vals: string[]) =>
+    vals.map((v, i) => (numeric[i] ? v.padStart(widths[i]!) : v.padEnd(widths[i]!))).join('  ').trimEnd();
+  return [line(columns), line(widths.map((w) => '-'.repeat(w))), ...text.map(line)].join('\n') + '\n';
+}
+
+export function render(rows: Row[], format: OutputFormat, columns?: string[]): string {
+  if (format === 'json') return JSON.stringify(rows, null, 2) + '\n';
+  if (format === 'csv') return toCsv(rows, columns);
+  return toTable(rows, columns);
+}

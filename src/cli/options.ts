@@ -1,0 +1,28 @@
+// Shared option handling for commands: global folders, output format, the context.
+import type { Command } from 'commander';
+import { openContext, type TradewarContext } from '../service/context.js';
+import { parseChoice } from '../service/inputs.js';
+import type { OutputFormat } from './format.js';
+
+export interface GlobalOptions {
+  ledger?: string;
+  data?: string;
+  scenario?: string;
+}
+
+export function globalsOf(cmd: Command): GlobalOptions {
+  return cmd.optsWithGlobals() as GlobalOptions;
+}
+
+export async function contextFor(cmd: Command): Promise<TradewarContext> {
+  const g = globalsOf(cmd);
+  return openContext({ ledgerDir: g.ledger, dataDir: g.data });
+}
+
+export function formatOf(value: string | undefined, allowed: readonly OutputFormat[] = ['table', 'csv', 'json']): OutputFormat {
+  return parseChoice<OutputFormat>(value, 'format', allowed, 'table');
+}
+
+export function print(text: string): void {
+  process.stdout.write(text);
+}

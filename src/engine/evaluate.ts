@@ -1,0 +1,287 @@
+// evaluate(product, origin, destination, date): the base rate, every candidate layer (measure, authority, rate,
+// applies or not and why, source) and the total. Stacking comes from the ledger's rules.
+import type { Candidate, CompiledMeasure, ImporterRules, ScopeMatch } from './compile.js';
+import { rateAt } from './compile.js';
+import { inInterval } from '../util/dates.js';
+import type { BaseRateRow } from '../datasets/datasets.js';
+
+export type LayerState =
+  | 'applies'
+  | 'not_yet'
+  | 'ended'
+  | 'not_in_force'
+  | 'off_list'
+  | 'excluded'
+  | 'suspended'
+  | 'stacked_out';
+
+export interface LayerCore {
+  cand: Candidate;
+  state: LayerState;
+  rate: number; // after suspension
+  statutory: number; // before suspension
+  contribution: number;
+  step: number;
+  match: ScopeMatch | null;
+  excludedBy: ScopeMatch | null;
+  suspendedBy: { id: string; from: string; until: string | null; instrument: string } | null;
+  stackedBy: string | null;
+}
+
+export interface BaseCore {
+  pct: number | null;
+  row: BaseRateRow | null;
+  key: string | null;
+  step: number;
+}
+
+export function partnerMatches(rules: ImporterRules, cm: CompiledMeasure, origin: string, date: string): boolean {
+  const inGroup = (code: string) => {
+    const members = rules.groups.get(code);
+    return members?.some((mb) => mb.code === origin && inInterval(date, mb.from, mb.until)) ?? false;
+  };
+  const hit = (set: Set<string>) => set.has(origin) || [...set].some((c) => /^[a-z]/.test(c) && inGroup(c));
+  if (cm.partnerExclude.size && hit(cm.partnerExclude)) return false;
+  return cm.includesAll || hit(cm.partnerInclude);
+}
+
+export function baseRate(rules: ImporterRules, code: string, date: string): BaseCore {
+  const base = rules.base;
+  if (!base) return { pct: null, row: null, key: null, step: -1 };
+  const schedule = base.cm.measure.schedule;
+  let step = -1;
+  for (let i = 0; i < schedule.length; i++) if (schedule[i]!.date <= date) step = i;
+  let key = code.slice(0, base.table.keyLength);
+  let rows = base.table.rows.get(key);
+  if (!rows && code.length < base.table.keyLength) {
+    // a shorter code (e.g. a Chinese HS8): use its first national line
+    for (const [k, r] of base.table.rows)
+      if (k.startsWith(code)) {
+        key = k;
+        rows = r;
+        break;
+      }
+  }
+  if (!rows || rows.length === 0) return { pct: null, row: null, key: null, step };
+  let i = 0;
+  for (let j = 0; j < rows.length; j++) if (rows[j]!.validFrom <= date) i = j;
+  const row = rows[i]!;
+  return { pct: row.pct, row, key, step };
+}
+
+function activeMatch(matches: ScopeMatch[], date: string): ScopeMatch | null {
+  for (const m of matches) if (inInterval(date, m.from, m.until)) return m;
+  return null;
+}
+
+/** The machine core: one state per candidate layer, no strings built. */
+export function evaluateCore(rules: ImporterRules, code: string, origin: string, date: string): LayerCore[] {
+  const out: LayerCore[] = [];
+  for (const cand of rules.candidatesOf(code)) {
+    const cm = cand.cm;
+    if (!partnerMatches(rules, cm, origin, date)) continue;
+    const layer: LayerCore = {
+      cand,
+      state: 'applies',
+      rate: 0,
+      statutory: 0,
+      contribution: 0,
+      step: -1,
+      match: null,
+      excludedBy: null,
+      suspendedBy: null,
+      stackedBy: null,
+    };
+    out.push(layer);
+    const match = activeMatch(cand.matches, date);
+    layer.match = match ?? cand.matches[0]!;
+    const { value, step } = rateAt(cm, layer.match.key, date);
+    layer.step = step;
+    const rate = match?.entryRate ?? value;
+    if (rate === undefined) {
+      layer.state = 'not_yet';
+      continue;
+    }
+    if (rate === null) {
+      layer.state = 'ended';
+      continue;
+    }
+    layer.statutory = layer.rate = rate;
+    if (!cm.inForce) {
+      layer.state = 'not_in_force';
+      continue;
+    }
+    if (!match) {
+      layer.state = 'off_list';
+      continue;
+    }
+    const excl = activeMatch(cand.excludes, date);
+    if (excl) {
+      layer.state = 'excluded';
+      layer.excludedBy = excl;
+      continue;
+    }
+    for (const { cs, matches } of cand.suspensions) {
+      if (matches !== null && !activeMatch(matches, date)) continue;
+      const period = cs.suspension.periods.find((p) => inInterval(date, p.from, p.until));
+      if (!period) continue;
+      const eff = cs.suspension.effect;
+      const reduced =
+        eff.kind === 'full' ? 0 : eff.kind === 'reduce_by' ? Math.max(0, layer.rate - eff.points) : Math.min(layer.rate, eff.rate);
+      layer.rate = reduced;
+      layer.suspendedBy = { id: cs.suspension.id, from: period.from, until: period.until, instrument: period.instrument };
+      if (reduced === 0) layer.state = 'suspended';
+    }
+    if (layer.state === 'applies') layer.contribution = layer.rate * cm.share;
+  }
+  // stacking rules: a rule whose `when` matches an applying layer switches off the layers its `excludes` match
+  if (rules.stacking.length) {
+    const applying = out.filter((l) => l.state === 'applies');
+    for (const r of rules.stacking) {
+      if (!inInterval(date, r.rule.from, r.rule.until ?? null)) continue;
+      const trigger = applying.find(
+        (l) => r.whenMeasures.has(l.cand.cm.measure.id) || r.whenAuthorities.has(l.cand.cm.measure.authority),
+      );
+      if (!trigger) continue;
+      for (const l of applying) {
+        if (l === trigger || l.state !== 'applies') continue;
+        const m = l.cand.cm.measure;
+        if (r.exclMeasures.has(m.id) || r.exclAuthorities.has(m.authority)) {
+          l.state = 'stacked_out';
+          l.stackedBy = `${r.rule.id} (${trigger.cand.cm.measure.id} applies)`;
+          l.contribution = 0;
+        }
+      }
+    }
+  }
+  return out;
+}
+
+export interface Layer {
+  measure: string;
+  title: string;
+  authority: string;
+  rate_pct: number;
+  statutory_rate_pct: number;
+  share: number;
+  contribution_pct: number;
+  applies: boolean;
+  reason: string;
+  source: string;
+  citation: string;
+  instrument: string | null;
+  status: string;
+  owed_pct: number;
+}
+
+export interface Stack {
+  product: string;
+  description: string | null;
+  origin: string;
+  dest: string;
+  date: string;
+  base_pct: number;
+  base: { measure: string; table: string; key: string | null; rate_text: string | null; basis: string | null; note: string | null; source: string; found: boolean };
+  layers: Layer[];
+  additional_pct: number;
+  total_pct: number;
+  /** Duties owed after court rulings: layers of measures struck down contribute 0. */
+  owed_total_pct: number;
+  notes: string[];
+}
+
+const round = (x: number) => Math.round(x * 1e6) / 1e6;
+
+function describe(l: LayerCore): string {
+  const m = l.cand.cm.measure;
+  const step = l.step >= 0 ? m.schedule[l.step] : undefined;
+  switch (l.state) {
+    case 'applies': {
+      const parts = [`${l.match?.via ?? 'in scope'}`];
+      if (step) parts.push(`rate since ${step.date}`);
+      if (l.suspendedBy)
+        parts.push(`${l.statutory}% less suspension ${l.suspendedBy.id} (${l.suspendedBy.from} to ${l.suspendedBy.until ?? 'open'})`);
+      if (l.cand.cm.share !== 1) parts.push(`applies to ${(l.cand.cm.share * 100).toFixed(0)}% of value (${m.basis?.label ?? 'content share'})`);
+      if (l.cand.cm.struckDown) parts.push(`struck down ${l.cand.cm.struckDown.date}: assessed, not owed`);
+      return parts.join('; ');
+    }
+    case 'not_yet':
+      return `not yet in force (first rate ${l.cand.cm.firstDate})`;
+    case 'ended':
+      return `ended ${step?.date ?? ''}${step?.note ? ` (${step.note})` : ''}`.trim();
+    case 'not_in_force':
+      return `status ${m.status}: not in force in the baseline`;
+    case 'off_list':
+      return `product on ${l.match?.via ?? 'the list'} only ${l.match?.from ?? '…'} to ${l.match?.until ?? '…'}`;
+    case 'excluded':
+      return `excluded by ${l.excludedBy?.via} (${l.excludedBy?.from ?? '…'} to ${l.excludedBy?.until ?? '…'})`;
+    case 'suspended':
+      return `suspended by ${l.suspendedBy?.id} (${l.suspendedBy?.from} to ${l.suspendedBy?.until ?? 'open'})`;
+    case 'stacked_out':
+      return `does not stack: rule ${l.stackedBy}`;
+  }
+}
+
+export function explainLayer(rules: ImporterRules, l: LayerCore): Layer {
+  const m = l.cand.cm.measure;
+  const step = l.step >= 0 ? m.schedule[l.step] : m.schedule[0];
+  const instrument = step ? rules.ledger.instruments.get(step.instrument) : undefined;
+  const contribution = round(l.contribution);
+  return {
+    measure: m.id,
+    title: m.title,
+    authority: m.authority,
+    rate_pct: round(l.rate),
+    statutory_rate_pct: round(l.statutory),
+    share: l.cand.cm.share,
+    contribution_pct: contribution,
+    applies: l.state === 'applies',
+    reason: describe(l),
+    source: instrument?.url ?? m.sources[0]!,
+    citation: instrument?.citation ?? m.legal_citation,
+    instrument: instrument?.id ?? null,
+    status: m.status,
+    owed_pct: l.cand.cm.struckDown ? 0 : contribution,
+  };
+}
+
+export function evaluate(rules: ImporterRules, code: string, origin: string, date: string): Stack {
+  const core = evaluateCore(rules, code, origin, date);
+  const base = baseRate(rules, code, date);
+  const layers = core.map((l) => explainLayer(rules, l));
+  const additional = layers.reduce((s, l) => s + l.contribution_pct, 0);
+  const owed = layers.reduce((s, l) => s + l.owed_pct, 0);
+  const basePct = base.pct ?? 0;
+  const notes: string[] = [];
+  if (base.pct === null) notes.push('no base (MFN) rate in the shipped table for this code: base counted as 0');
+  if (base.row?.basis === 'specific_no_ave') notes.push('MFN is a specific duty with no ad valorem equivalent: only its ad valorem part is counted');
+  for (const l of core)
+    if (l.state === 'applies' && l.cand.cm.measure.status === 'unconfirmed')
+      notes.push(`${l.cand.cm.measure.id} is unconfirmed: ${l.cand.cm.measure.status_note ?? 'see ledger'}`);
+  const baseCm = rules.base?.cm;
+  const baseStep = baseCm && base.step >= 0 ? baseCm.measure.schedule[base.step] : undefined;
+  const baseInstrument = baseStep ? rules.ledger.instruments.get(baseStep.instrument) : undefined;
+  return {
+    product: code,
+    description: rules.universe.get(code)?.description ?? null,
+    origin,
+    dest: rules.importer,
+    date,
+    base_pct: round(basePct),
+    base: {
+      measure: baseCm?.measure.id ?? 'none',
+      table: rules.base?.table.name ?? 'none',
+      key: base.key,
+      rate_text: base.row?.text ?? null,
+      basis: base.row?.basis ?? null,
+      note: base.row?.note ?? null,
+      source: baseInstrument?.url ?? baseCm?.measure.sources[0] ?? '',
+      found: base.pct !== null,
+    },
+    layers,
+    additional_pct: round(additional),
+    total_pct: round(basePct + additional),
+    owed_total_pct: round(basePct + owed),
+    notes,
+  };
+}

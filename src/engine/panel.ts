@@ -1,0 +1,148 @@
+// The interval panel: for each product and partner, the half-open intervals [from, until) over which the
+// duty stack is constant. Breakpoints come from the product's own candidates (schedule steps, list entry
+// dates, exclusions, suspensions), the stacking rules and the base table, so each product is evaluated
+// only where something can change. Partners that share a rule set are evaluated once (partner classes).
+import type { ImporterRules } from './compile.js';
+import { baseRate, evaluateCore, partnerMatches } from './evaluate.js';
+
+export interface LayerContribution {
+  measure: string;
+  authority: string;
+  pct: number;
+  owed: boolean;
+}
+
+export interface PanelInterval {
+  from: string;
+  until: string;
+  base: number;
+  additional: number;
+  total: number;
+  owed: number;
+  layers: LayerContribution[];
+}
+
+export interface Window {
+  from: string;
+  until: string; // exclusive
+}
+
+export const DEFAULT_WINDOW: Window = { from: '2018-01-01', until: '2027-01-01' };
+
+export function breakpointsFor(rules: ImporterRules, code: string, origin: string, window: Window): string[] {
+  const dates = new Set<string>([window.from]);
+  const add = (d: string | null | undefined) => {
+    if (d && d > window.from && d < window.until) dates.add(d);
+  };
+  for (const cand of rules.candidatesOf(code)) {
+    const cm = cand.cm;
+    for (const s of cm.measure.schedule) add(s.date);
+    for (const m of cand.matches) (add(m.from), add(m.until));
+    for (const m of cand.excludes) (add(m.from), add(m.until));
+    for (const { cs, matches } of cand.suspensions) {
+      for (const p of cs.suspension.periods) (add(p.from), add(p.until));
+      for (const m of matches ?? []) (add(m.from), add(m.until));
+    }
+    void cm;
+  }
+  for (const r of rules.stacking) (add(r.rule.from), add(r.rule.until));
+  if (rules.base) {
+    for (const s of rules.base.cm.measure.schedule) add(s.date);
+    const key = code.slice(0, rules.base.table.keyLength);
+    for (const row of rules.base.table.rows.get(key) ?? []) add(row.validFrom);
+  }
+  return [...dates].sort();
+}
+
+/** The stack of one product from one origin at one date, in compact form. */
+export function stackAt(rules: ImporterRules, code: string, origin: string, date: string): Omit<PanelInterval, 'from' | 'until'> {
+  const core = evaluateCore(rules, code, origin, date);
+  const base = baseRate(rules, code, date).pct ?? 0;
+  let additional = 0;
+  let owedAdditional = 0;
+  const layers: LayerContribution[] = [];
+  for (const l of core) {
+    if (l.state !== 'applies' || l.contribution === 0) continue;
+    const owed = l.cand.cm.struckDown === null;
+    additional += l.contribution;
+    if (owed) owedAdditional += l.contribution;
+    layers.push({ measure: l.cand.cm.measure.id, authority: l.cand.cm.measure.authority, pct: l.contribution, owed });
+  }
+  return { base, additional, total: base + additional, owed: base + owedAdditional, layers };
+}
+
+function sameStack(a: Omit<PanelInterval, 'from' | 'until'>, b: Omit<PanelInterval, 'from' | 'until'>): boolean {
+  if (a.base !== b.base || a.total !== b.total || a.layers.length !== b.layers.length) return false;
+  for (let i = 0; i < a.layers.length; i++) {
+    const x = a.layers[i]!;
+    const y = b.layers[i]!;
+    if (x.measure !== y.measure || x.pct !== y.pct) return false;
+  }
+  return true;
+}
+
+export function productIntervals(rules: ImporterRules, code: string, origin: string, window: Window = DEFAULT_WINDOW): PanelInterval[] {
+  const points = breakpointsFor(rules, code, origin, window);
+  const out: PanelInterval[] = [];
+  for (let i = 0; i < points.length; i++) {
+    const from = points[i]!;
+    const until = points[i + 1] ?? window.until;
+    const s = stackAt(rules, code, origin, from);
+    const last = out[out.length - 1];
+    if (last && sameStack(last, s)) last.until = until;
+    else out.push({ from, until, ...s });
+  }
+  return out;
+}
+
+/**
+ * Groups partners that no measure, suspension or stacking rule tells apart: each class is evaluated once.
+ * The signature is which priced measures target the partner (group memberships are taken over the window).
+ */
+export function partnerClasses(rules: ImporterRules, partners: string[], window: Window = DEFAULT_WINDOW): Map<string, string[]> {
+  const classes = new Map<string, string[]>();
+  for (const p of partners) {
+    const sig = rules.measures
+      .filter((cm) => cm.priced)
+      .map((cm) => (partnerMatches(rules, cm, p, window.from) || partnerMatches(rules, cm, p, window.until) ? '1' : '0'))
+      .join('');
+    let arr = classes.get(sig);
+    if (!arr) classes.set(sig, (arr = []));
+    arr.push(p);
+  }
+  return new Map([...classes.values()].map((members) => [members[0]!, members]));
+}
+
+export interface PanelRow {
+  product: string;
+  base_pct: number;
+  additional_pct: number;
+  total_pct: number;
+  owed_total_pct: number;
+  layers: string;
+}
+
+/** One row per product of the importer's current universe at one date (a cross-section of the panel). */
+export function panelAt(rules: ImporterRules, origin: string, date: string, codes?: Iterable<string>): PanelRow[] {
+  const rows: PanelRow[] = [];
+  const r6 = (x: number) => Math.round(x * 1e6) / 1e6;
+  for (const code of codes ?? panelUniverse(rules)) {
+    const s = stackAt(rules, code, origin, date);
+    rows.push({
+      product: code,
+      base_pct: r6(s.base),
+      additional_pct: r6(s.additional),
+      total_pct: r6(s.total),
+      owed_total_pct: r6(s.owed),
+      layers: s.layers.map((l) => `${l.measure}:${r6(l.pct)}`).join(';'),
+    });
+  }
+  return rows;
+}
+
+/** The tariff lines the panel covers: the current national lines (US HTS10 of 2025; China's HS10). */
+export function panelUniverse(rules: ImporterRules): string[] {
+  const codes: string[] = [];
+  for (const p of rules.universe.values()) if (p.level === 10 && p.vintage !== 'legacy') codes.push(p.code);
+  return codes.sort();
+}

@@ -1,0 +1,113 @@
+// Cross-checks that the schema alone cannot express: ids resolve, lists exist, dates are ordered.
+import type { Ledger } from './ledger.js';
+import { PRICED_KINDS } from './schema.js';
+import { LedgerError, type LedgerIssue, type SourcePosition } from '../util/errors.js';
+
+export interface CheckContext {
+  /** Ids of the code lists shipped in data/ (code_lists.parquet). */
+  knownLists: ReadonlySet<string>;
+  /** Names of the base-rate tables shipped in data/. */
+  knownBaseTables: ReadonlySet<string>;
+}
+
+export function checkLedger(ledger: Ledger, ctx: CheckContext): LedgerIssue[] {
+  const issues: LedgerIssue[] = [];
+  const at = (key: string): SourcePosition =>
+    ledger.positions.get(key) ?? ledger.positions.get(key.split('.')[0]!) ?? { file: '?', line: 1, column: 1 };
+  const measureIds = new Set(ledger.measures.map((m) => m.id));
+  const authorities = new Set(ledger.measures.map((m) => m.authority));
+  const groupIds = new Set(ledger.groups.map((g) => g.id));
+  const allIds = new Set([
+    ...measureIds,
+    ...ledger.instruments.keys(),
+    ...ledger.suspensions.map((s) => s.id),
+    ...ledger.events.map((e) => e.id),
+    ...ledger.stacking.map((s) => s.id),
+  ]);
+  const needInstrument = (id: string, where: string) => {
+    if (!ledger.instruments.has(id))
+      issues.push({ ...at(where), message: `unknown instrument "${id}": declare it under instruments: in a ledger file` });
+  };
+  const checkPartners = (codes: string[], where: string) => {
+    for (const c of codes)
+      if (/^[a-z]/.test(c) && !groupIds.has(c))
+        issues.push({ ...at(where), message: `unknown partner group "${c}": declare it under groups:` });
+  };
+  const checkProductRefs = (
+    refs: { list?: string; from?: string; until?: string }[] | undefined,
+    where: string,
+  ) => {
+    (refs ?? []).forEach((r, j) => {
+      const key = `${where}.${j}`;
+      if (r.list !== undefined && !ctx.knownLists.has(r.list))
+        issues.push({
+          ...at(key),
+          message: `unknown product list "${r.list}": it is not in data/code_lists.parquet (rebuild with npm run data:build, or fix the id)`,
+        });
+      if (r.from && r.until && r.from >= r.until)
+        issues.push({ ...at(key), message: `product entry dates out of order: from ${r.from} is not before until ${r.until}` });
+    });
+  };
+
+  for (const m of ledger.measures) {
+    checkPartners([...m.targets.include, ...(m.targets.exclude ?? [])], `${m.id}.targets`);
+    checkProductRefs(m.products?.include, `${m.id}.products.include`);
+    checkProductRefs(m.products?.exclude, `${m.id}.products.exclude`);
+    if (m.instrument === 'mfn') {
+      if (!m.base_table) issues.push({ ...at(m.id), message: `mfn measure "${m.id}" needs base_table` });
+      else if (!ctx.knownBaseTables.has(m.base_table))
+        issues.push({ ...at(`${m.id}.base_table`), message: `unknown base table "${m.base_table}"` });
+    } else if (PRICED_KINDS.has(m.instrument) && !m.products) {
+      issues.push({ ...at(m.id), message: `priced measure "${m.id}" needs a products scope (use "all: true" for every product)` });
+    }
+    const included = new Set((m.products?.include ?? []).map((r) => r.list).filter(Boolean));
+    let prev = '';
+    m.schedule.forEach((step, j) => {
+      const key = `${m.id}.schedule.${j}`;
+      needInstrument(step.instrument, key);
+      if (prev && step.date <= prev)
+        issues.push({ ...at(key), message: `timeline dates out of order: ${step.date} does not come after ${prev}` });
+      prev = step.date;
+      if (step.rate !== undefined && step.rates !== undefined)
+        issues.push({ ...at(key), message: 'give "rate" or "rates", not both' });
+      for (const listId of Object.keys(step.rates ?? {}))
+        if (!included.has(listId))
+          issues.push({ ...at(key), message: `rates names list "${listId}", which is not in this measure's products.include` });
+    });
+  }
+  for (const s of ledger.suspensions) {
+    s.measures.forEach((id) => {
+      if (!measureIds.has(id)) issues.push({ ...at(`${s.id}.measures`), message: `suspension "${s.id}" names unknown measure "${id}"` });
+    });
+    checkProductRefs(s.products?.include, `${s.id}.products`);
+    let prevUntil: string | null = '';
+    s.periods.forEach((p) => {
+      needInstrument(p.instrument, `${s.id}.periods`);
+      if (p.until !== null && p.from >= p.until)
+        issues.push({ ...at(`${s.id}.periods`), message: `suspension period dates out of order: ${p.from} is not before ${p.until}` });
+      if (prevUntil === null || (prevUntil && p.from < prevUntil))
+        issues.push({ ...at(`${s.id}.periods`), message: `suspension periods overlap or are out of order at ${p.from}` });
+      prevUntil = p.until;
+    });
+  }
+  for (const r of ledger.stacking) {
+    for (const [field, sel] of [['when', r.when], ['excludes', r.excludes]] as const) {
+      for (const id of sel.measures ?? [])
+        if (!measureIds.has(id)) issues.push({ ...at(`${r.id}.${field}`), message: `stacking rule names unknown measure "${id}"` });
+      for (const a of sel.authorities ?? [])
+        if (!authorities.has(a)) issues.push({ ...at(`${r.id}.${field}`), message: `stacking rule names unknown authority "${a}"` });
+    }
+    if (r.until && r.from >= r.until) issues.push({ ...at(r.id), message: `stacking rule dates out of order` });
+  }
+  for (const e of ledger.events) {
+    for (const id of e.related ?? [])
+      if (!allIds.has(id)) issues.push({ ...at(`${e.id}.related`), message: `event "${e.id}" relates to unknown record "${id}"` });
+    if (e.end_date && e.end_date < e.date) issues.push({ ...at(e.id), message: 'event end_date before date' });
+  }
+  return issues;
+}
+
+export function assertLedgerValid(ledger: Ledger, ctx: CheckContext): void {
+  const issues = checkLedger(ledger, ctx);
+  if (issues.length) throw new LedgerError(issues);
+}

@@ -1,0 +1,48 @@
+// Loads what every command and API route needs — ledger (with an optional scenario overlay), shipped
+// datasets, cross-checks — and compiles rules per importer on first use.
+import { loadLedger } from '../ledger/load.js';
+import { assertLedgerValid } from '../ledger/check.js';
+import type { Ledger } from '../ledger/ledger.js';
+import { loadDatasets, type Datasets } from '../datasets/datasets.js';
+import { projectPath } from '../util/paths.js';
+import { compileImporter, type ImporterRules } from '../engine/compile.js';
+
+export interface ContextOptions {
+  ledgerDir?: string;
+  dataDir?: string;
+}
+
+export class TradewarContext {
+  private readonly compiled = new Map<string, ImporterRules>();
+  constructor(
+    readonly ledger: Ledger,
+    readonly data: Datasets,
+    readonly label = 'baseline',
+  ) {}
+
+  rules(importer: string): ImporterRules {
+    let r = this.compiled.get(importer);
+    if (!r) this.compiled.set(importer, (r = compileImporter(this.ledger, this.data, importer)));
+    return r;
+  }
+
+  /** The same data with another ledger (a scenario), checked the same way. */
+  withLedger(ledger: Ledger, label: string): TradewarContext {
+    assertLedgerValid(ledger, checkContextOf(this.data));
+    return new TradewarContext(ledger, this.data, label);
+  }
+}
+
+export function checkContextOf(data: Datasets) {
+  return { knownLists: new Set(data.lists.keys()), knownBaseTables: new Set(data.baseTables.keys()) };
+}
+
+export const DEFAULT_LEDGER_DIR = projectPath('ledger');
+export const DEFAULT_DATA_DIR = projectPath('data');
+
+export async function openContext(opts: ContextOptions = {}): Promise<TradewarContext> {
+  const data = await loadDatasets(opts.dataDir ?? DEFAULT_DATA_DIR);
+  const ledger = loadLedger(opts.ledgerDir ?? DEFAULT_LEDGER_DIR);
+  assertLedgerValid(ledger, checkContextOf(data));
+  return new TradewarContext(ledger, data);
+}

@@ -1,0 +1,92 @@
+// The questions tradewar answers, as plain functions over a context: the command line and the HTTP API
+// both call these, so their answers are the same.
+import type { TradewarContext } from './context.js';
+import { parseChoice, parseCountry, parseDate, parseDates, parseImporter } from './inputs.js';
+import { requireKnownProduct } from '../codes/product-codes.js';
+import { evaluate, type Stack } from '../engine/evaluate.js';
+import { panelAt, panelUniverse, type PanelRow } from '../engine/panel.js';
+import { averagesAt, averageSeries, type AveragePoint, type ByDimension } from '../trade/aggregate.js';
+import { resolveWeights, weightsFor, type WeightChoice } from '../trade/weights.js';
+import { UserInputError } from '../util/errors.js';
+import { addDays } from '../util/dates.js';
+
+export type Progress = (done: number, total: number) => void;
+
+export interface RateInput {
+  product?: string;
+  origin?: string;
+  dest?: string;
+  date?: string;
+}
+
+export function rateQuery(ctx: TradewarContext, input: RateInput): Stack {
+  const dest = parseImporter(input.dest, 'dest', ctx.data);
+  const origin = parseCountry(input.origin, 'origin', ctx.data);
+  if (origin === dest) throw new UserInputError(`origin and dest are both ${dest}: choose two different countries`, 'origin');
+  const date = parseDate(input.date, 'date');
+  if (!input.product) throw new UserInputError('missing product: give a tariff code, e.g. 8517130000', 'product');
+  const rules = ctx.rules(dest);
+  const product = requireKnownProduct(input.product, rules.universe, dest);
+  return evaluate(rules, product, origin, date);
+}
+
+export interface AverageInput {
+  importer?: string;
+  exporter?: string;
+  at?: string;
+  weights?: string;
+  by?: string;
+}
+
+export interface PairInput {
+  importer: string;
+  exporter: string;
+  weights: WeightChoice;
+}
+
+function parsePair(ctx: TradewarContext, input: { importer?: string; exporter?: string; weights?: string }): PairInput {
+  const importer = parseImporter(input.importer, 'importer', ctx.data);
+  const exporter = parseCountry(input.exporter, 'exporter', ctx.data);
+  if (importer === exporter) throw new UserInputError(`importer and exporter are both ${importer}`, 'exporter');
+  const weights = resolveWeights(ctx.data, input.weights ?? '2017', importer, exporter);
+  return { importer, exporter, weights };
+}
+
+export async function averageQuery(ctx: TradewarContext, input: AverageInput, progress?: Progress): Promise<AveragePoint[]> {
+  const pair = parsePair(ctx, input);
+  const dates = parseDates(input.at, 'at');
+  const by = input.by === undefined ? undefined : parseChoice<ByDimension>(input.by, 'by', ['authority', 'section'], 'authority');
+  const w = await weightsFor(ctx.data, pair.weights);
+  return averagesAt(ctx.rules(pair.importer), pair.exporter, dates, w, by, progress);
+}
+
+export interface SeriesInput {
+  importer?: string;
+  exporter?: string;
+  from?: string;
+  to?: string;
+  weights?: string;
+}
+
+export async function seriesQuery(ctx: TradewarContext, input: SeriesInput, progress?: Progress): Promise<AveragePoint[]> {
+  const pair = parsePair(ctx, input);
+  const from = parseDate(input.from ?? '2018-01-01', 'from');
+  const to = parseDate(input.to ?? '2026-12-31', 'to');
+  if (to < from) throw new UserInputError(`to ${to} is before from ${from}`, 'to');
+  const w = await weightsFor(ctx.data, pair.weights);
+  return averageSeries(ctx.rules(pair.importer), pair.exporter, { from, until: addDays(to, 1) }, w, progress);
+}
+
+export interface PanelInput {
+  importer?: string;
+  exporter?: string;
+  at?: string;
+}
+
+export function panelQuery(ctx: TradewarContext, input: PanelInput): PanelRow[] {
+  const importer = parseImporter(input.importer, 'importer', ctx.data);
+  const exporter = parseCountry(input.exporter, 'exporter', ctx.data);
+  const at = parseDate(input.at, 'at');
+  const rules = ctx.rules(importer);
+  return panelAt(rules, exporter, at, panelUniverse(rules));
+}

@@ -1,0 +1,50 @@
+// Which trade values weight an average: fixed base-year weights, selectable by a short name or a set name.
+import { loadWeights, type Datasets } from '../datasets/datasets.js';
+import { UserInputError } from '../util/errors.js';
+
+export interface WeightChoice {
+  name: string; // what the user asked for ("2017", "2024", or a set name)
+  set: string; // weight_set in data/trade_weights.parquet
+  importer: string;
+  exporter: string;
+  description: string;
+}
+
+/**
+ * Short names: 2017 = pre-war base year (PIIE's choice), 2024 = latest full year.
+ * US←CN: 2017 = US imports from China 2017 (HS6 spread over HTS10), 2024 = US imports 2024 (HTS10).
+ * CN←US: 2017 = China's imports from the US 2017 (HS8), 2024 = US exports to China 2024 (HS6, mirror).
+ */
+const SHORT: Record<string, Record<string, { set: string; description: string }>> = {
+  'US<CN': {
+    '2017': { set: 'us_imports_cn_2017', description: 'US imports from China, 2017 (UN Comtrade HS6, spread over HTS10 lines)' },
+    '2024': { set: 'us_imports_2024', description: 'US imports for consumption, 2024 (Census HTS10)' },
+  },
+  'CN<US': {
+    '2017': { set: 'cn_imports_us_2017', description: "China's imports from the US, 2017 (HS8, spread over HS10 lines)" },
+    '2024': { set: 'us_exports_cn_2024', description: 'US exports to China, 2024 (UN Comtrade HS6 mirror, spread over HS10 lines)' },
+  },
+};
+
+export function resolveWeights(data: Datasets, name: string, importer: string, exporter: string): WeightChoice {
+  const short = SHORT[`${importer}<${exporter}`]?.[name];
+  if (short) return { name, set: short.set, importer, exporter, description: short.description };
+  if (/^\d{4}$/.test(name)) {
+    const byYear = `us_exports_cn_${name}`;
+    if (importer === 'CN' && data.weightSets.includes(byYear))
+      return { name, set: byYear, importer, exporter, description: `US exports to China, ${name} (mirror)` };
+  }
+  if (data.weightSets.includes(name)) return { name, set: name, importer, exporter, description: name };
+  const options = [...Object.keys(SHORT[`${importer}<${exporter}`] ?? {}), ...data.weightSets];
+  throw new UserInputError(`unknown weights "${name}" for ${importer}←${exporter}; choose one of: ${options.join(', ')}`, 'weights');
+}
+
+export async function weightsFor(data: Datasets, choice: WeightChoice): Promise<Map<string, number>> {
+  const w = await loadWeights(data, choice.set, choice.importer, choice.exporter);
+  if (w.size === 0)
+    throw new UserInputError(
+      `weight set ${choice.set} has no trade for ${choice.importer}←${choice.exporter}; choose other weights`,
+      'weights',
+    );
+  return w;
+}

@@ -1,0 +1,34 @@
+// Errors a user can fix (bad input, broken ledger, bad overlay): the CLI prints the message and exits 2,
+// the API answers 400. Anything else is a runtime error (exit 1, HTTP 500) with no stack trace shown.
+export class UserInputError extends Error {
+  readonly field?: string;
+  constructor(message: string, field?: string) {
+    super(message);
+    this.name = 'UserInputError';
+    this.field = field;
+  }
+}
+
+export interface SourcePosition {
+  file: string;
+  line: number;
+  column: number;
+}
+
+export interface LedgerIssue extends SourcePosition {
+  message: string;
+}
+
+/** One or more problems found in ledger or scenario files, each with file:line:column. */
+export class LedgerError extends UserInputError {
+  readonly issues: LedgerIssue[];
+  constructor(issues: LedgerIssue[]) {
+    super(issues.map(formatIssue).join('\n'));
+    this.name = 'LedgerError';
+    this.issues = issues;
+  }
+}
+
+export function formatIssue(issue: LedgerIssue): string {
+  return `${issue.file}:${issue.line}:${issue.column}: ${issue.message}`;
+}
