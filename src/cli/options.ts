@@ -1,6 +1,7 @@
 // Shared option handling for commands: global folders, output format, the context.
 import type { Command } from 'commander';
 import { openContext, type TradewarContext } from '../service/context.js';
+import { contextForScenario } from '../service/scenarios.js';
 import { parseChoice } from '../service/inputs.js';
 import type { OutputFormat } from './format.js';
 
@@ -16,7 +17,8 @@ export function globalsOf(cmd: Command): GlobalOptions {
 
 export async function contextFor(cmd: Command): Promise<TradewarContext> {
   const g = globalsOf(cmd);
-  return openContext({ ledgerDir: g.ledger, dataDir: g.data });
+  const ctx = await openContext({ ledgerDir: g.ledger, dataDir: g.data });
+  return contextForScenario(ctx, g.scenario);
 }
 
 export function formatOf(value: string | undefined, allowed: readonly OutputFormat[] = ['table', 'csv', 'json']): OutputFormat {

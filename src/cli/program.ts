@@ -4,6 +4,7 @@ import { UserInputError } from '../util/errors.js';
 import { registerQueryCommands } from './commands/queries.js';
 import { registerLedgerCommands } from './commands/ledger.js';
 import { registerStartCommand } from './commands/start.js';
+import { registerScenarioCommands } from './commands/scenario.js';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
   registerQueryCommands(program);
   registerLedgerCommands(program);
   registerStartCommand(program);
+  registerScenarioCommands(program);
   return program;
 }
 

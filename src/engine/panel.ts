@@ -34,18 +34,20 @@ export function breakpointsFor(rules: ImporterRules, code: string, origin: strin
   const add = (d: string | null | undefined) => {
     if (d && d > window.from && d < window.until) dates.add(d);
   };
+  const addRange = (r: { from: string | null; until: string | null }) => {
+    add(r.from);
+    add(r.until);
+  };
   for (const cand of rules.candidatesOf(code)) {
-    const cm = cand.cm;
-    for (const s of cm.measure.schedule) add(s.date);
-    for (const m of cand.matches) (add(m.from), add(m.until));
-    for (const m of cand.excludes) (add(m.from), add(m.until));
+    for (const s of cand.cm.measure.schedule) add(s.date);
+    cand.matches.forEach(addRange);
+    cand.excludes.forEach(addRange);
     for (const { cs, matches } of cand.suspensions) {
-      for (const p of cs.suspension.periods) (add(p.from), add(p.until));
-      for (const m of matches ?? []) (add(m.from), add(m.until));
+      cs.suspension.periods.forEach((p) => addRange({ from: p.from, until: p.until }));
+      (matches ?? []).forEach(addRange);
     }
-    void cm;
   }
-  for (const r of rules.stacking) (add(r.rule.from), add(r.rule.until));
+  for (const r of rules.stacking) addRange({ from: r.rule.from, until: r.rule.until ?? null });
   if (rules.base) {
     for (const s of rules.base.cm.measure.schedule) add(s.date);
     const key = code.slice(0, rules.base.table.keyLength);

@@ -68,8 +68,6 @@ export function checkLedger(ledger: Ledger, ctx: CheckContext): LedgerIssue[] {
       if (prev && step.date <= prev)
         issues.push({ ...at(key), message: `timeline dates out of order: ${step.date} does not come after ${prev}` });
       prev = step.date;
-      if (step.rate !== undefined && step.rates !== undefined)
-        issues.push({ ...at(key), message: 'give "rate" or "rates", not both' });
       for (const listId of Object.keys(step.rates ?? {}))
         if (!included.has(listId))
           issues.push({ ...at(key), message: `rates names list "${listId}", which is not in this measure's products.include` });

@@ -65,6 +65,7 @@ export function registerQueryCommands(program: Command): void {
     .requiredOption('--dest <iso2>', 'importing country: US or CN')
     .requiredOption('--date <date>', 'entry date, YYYY-MM-DD')
     .option('--format <format>', 'table | json', 'table')
+    .option('--scenario <name>', 'scenario name (see scenario list) or path to your own overlay YAML')
     .action(async (opts, cmd: Command) => {
       const format = formatOf(opts.format, ['table', 'json']);
       const ctx = await contextFor(cmd);
@@ -81,6 +82,7 @@ export function registerQueryCommands(program: Command): void {
     .option('--weights <name>', '2017 | 2024 | a weight set name', '2017')
     .option('--by <dimension>', 'authority | section')
     .option('--format <format>', 'table | csv | json', 'table')
+    .option('--scenario <name>', 'scenario name (see scenario list) or path to your own overlay YAML')
     .action(async (opts, cmd: Command) => {
       const format = formatOf(opts.format);
       const ctx = await contextFor(cmd);
@@ -99,6 +101,7 @@ export function registerQueryCommands(program: Command): void {
     .option('--to <date>', 'last date, YYYY-MM-DD', '2026-12-31')
     .option('--weights <name>', '2017 | 2024 | a weight set name', '2017')
     .option('--format <format>', 'table | csv | json', 'table')
+    .option('--scenario <name>', 'scenario name (see scenario list) or path to your own overlay YAML')
     .action(async (opts, cmd: Command) => {
       const format = formatOf(opts.format);
       const ctx = await contextFor(cmd);
@@ -116,6 +119,7 @@ export function registerQueryCommands(program: Command): void {
     .requiredOption('--at <date>', 'date, YYYY-MM-DD')
     .option('--format <format>', 'csv | json | parquet', 'csv')
     .option('--out <file>', 'write to a file instead of standard output (required for parquet)')
+    .option('--scenario <name>', 'scenario name (see scenario list) or path to your own overlay YAML')
     .action(async (opts, cmd: Command) => {
       const format = parseChoice(opts.format, 'format', ['csv', 'json', 'parquet'] as const, 'csv');
       const ctx = await contextFor(cmd);

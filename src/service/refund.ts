@@ -1,0 +1,84 @@
+// Refund estimate: duties assessed under measures a court later struck down (IEEPA, 2026-02-20) on a
+// product over a period, assuming the entered value was spread evenly over the days of the period.
+import type { TradewarContext } from './context.js';
+import { parseCountry, parseDate, parseImporter } from './inputs.js';
+import { requireKnownProduct } from '../codes/product-codes.js';
+import { productIntervals } from '../engine/panel.js';
+import { addDays, daysBetween, maxDate, minDate } from '../util/dates.js';
+import { UserInputError } from '../util/errors.js';
+
+export interface RefundInput {
+  product?: string;
+  origin?: string;
+  dest?: string;
+  from?: string;
+  to?: string;
+  value?: string | number;
+}
+
+export interface RefundEstimate {
+  product: string;
+  origin: string;
+  dest: string;
+  from: string;
+  to: string;
+  value_usd: number;
+  days: number;
+  refundable_usd: number;
+  assessed_total_usd: number;
+  owed_total_usd: number;
+  periods: Array<{ from: string; until: string; days: number; value_usd: number; struck_down_pct: number; measures: string[]; refundable_usd: number }>;
+  assumptions: string[];
+}
+
+const money = (x: number) => Math.round(x * 100) / 100;
+
+export function refundQuery(ctx: TradewarContext, input: RefundInput): RefundEstimate {
+  const dest = parseImporter(input.dest ?? 'US', 'dest', ctx.data);
+  const origin = parseCountry(input.origin, 'origin', ctx.data);
+  const from = parseDate(input.from, 'from');
+  const to = parseDate(input.to, 'to');
+  if (to < from) throw new UserInputError(`to ${to} is before from ${from}`, 'to');
+  const value = Number(input.value);
+  if (input.value === undefined || !Number.isFinite(value) || value < 0)
+    throw new UserInputError('value must be the customs value entered in USD, a number of 0 or more', 'value');
+  if (!input.product) throw new UserInputError('missing product: give a tariff code', 'product');
+  const rules = ctx.rules(dest);
+  const code = requireKnownProduct(input.product, rules.universe, dest);
+  const until = addDays(to, 1);
+  const days = daysBetween(from, until);
+  const out: RefundEstimate = {
+    product: code,
+    origin,
+    dest,
+    from,
+    to,
+    value_usd: value,
+    days,
+    refundable_usd: 0,
+    assessed_total_usd: 0,
+    owed_total_usd: 0,
+    periods: [],
+    assumptions: [
+      'the entered value is spread evenly over the days of the period',
+      'duties of every measure the ledger marks struck_down count as refundable (assessed, not owed)',
+      'interest on refunds and liquidation status are not modelled',
+    ],
+  };
+  for (const iv of productIntervals(rules, code, origin, { from, until })) {
+    const a = maxDate(iv.from, from);
+    const b = minDate(iv.until, until);
+    const d = daysBetween(a, b);
+    if (d <= 0) continue;
+    const share = value * (d / days);
+    const struck = iv.layers.filter((l) => !l.owed);
+    const pct = struck.reduce((s, l) => s + l.pct, 0);
+    out.assessed_total_usd += (share * iv.total) / 100;
+    out.owed_total_usd += (share * iv.owed) / 100;
+    out.periods.push({ from: a, until: b, days: d, value_usd: money(share), struck_down_pct: pct, measures: struck.map((l) => l.measure), refundable_usd: money((share * pct) / 100) });
+  }
+  out.refundable_usd = money(out.periods.reduce((s, p) => s + p.refundable_usd, 0));
+  out.assessed_total_usd = money(out.assessed_total_usd);
+  out.owed_total_usd = money(out.owed_total_usd);
+  return out;
+}
