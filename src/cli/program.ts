@@ -5,6 +5,7 @@ import { registerQueryCommands } from './commands/queries.js';
 import { registerLedgerCommands } from './commands/ledger.js';
 import { registerStartCommand } from './commands/start.js';
 import { registerScenarioCommands } from './commands/scenario.js';
+import { registerServeCommand } from './commands/serve.js';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   registerLedgerCommands(program);
   registerStartCommand(program);
   registerScenarioCommands(program);
+  registerServeCommand(program);
   return program;
 }
 

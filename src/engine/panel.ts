@@ -148,3 +148,74 @@ export function panelUniverse(rules: ImporterRules): string[] {
   for (const p of rules.universe.values()) if (p.level === 10 && p.vintage !== 'legacy') codes.push(p.code);
   return codes.sort();
 }
+
+export interface IntervalRow {
+  importer: string;
+  exporter: string;
+  product: string;
+  valid_from: string;
+  valid_until: string;
+  base_pct: number;
+  additional_pct: number;
+  total_pct: number;
+  owed_total_pct: number;
+  layers: string;
+}
+
+export interface IntervalPanel {
+  importer: string;
+  partners: string[];
+  classes: Map<string, string[]>;
+  products: number;
+  /** Intervals per class representative and product, in product order. */
+  byClass: Map<string, Array<{ product: string; intervals: PanelInterval[] }>>;
+  rowCount: number;
+}
+
+/** The full interval panel: every current tariff line × every partner × every breakpoint in the window. */
+export function buildIntervalPanel(
+  rules: ImporterRules,
+  partners: string[],
+  window: Window = DEFAULT_WINDOW,
+  onProgress?: (done: number, total: number) => void,
+): IntervalPanel {
+  const classes = partnerClasses(rules, partners, window);
+  const codes = panelUniverse(rules);
+  const byClass = new Map<string, Array<{ product: string; intervals: PanelInterval[] }>>();
+  let rowCount = 0;
+  let done = 0;
+  const total = codes.length * classes.size;
+  for (const [rep, members] of classes) {
+    const list: Array<{ product: string; intervals: PanelInterval[] }> = [];
+    for (const code of codes) {
+      const intervals = productIntervals(rules, code, rep, window);
+      list.push({ product: code, intervals });
+      rowCount += intervals.length * members.length;
+      if (onProgress && ++done % 5000 === 0) onProgress(done, total);
+    }
+    byClass.set(rep, list);
+  }
+  onProgress?.(total, total);
+  return { importer: rules.importer, partners, classes, products: codes.length, byClass, rowCount };
+}
+
+/** Rows of the panel in ClickHouse order (importer, exporter, product, valid_from). */
+export function* intervalRows(panel: IntervalPanel): Generator<IntervalRow> {
+  const r6 = (x: number) => Math.round(x * 1e6) / 1e6;
+  const exporters = [...panel.classes].flatMap(([rep, members]) => members.map((m) => [m, rep] as const)).sort((a, b) => a[0].localeCompare(b[0]));
+  for (const [exporter, rep] of exporters)
+    for (const { product, intervals } of panel.byClass.get(rep)!)
+      for (const iv of intervals)
+        yield {
+          importer: panel.importer,
+          exporter,
+          product,
+          valid_from: iv.from,
+          valid_until: iv.until,
+          base_pct: r6(iv.base),
+          additional_pct: r6(iv.additional),
+          total_pct: r6(iv.total),
+          owed_total_pct: r6(iv.owed),
+          layers: iv.layers.map((l) => `${l.measure}:${r6(l.pct)}`).join(';'),
+        };
+}

@@ -2,9 +2,10 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { readYamlSource, zodIssues } from '../ledger/yaml-source.js';
-import { scenarioFileSchema } from './schema.js';
+import { z } from 'zod';
+import { operationSchema, scenarioFileSchema, type Operation } from './schema.js';
 import type { LoadedScenario } from './overlay.js';
-import { LedgerError, UserInputError } from '../util/errors.js';
+import { LedgerError, UserInputError, type LedgerIssue } from '../util/errors.js';
 
 export function scenarioNames(dir: string): string[] {
   if (!existsSync(dir)) return [];
@@ -31,10 +32,25 @@ export function resolveScenarioFile(nameOrPath: string, dir: string): string {
   );
 }
 
+/**
+ * Reads an overlay. Each operation is checked on its own, so one bad operation does not hide the problems
+ * of the others: operations that fail the schema are reported with the reference problems of the rest
+ * when the overlay is applied.
+ */
 export function loadScenarioFile(file: string): LoadedScenario {
   const shown = relative(process.cwd(), file) || file;
   const source = readYamlSource(file, shown.startsWith('..') ? file : shown);
-  const parsed = scenarioFileSchema.safeParse(source.data);
-  if (!parsed.success) throw new LedgerError(zodIssues(source, parsed.error));
-  return { scenario: parsed.data, source };
+  const head = scenarioFileSchema.extend({ operations: z.array(z.unknown()) }).safeParse(source.data);
+  if (!head.success) throw new LedgerError(zodIssues(source, head.error));
+  const operations: Operation[] = [];
+  const opIndex: number[] = [];
+  const issues: LedgerIssue[] = [];
+  head.data.operations.forEach((raw, i) => {
+    const op = operationSchema.safeParse(raw);
+    if (op.success) {
+      operations.push(op.data);
+      opIndex.push(i);
+    } else issues.push(...zodIssues(source, op.error, ['operations', i]));
+  });
+  return { scenario: { ...head.data, operations }, source, opIndex, issues };
 }

@@ -9,6 +9,10 @@ import { LedgerError, type LedgerIssue } from '../util/errors.js';
 export interface LoadedScenario {
   scenario: ScenarioFile;
   source: YamlSource | null;
+  /** Position of each operation in the file's operations list (when invalid ones were left out). */
+  opIndex?: number[];
+  /** Schema problems of operations left out; reported together with the reference checks. */
+  issues?: LedgerIssue[];
 }
 
 /** Rate of a key (list id, or undefined for the flat rate) after the steps strictly before `date`, at `date`. */
@@ -81,9 +85,11 @@ export function scenarioInstrument(s: ScenarioFile): LegalInstrument {
 export function applyOverlay(base: Ledger, loaded: LoadedScenario): Ledger {
   const { scenario, source } = loaded;
   const file = source?.file ?? `${scenario.name}.yaml`;
-  const at = (i: number, field?: string) =>
-    source ? source.positionOf(field ? ['operations', i, field] : ['operations', i]) : { file, line: 1, column: 1 };
-  const issues: LedgerIssue[] = [];
+  const at = (k: number, field?: string) => {
+    const i = loaded.opIndex?.[k] ?? k;
+    return source ? source.positionOf(field ? ['operations', i, field] : ['operations', i]) : { file, line: 1, column: 1 };
+  };
+  const issues: LedgerIssue[] = [...(loaded.issues ?? [])];
 
   const ledger: Ledger = {
     ...base,
@@ -154,7 +160,7 @@ export function applyOverlay(base: Ledger, loaded: LoadedScenario): Ledger {
       }
     }
   });
-  if (issues.length) throw new LedgerError(issues);
+  if (issues.length) throw new LedgerError(issues.sort((a, b) => a.line - b.line || a.column - b.column));
 
   // 2. apply in order
   scenario.operations.forEach((op, i) => {

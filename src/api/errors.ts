@@ -1,0 +1,69 @@
+// What clients see when something goes wrong: 400 {error, field} for input they can fix, 404 JSON for unknown
+// routes, 500 {error: 'internal error'} for anything else (details go to the server log, never to the client).
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { UserInputError } from '../util/errors.js';
+import type { ProductHit } from './products.js';
+
+export interface ErrorBody {
+  error: string;
+  field?: string;
+  suggestions?: ProductHit[];
+}
+
+interface AjvError {
+  keyword: string;
+  instancePath: string;
+  message?: string;
+  params: Record<string, unknown>;
+}
+
+/** A schema validation failure in words, naming the parameter. */
+export function describeValidation(errors: AjvError[], query: Record<string, unknown>, schema?: { properties?: Record<string, { description?: string }> }): ErrorBody {
+  const e = errors[0]!;
+  const field =
+    (e.params.missingProperty as string | undefined) ??
+    (e.params.additionalProperty as string | undefined) ??
+    e.instancePath.replace(/^\//, '').split('/')[0] ??
+    '';
+  const value = query[field];
+  const hint = schema?.properties?.[field]?.description;
+  switch (e.keyword) {
+    case 'required':
+      return { error: `missing ${field}${hint ? `: ${hint}` : ''}`, field };
+    case 'additionalProperties': {
+      const known = Object.keys(schema?.properties ?? {});
+      return { error: `unknown parameter ${field}; this route takes: ${known.join(', ') || 'no parameters'}`, field };
+    }
+    case 'enum':
+      return { error: `${field} "${String(value)}" is not one of: ${(e.params.allowedValues as unknown[]).map(String).filter(Boolean).join(', ')}`, field };
+    case 'maxLength':
+      return { error: `${field} is too long (at most ${String(e.params.limit)} characters)`, field };
+    default:
+      return { error: `${field} "${String(value)}" is not valid${hint ? `: ${hint}` : ` (${e.message ?? e.keyword})`}`, field };
+  }
+}
+
+export function installErrorHandlers(app: FastifyInstance, log: (err: unknown, req: FastifyRequest) => void): void {
+  app.setErrorHandler((err: FastifyError | UserInputError | Error, req: FastifyRequest, reply: FastifyReply) => {
+    if (err instanceof UserInputError) {
+      const body: ErrorBody = { error: err.message };
+      if (err.field) body.field = err.field;
+      const suggestions = (err as UserInputError & { suggestions?: ProductHit[] }).suggestions;
+      if (suggestions) body.suggestions = suggestions;
+      return reply.code(400).type('application/json; charset=utf-8').send(body);
+    }
+    const fe = err as FastifyError & { validation?: AjvError[] };
+    if (fe.validation) {
+      const schema = req.routeOptions.schema?.querystring as { properties?: Record<string, { description?: string }> } | undefined;
+      return reply.code(400).send(describeValidation(fe.validation, (req.query ?? {}) as Record<string, unknown>, schema));
+    }
+    if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500)
+      return reply.code(fe.statusCode).send({ error: fe.message });
+    log(err, req);
+    return reply.code(500).send({ error: 'internal error' });
+  });
+  app.setNotFoundHandler((req, reply) => {
+    const path = req.url.split('?')[0];
+    reply.code(404).send({ error: `not found: ${req.method} ${path}; see /openapi.json for the routes` });
+  });
+}

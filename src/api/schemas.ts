@@ -1,0 +1,221 @@
+// JSON schemas of the API: query parameters (Fastify validates with them) and answers (the OpenAPI document
+// publishes them; test/api checks real answers against them). OpenAPI 3.1 = JSON Schema 2020-12.
+export type JsonSchema = Record<string, unknown>;
+
+const str = (description: string, extra: JsonSchema = {}): JsonSchema => ({ type: 'string', description, ...extra });
+const num = (description: string): JsonSchema => ({ type: 'number', description });
+const ref = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}` });
+const arrayOf = (items: JsonSchema): JsonSchema => ({ type: 'array', items });
+const obj = (properties: Record<string, JsonSchema>, description?: string): JsonSchema => ({
+  type: 'object',
+  ...(description ? { description } : {}),
+  properties,
+  required: Object.keys(properties),
+});
+
+// ---- parameters --------------------------------------------------------------------------------------------
+export const P = {
+  date: (what = 'date') => str(`${what}, YYYY-MM-DD`, { maxLength: 10, examples: ['2025-11-05'] }),
+  dates: str('one or more dates, comma-separated (YYYY-MM-DD)', { maxLength: 2200, examples: ['2025-11-05,2026-01-01'] }),
+  country: (what: string) => str(`${what}: ISO 3166 alpha-2 code`, { maxLength: 2, examples: ['CN'] }),
+  importer: str('importing economy: US or CN', { maxLength: 2, examples: ['US'] }),
+  product: str("tariff code of the importer's schedule (US HTS10/HTS8, China HS10); dots and spaces allowed", {
+    maxLength: 20,
+    examples: ['8517130000'],
+  }),
+  weights: str('trade weights: 2017 (pre-war base year) | 2024 (latest full year) | a weight set name', {
+    maxLength: 40,
+    default: '2017',
+  }),
+  scenario: str('scenario name (see /api/scenarios), or baseline', {
+    maxLength: 60,
+    pattern: '^[a-z0-9][a-z0-9-]*$',
+    default: 'baseline',
+  }),
+  format: (choices: string[]) => str(`answer format: ${choices.join(' | ')}`, { enum: choices, default: choices[0] }),
+  side: str('imposing side', { enum: ['US', 'CN', 'both'] }),
+  flag: (description: string) => str(description, { enum: ['1', '0', 'true', 'false', ''] }),
+};
+
+// ---- answers -------------------------------------------------------------------------------------------------
+const layer = obj({
+  measure: str('measure id in the ledger'),
+  title: str('measure title'),
+  authority: str('legal authority family (section_301, ieepa_fentanyl, ...)'),
+  rate_pct: num('rate in force on the date after any suspension, percent'),
+  statutory_rate_pct: num('rate before suspension, percent'),
+  share: num('share of the customs value the rate applies to (1 = full value)'),
+  contribution_pct: num('what this layer adds to the total, percentage points'),
+  applies: { type: 'boolean', description: 'whether the layer applies on the date' },
+  reason: str('why it applies or not'),
+  source: str('URL of the instrument'),
+  citation: str('legal citation'),
+  instrument: { type: ['string', 'null'], description: 'instrument id in the ledger' },
+  status: str('measure status (in_force, threatened, unconfirmed, ...)'),
+  owed_pct: num('contribution still owed after court rulings, percentage points'),
+});
+
+const stack = obj(
+  {
+    product: str('normalised tariff code'),
+    description: { type: ['string', 'null'] },
+    origin: str('country of origin'),
+    dest: str('importer'),
+    date: str('entry date'),
+    base_pct: num('base (MFN) rate, percent'),
+    base: obj({
+      measure: str('base measure id'),
+      table: str('base rate table'),
+      key: { type: ['string', 'null'] },
+      rate_text: { type: ['string', 'null'] },
+      basis: { type: ['string', 'null'] },
+      note: { type: ['string', 'null'] },
+      source: str('URL'),
+      found: { type: 'boolean' },
+    }),
+    layers: arrayOf(ref('Layer')),
+    additional_pct: num('sum of applying layers, percentage points'),
+    total_pct: num('base + additional, percent (assessed)'),
+    owed_total_pct: num('total after court rulings, percent'),
+    notes: arrayOf({ type: 'string' }),
+  },
+  'duty stack of one product on one date',
+);
+
+const sectionFigure = obj({
+  title: str('HS section title'),
+  average_pct: num('trade-weighted average, percent'),
+  coverage_pct: num('share of trade under any additional duty, percent'),
+  weight_share_pct: num("section's share of the weights, percent"),
+});
+
+const averagePoint = {
+  type: 'object',
+  properties: {
+    date: str('date'),
+    average_pct: num('trade-weighted average tariff, percent'),
+    coverage_pct: num('share of trade under any additional duty, percent'),
+    by: {
+      type: 'object',
+      description: 'by=authority: authority → contribution (pp); by=section: section id → figures',
+      additionalProperties: { oneOf: [{ type: 'number' }, ref('SectionFigure')] },
+    },
+  },
+  required: ['date', 'average_pct', 'coverage_pct'],
+};
+
+const panelRow = obj({
+  product: str('tariff code'),
+  base_pct: num('base rate'),
+  additional_pct: num('additional duties'),
+  total_pct: num('total (assessed)'),
+  owed_total_pct: num('total owed after rulings'),
+  layers: str('applying layers as measure:pct;measure:pct'),
+});
+
+const timelineEntry = obj({
+  date: str('date'),
+  side: str('US, CN or both'),
+  kind: str('event kind (talks, truce, ruling, threat, ...) or schedule event (effective, rate_change, suspended, ...)'),
+  instrument_kind: str("the record's instrument (ad_valorem, export_control, ...) or event / suspension"),
+  record: str('record id in the ledger'),
+  title: str('title'),
+  detail: str('rate, citation and note'),
+  status: str('status'),
+  scheduled: { type: 'boolean', description: 'after today, or marked expected' },
+  sources: arrayOf({ type: 'string' }),
+});
+
+const interval = obj({
+  from: str('first day'),
+  until: str('first day after (exclusive)'),
+  base: num('base rate, percent'),
+  additional: num('additional duties, percentage points'),
+  total: num('total assessed, percent'),
+  owed: num('total owed after rulings, percent'),
+  layers: arrayOf(obj({ measure: str('measure id'), authority: str('authority'), pct: num('contribution'), owed: { type: 'boolean' } })),
+});
+
+const productHit = obj({ importer: str('US or CN'), code: str('tariff code'), level: num('digits'), description: str('description') });
+
+const scenario = obj({
+  name: str('scenario name'),
+  title: str('title'),
+  description: str('what it assumes'),
+  assumptions: arrayOf({ type: 'string' }),
+  operations: arrayOf(str('one operation in words')),
+  sources: arrayOf({ type: 'string' }),
+  file: str('file inside the project'),
+});
+
+const comparisonRow = obj({
+  date: str('date'),
+  importer: str('importer'),
+  exporter: str('exporter'),
+  a_pct: num('average under scenario a'),
+  b_pct: num('average under scenario b'),
+  diff_pp: num('b − a, percentage points'),
+});
+
+const comparison = obj({
+  a: str('scenario a'),
+  b: str('scenario b'),
+  weights: str('weights'),
+  rows: arrayOf(ref('ComparisonRow')),
+  by_section: arrayOf({
+    allOf: [ref('ComparisonRow')],
+    type: 'object',
+    properties: { section: str('HS section'), title: str('section title') },
+    required: ['section', 'title'],
+  }),
+});
+
+const meta = obj({
+  name: str('tradewar'),
+  version: str('version'),
+  today: str("the server's date"),
+  ledger_as_of: str('latest date written in the ledger up to today: how current the data is'),
+  importers: arrayOf(str('US or CN')),
+  weights: arrayOf(
+    obj({ name: str('weights option'), directions: arrayOf(obj({ importer: str('importer'), exporter: str('exporter'), description: str('what the weights are') })) }),
+  ),
+  scenarios: arrayOf(str('scenario name')),
+  counts: obj({ measures: num('measures'), events: num('events'), instruments: num('instruments'), suspensions: num('suspensions'), products_us: num('US lines'), products_cn: num('China lines') }),
+});
+
+const history = obj({
+  product: str('tariff code'),
+  description: { type: ['string', 'null'] },
+  origin: str('origin'),
+  dest: str('importer'),
+  intervals: arrayOf(ref('Interval')),
+});
+
+export const errorSchema = {
+  type: 'object',
+  properties: {
+    error: str('what is wrong and how to fix it'),
+    field: str('the parameter at fault'),
+    suggestions: arrayOf(ref('ProductHit')),
+  },
+  required: ['error'],
+};
+
+export const COMPONENTS: Record<string, JsonSchema> = {
+  Error: errorSchema,
+  Layer: layer,
+  Stack: stack,
+  SectionFigure: sectionFigure,
+  AveragePoint: averagePoint,
+  PanelRow: panelRow,
+  TimelineEntry: timelineEntry,
+  Interval: interval,
+  ProductHit: productHit,
+  Scenario: scenario,
+  ComparisonRow: comparisonRow,
+  Comparison: comparison,
+  Meta: meta,
+  ProductHistory: history,
+};
+
+export const R = { ref, arrayOf, obj, str, num };

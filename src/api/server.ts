@@ -1,0 +1,135 @@
+// The HTTP server: the API routes of routes.ts over one loaded context, /openapi.json, /healthz and the built
+// dashboard (web/dist) at /. `buildServer` does not listen, so tests can use `server.inject`.
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { TradewarContext } from '../service/context.js';
+import { ledgerAsOf } from '../ledger/ledger.js';
+import { nearestCodes, normaliseCode } from '../codes/product-codes.js';
+import { toCsv, type Row } from '../cli/format.js';
+import { todayIso } from '../util/dates.js';
+import { projectPath } from '../util/paths.js';
+import { UserInputError } from '../util/errors.js';
+import { ROUTES, scenarioContext, type Query, type RouteDef, type RouteEnv } from './routes.js';
+import { openApiDocument, querySchema } from './openapi.js';
+import { installErrorHandlers } from './errors.js';
+import { AnswerCache, type CachedBody } from './cache.js';
+import { ProductIndex, type ProductHit } from './products.js';
+
+export const DASHBOARD_DIR = projectPath('web', 'dist');
+
+export interface ServerOptions {
+  /** Folder of scenario overlays (default: the project's scenarios/). */
+  scenarioDir?: string;
+  /** Built dashboard to serve at / (default web/dist; false: none). */
+  dashboardDir?: string | false;
+  /** Fastify logger setting (default off). */
+  logger?: FastifyServerOptions['logger'];
+  /** Bytes of answers kept in memory (default 64 MiB). */
+  cacheBytes?: number;
+}
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+const CSV_TYPE = 'text/csv; charset=utf-8';
+
+function packageVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(projectPath('package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return '0.0.0';
+  }
+}
+
+function cacheKey(url: string, q: Query): string {
+  return `${url}?${Object.keys(q)
+    .sort()
+    .map((k) => `${k}=${String(q[k])}`)
+    .join('&')}`;
+}
+
+/** An unknown product code: attach the nearest valid codes with their descriptions. */
+function withSuggestions(err: unknown, env: RouteEnv, q: Query): unknown {
+  if (!(err instanceof UserInputError) || err.field !== 'product' || !q.product || !/^unknown product/.test(err.message)) return err;
+  const dest = (q.dest ?? 'US').toUpperCase();
+  const universe = env.ctx.data.products.get(dest);
+  if (!universe) return err;
+  const suggestions: ProductHit[] = nearestCodes(normaliseCode(q.product), universe.keys()).map((code) => {
+    const p = universe.get(code)!;
+    return { importer: dest, code, level: p.level, description: p.description };
+  });
+  return Object.assign(err, { suggestions });
+}
+
+async function answer(route: RouteDef, env: RouteEnv, q: Query): Promise<CachedBody> {
+  const ctx = route.scenario ? await scenarioContext(env, q.scenario) : env.ctx;
+  try {
+    const result = await route.handler(ctx, q, env);
+    if (q.format === 'csv' && route.csv) return { body: toCsv(route.csv(result as never) as Row[]), contentType: CSV_TYPE };
+    return { body: JSON.stringify(result), contentType: JSON_TYPE };
+  } catch (err) {
+    throw withSuggestions(err, env, q);
+  }
+}
+
+export async function buildServer(ctx: TradewarContext, options: ServerOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    // unknown parameters are reported (not silently dropped); defaults are filled in so equal queries share a cache key
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: true, useDefaults: true, allErrors: false } },
+  });
+  const env: RouteEnv = {
+    ctx,
+    products: new ProductIndex(ctx.data),
+    scenarioDir: options.scenarioDir,
+    version: packageVersion(),
+  };
+  const cache = new AnswerCache(options.cacheBytes);
+  installErrorHandlers(app, (err, req) => req.log.error({ err }, 'internal error'));
+  app.decorate('answerCache', cache);
+
+  app.addHook('onSend', async (req, reply, payload) => {
+    reply.header('x-content-type-options', 'nosniff');
+    if (req.url.startsWith('/api/') || req.url.startsWith('/openapi.json')) reply.header('access-control-allow-origin', '*');
+    return payload;
+  });
+
+  for (const route of ROUTES) {
+    app.get(route.url, { schema: { querystring: querySchema(route) } }, async (req, reply) => {
+      const q = req.query as Query;
+      const out = route.cacheable ? await cache.get(cacheKey(route.url, q), () => answer(route, env, q)) : await answer(route, env, q);
+      reply.type(out.contentType);
+      if (out.contentType === CSV_TYPE) reply.header('content-disposition', `attachment; filename="${route.operationId}.csv"`);
+      return reply.send(out.body);
+    });
+  }
+
+  const openapi = JSON.stringify(openApiDocument(env.version));
+  app.get('/openapi.json', async (_req, reply) => reply.type(JSON_TYPE).send(openapi));
+  app.get('/healthz', async () => ({ ok: true, ledger_as_of: ledgerAsOf(ctx.ledger, todayIso()) }));
+
+  const dashboard = options.dashboardDir === undefined ? DASHBOARD_DIR : options.dashboardDir;
+  if (dashboard && existsSync(join(dashboard, 'index.html'))) {
+    await app.register(fastifyStatic, {
+      root: dashboard,
+      prefix: '/',
+      wildcard: true,
+      setHeaders: (res, path) => {
+        res.setHeader('cache-control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  } else {
+    app.get('/', async (_req, reply) =>
+      reply
+        .type('text/html; charset=utf-8')
+        .send('<!doctype html><title>tradewar</title><p>The dashboard is not built: run <code>npm run web:build</code> (or <code>npm start</code>). The API is at <a href="/openapi.json">/openapi.json</a>.</p>'),
+    );
+  }
+  return app;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    answerCache: AnswerCache;
+  }
+}
