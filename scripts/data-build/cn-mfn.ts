@@ -11,7 +11,9 @@ const MFN_STEPS: Array<[string, string]> = [
 ];
 
 export async function buildCnMfn(ctx: BuildContext): Promise<void> {
-  const steps = MFN_STEPS.map(([d, col]) => `SELECT code, DATE '${d}' AS valid_from, ${col} AS inc FROM cn_lines`).join(' UNION ALL ');
+  const steps = MFN_STEPS.map(([d, col]) => `SELECT code, DATE '${d}' AS valid_from, ${col} AS inc FROM cn_lines`).join(
+    ' UNION ALL ',
+  );
   await run(
     ctx,
     `CREATE TABLE cn_mfn AS
@@ -24,8 +26,17 @@ export async function buildCnMfn(ctx: BuildContext): Promise<void> {
     ctx,
     `SELECT strftime(valid_from, '%Y-%m-%d') AS d, count(*)::INTEGER AS n FROM cn_mfn GROUP BY 1 ORDER BY 1`,
   );
-  fact(ctx, 'cn_mfn', 'rows_by_valid_from', byDate.map((x) => `${x.d}: ${x.n}`));
+  fact(
+    ctx,
+    'cn_mfn',
+    'rows_by_valid_from',
+    byDate.map((x) => `${x.d}: ${x.n}`),
+  );
   const neg = await rows<{ n: number }>(ctx, `SELECT count(*)::INTEGER AS n FROM cn_mfn WHERE mfn_pct < 0`);
   fact(ctx, 'cn_mfn', 'negative_levels', neg[0]?.n);
-  await writeParquet(ctx, `SELECT code, valid_from, mfn_pct::DOUBLE AS mfn_pct FROM cn_mfn ORDER BY code, valid_from`, 'cn_mfn.parquet');
+  await writeParquet(
+    ctx,
+    `SELECT code, valid_from, mfn_pct::DOUBLE AS mfn_pct FROM cn_mfn ORDER BY code, valid_from`,
+    'cn_mfn.parquet',
+  );
 }

@@ -19,8 +19,16 @@ export async function buildCnProducts(ctx: BuildContext): Promise<void> {
      UNION ALL
      SELECT DISTINCT ON (hs8) hs8, 8, hs8, description FROM cn_imports_2017 ORDER BY 1`,
   );
-  const c = await rows<{ level: number; n: number }>(ctx, `SELECT level, count(*)::INTEGER AS n FROM cn_products GROUP BY 1 ORDER BY 1`);
-  fact(ctx, 'cn_products', 'rows_by_level', c.map((x) => `HS${x.level}: ${x.n}`));
+  const c = await rows<{ level: number; n: number }>(
+    ctx,
+    `SELECT level, count(*)::INTEGER AS n FROM cn_products GROUP BY 1 ORDER BY 1`,
+  );
+  fact(
+    ctx,
+    'cn_products',
+    'rows_by_level',
+    c.map((x) => `HS${x.level}: ${x.n}`),
+  );
   const orphan = await rows<{ n: number }>(
     ctx,
     `SELECT count(*)::INTEGER AS n FROM cn_imports_2017 WHERE hs8 NOT IN (SELECT substr(code, 1, 8) FROM cn_lines)`,

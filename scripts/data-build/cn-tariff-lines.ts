@@ -19,6 +19,8 @@ export const CN_RATE_COLUMNS = [
   'inc_2019_06_01_60b_change',
 ] as const;
 
+const RETALIATION_COLUMNS = CN_RATE_COLUMNS.filter((c) => c.startsWith('inc_') && !c.includes('_mfn_'));
+
 export async function stageCnTariffLines(ctx: BuildContext): Promise<void> {
   const names = ['hs10', 'description', ...CN_RATE_COLUMNS];
   const cols = names.map((n, i) => `column${String(i).padStart(2, '0')} AS ${n}`).join(', ');
@@ -28,7 +30,9 @@ export async function stageCnTariffLines(ctx: BuildContext): Promise<void> {
   );
   // Lines split by customs value (suffix A = up to a value threshold, B = above it) share one 10-digit code;
   // keep the A variant (ad valorem), whose increments are the ones PIIE applies.
-  const rateCols = CN_RATE_COLUMNS.map((c) => `coalesce(try_cast(nullif(trim(${c}), '') AS DOUBLE), 0) AS ${c}`).join(', ');
+  const rateCols = CN_RATE_COLUMNS.map((c) => `coalesce(try_cast(nullif(trim(${c}), '') AS DOUBLE), 0) AS ${c}`).join(
+    ', ',
+  );
   await run(
     ctx,
     `CREATE TABLE cn_lines AS
@@ -36,15 +40,19 @@ export async function stageCnTariffLines(ctx: BuildContext): Promise<void> {
             regexp_replace(trim(description), '\\s+', ' ', 'g') AS description, ${rateCols}
      FROM cn_lines_raw ORDER BY code, variant`,
   );
-  const split = await rows<{ n: number; differ: number }>(
+  // B variants carry compound MFN rates (blank in the source); their retaliation increments must equal A's
+  const split = await rows<{ n: number; retaliation_differs: number }>(
     ctx,
-    `WITH v AS (SELECT substr(hs10,1,10) AS code, ${CN_RATE_COLUMNS.slice(1).map((c) => `coalesce(try_cast(nullif(trim(${c}), '') AS DOUBLE), 0) AS ${c}`).join(', ')}
+    `WITH v AS (SELECT substr(hs10,1,10) AS code, ${RETALIATION_COLUMNS.map((c) => `coalesce(try_cast(nullif(trim(${c}), '') AS DOUBLE), 0) AS ${c}`).join(', ')}
                 FROM cn_lines_raw WHERE length(hs10) = 11)
      SELECT count(DISTINCT code)::INTEGER AS n,
-            (SELECT count(*)::INTEGER FROM (SELECT code FROM v GROUP BY code HAVING ${CN_RATE_COLUMNS.slice(1).map((c) => `count(DISTINCT ${c}) > 1`).join(' OR ')})) AS differ
+            (SELECT count(*)::INTEGER FROM (SELECT code FROM v GROUP BY code HAVING ${RETALIATION_COLUMNS.map((c) => `count(DISTINCT ${c}) > 1`).join(' OR ')})) AS retaliation_differs
      FROM v`,
   );
   fact(ctx, 'cn_products', 'value_split_lines_A_B_collapsed', split[0]);
-  const bad = await rows<{ n: number }>(ctx, `SELECT count(*)::INTEGER AS n FROM cn_lines WHERE NOT regexp_matches(code, '^[0-9]{10}$')`);
+  const bad = await rows<{ n: number }>(
+    ctx,
+    `SELECT count(*)::INTEGER AS n FROM cn_lines WHERE NOT regexp_matches(code, '^[0-9]{10}$')`,
+  );
   if (bad[0]?.n) throw new Error(`cn tariff lines: ${bad[0].n} codes are not 10 digits after collapsing A/B variants`);
 }

@@ -51,7 +51,12 @@ export async function writeCodeLists(ctx: BuildContext): Promise<void> {
     `SELECT list_id, count(*)::INTEGER AS n, string_agg(DISTINCT length(code)::VARCHAR, '/' ORDER BY length(code)::VARCHAR) AS lengths
      FROM code_lists GROUP BY 1 ORDER BY 1`,
   );
-  fact(ctx, 'code_lists', 'entries_per_list', Object.fromEntries(per.map((p) => [p.list_id, `${p.n} (code lengths ${p.lengths})`])));
+  fact(
+    ctx,
+    'code_lists',
+    'entries_per_list',
+    Object.fromEntries(per.map((p) => [p.list_id, `${p.n} (code lengths ${p.lengths})`])),
+  );
   await writeParquet(
     ctx,
     `SELECT list_id, code, valid_from, valid_until, rate_pct, note FROM code_lists

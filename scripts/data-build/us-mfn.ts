@@ -26,7 +26,8 @@ const UNIT_QUANTITY_SQL = `CASE
 const MIN_VALUE_FOR_UNIT_VALUE = 10000;
 
 async function stageYear(ctx: BuildContext, year: 2017 | 2024, file: string): Promise<void> {
-  const sentinel = (col: string) => `CASE WHEN try_cast(${col} AS DOUBLE) >= 9999 THEN NULL ELSE try_cast(${col} AS DOUBLE) END`;
+  const sentinel = (col: string) =>
+    `CASE WHEN try_cast(${col} AS DOUBLE) >= 9999 THEN NULL ELSE try_cast(${col} AS DOUBLE) END`;
   await run(
     ctx,
     `CREATE TABLE mfn_raw_${year} AS
@@ -125,20 +126,34 @@ export async function buildUsMfn(ctx: BuildContext): Promise<void> {
   await run(
     ctx,
     `CREATE TABLE us_mfn AS
-     SELECT hts8, year::INTEGER AS year, mfn_pct::DOUBLE AS mfn_pct, rate_text, basis, note FROM mfn_2017
-     UNION ALL SELECT hts8, year::INTEGER, mfn_pct::DOUBLE, rate_text, basis, note FROM mfn_2024
-     UNION ALL SELECT hts8, year::INTEGER, mfn_pct::DOUBLE, rate_text, basis, note FROM mfn_2025`,
+     SELECT hts8, year::INTEGER AS year, round(mfn_pct, 6)::DOUBLE AS mfn_pct, rate_text, basis, note FROM mfn_2017
+     UNION ALL SELECT hts8, year::INTEGER, round(mfn_pct, 6)::DOUBLE, rate_text, basis, note FROM mfn_2024
+     UNION ALL SELECT hts8, year::INTEGER, round(mfn_pct, 6)::DOUBLE, rate_text, basis, note FROM mfn_2025`,
   );
   const perBasis = await rows<{ year: number; basis: string; n: number; null_pct: number }>(
     ctx,
     `SELECT year, basis, count(*)::INTEGER AS n, count(*) FILTER (WHERE mfn_pct IS NULL)::INTEGER AS null_pct
      FROM us_mfn GROUP BY ALL ORDER BY ALL`,
   );
-  fact(ctx, 'us_mfn', 'rows_per_year_basis', perBasis.map((b) => `${b.year} ${b.basis}: ${b.n}${b.null_pct ? ` (${b.null_pct} with mfn_pct NULL)` : ''}`));
+  fact(
+    ctx,
+    'us_mfn',
+    'rows_per_year_basis',
+    perBasis.map((b) => `${b.year} ${b.basis}: ${b.n}${b.null_pct ? ` (${b.null_pct} with mfn_pct NULL)` : ''}`),
+  );
   const extreme = await rows<{ hts8: string; year: number; mfn_pct: number; rate_text: string }>(
     ctx,
     `SELECT hts8, year, round(mfn_pct, 1) AS mfn_pct, rate_text FROM us_mfn WHERE mfn_pct > 200 ORDER BY mfn_pct DESC, hts8, year LIMIT 8`,
   );
-  fact(ctx, 'us_mfn', 'highest_rates_over_200pct', extreme.map((e) => `${e.hts8} ${e.year} ${e.mfn_pct}% (${e.rate_text})`));
-  await writeParquet(ctx, `SELECT hts8, year, mfn_pct, rate_text, basis, note FROM us_mfn ORDER BY hts8, year`, 'us_mfn.parquet');
+  fact(
+    ctx,
+    'us_mfn',
+    'highest_rates_over_200pct',
+    extreme.map((e) => `${e.hts8} ${e.year} ${e.mfn_pct}% (${e.rate_text})`),
+  );
+  await writeParquet(
+    ctx,
+    `SELECT hts8, year, mfn_pct, rate_text, basis, note FROM us_mfn ORDER BY hts8, year`,
+    'us_mfn.parquet',
+  );
 }

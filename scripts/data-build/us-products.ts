@@ -8,7 +8,16 @@ const MAX_DESCRIPTION = 300;
 
 /** Join the indent path into one readable description, shortening the middle if it gets long. */
 export function joinDescription(parts: string[]): string {
-  const clean = parts.map((p) => p.replace(/\s+/g, ' ').replace(/[:\s]+$/, '').trim()).filter(Boolean);
+  const clean = parts
+    .map((p) =>
+      p
+        .replace(/\s+/g, ' ')
+        .replace(/[:\s]+$/, '')
+        .trim(),
+    )
+    .filter(Boolean)
+    // a sub-heading that repeats its heading (e.g. 8517's first indent) adds nothing
+    .filter((p, i, all) => i === 0 || !(all[i - 1]!.startsWith(p) || p.startsWith(all[i - 1]!)));
   let text = clean.join(': ');
   if (text.length <= MAX_DESCRIPTION) return text;
   // shorten every part but the last, then drop from the second part on if still too long
@@ -48,10 +57,47 @@ export async function buildUsProducts(ctx: BuildContext): Promise<void> {
     ctx,
     `SELECT level, count(*)::INTEGER AS n FROM hts25_all WHERE NOT ${notCh9899('code')} GROUP BY 1 ORDER BY 1`,
   );
-  fact(ctx, 'us_products', 'excluded_ch98_99_from_2025_schedule', Object.fromEntries(dropped.map((d) => [`hts${d.level}`, d.n])));
+  fact(
+    ctx,
+    'us_products',
+    'excluded_ch98_99_from_2025_schedule',
+    Object.fromEntries(dropped.map((d) => [`hts${d.level}`, d.n])),
+  );
+  // Most HTS8 subheadings with a single statistical line appear only as that HTS10 row: derive the HTS8 from it.
   await run(
     ctx,
-    `CREATE TABLE hts25 AS SELECT DISTINCT ON (code) code, level, description FROM hts25_all WHERE ${notCh9899('code')} ORDER BY code`,
+    `CREATE TABLE hts25_all8 AS
+     SELECT code, level, description FROM hts25_all
+     UNION ALL
+     SELECT DISTINCT ON (h8) h8, 8, description FROM (SELECT substr(code, 1, 8) AS h8, code, description FROM hts25_all WHERE level = 10)
+     WHERE h8 NOT IN (SELECT code FROM hts25_all WHERE level = 8) ORDER BY h8, code`,
+  );
+  // A few HTS8 (watches and clocks of ch. 91, ...) have no statistical lines in the CSV although 2024 trade uses them:
+  // those HTS10 are current 2025 lines, described by the HTS8 path plus the Census short description.
+  await run(
+    ctx,
+    `CREATE TABLE hts25_missing_stat AS
+     WITH imp AS (SELECT DISTINCT hts10 FROM ${csv(ctx, F.usImports2024)}),
+     d10 AS (SELECT hts10, any_value(sdesc ORDER BY sdesc) AS d FROM ${csv(ctx, F.hs10Descriptions)} GROUP BY 1),
+     childless AS (SELECT code, description FROM hts25_all8 a WHERE level = 8
+                   AND NOT EXISTS (SELECT 1 FROM hts25_all b WHERE b.level = 10 AND substr(b.code, 1, 8) = a.code))
+     SELECT imp.hts10 AS code, 10 AS level, c.description || coalesce(': ' || d10.d, '') AS description
+     FROM imp JOIN childless c ON c.code = substr(imp.hts10, 1, 8) LEFT JOIN d10 ON d10.hts10 = imp.hts10`,
+  );
+  const ms = await rows<{ n: number; n8: number }>(
+    ctx,
+    `SELECT count(*)::INTEGER AS n, count(DISTINCT substr(code, 1, 8))::INTEGER AS n8 FROM hts25_missing_stat WHERE ${notCh9899('code')}`,
+  );
+  fact(
+    ctx,
+    'us_products',
+    'hts10_from_2024_imports_under_hts8_without_stat_lines',
+    `${ms[0]?.n} HTS10 under ${ms[0]?.n8} HTS8`,
+  );
+  await run(ctx, `INSERT INTO hts25_all8 SELECT * FROM hts25_missing_stat`);
+  await run(
+    ctx,
+    `CREATE TABLE hts25 AS SELECT DISTINCT ON (code) code, level, description FROM hts25_all8 WHERE ${notCh9899('code')} ORDER BY code`,
   );
 
   // 2. Legacy codes: referenced by a list or by 2024 trade, absent from the 2025 schedule.
@@ -76,16 +122,24 @@ export async function buildUsProducts(ctx: BuildContext): Promise<void> {
      FROM c LEFT JOIN d10 ON d10.hts10 = c.code
             LEFT JOIN d8 ON d8.hts8 = c.code
             LEFT JOIN d8 d8p ON length(c.code) = 10 AND d8p.hts8 = substr(c.code, 1, 8)
-     WHERE c.code NOT IN (SELECT code FROM hts25_all)
+     WHERE c.code NOT IN (SELECT code FROM hts25_all8)
      GROUP BY ALL`,
   );
-  const legacyDropped = await scalar<number>(ctx, `SELECT count(*)::INTEGER FROM legacy WHERE NOT ${notCh9899('code')}`);
+  const legacyDropped = await scalar<number>(
+    ctx,
+    `SELECT count(*)::INTEGER FROM legacy WHERE NOT ${notCh9899('code')}`,
+  );
   fact(ctx, 'us_products', 'excluded_ch98_99_legacy_codes', legacyDropped);
   const bySrc = await rows<{ srcs: string; level: number; n: number }>(
     ctx,
     `SELECT srcs, level, count(*)::INTEGER AS n FROM legacy WHERE ${notCh9899('code')} GROUP BY ALL ORDER BY ALL`,
   );
-  fact(ctx, 'us_products', 'legacy_codes_by_source', bySrc.map((b) => `${b.srcs} (HTS${b.level}): ${b.n}`));
+  fact(
+    ctx,
+    'us_products',
+    'legacy_codes_by_source',
+    bySrc.map((b) => `${b.srcs} (HTS${b.level}): ${b.n}`),
+  );
 
   await run(
     ctx,
@@ -98,7 +152,12 @@ export async function buildUsProducts(ctx: BuildContext): Promise<void> {
     ctx,
     `SELECT vintage, level, count(*)::INTEGER AS n FROM us_products GROUP BY ALL ORDER BY ALL`,
   );
-  fact(ctx, 'us_products', 'rows_by_vintage_level', counts.map((c) => `${c.vintage} HTS${c.level}: ${c.n}`));
+  fact(
+    ctx,
+    'us_products',
+    'rows_by_vintage_level',
+    counts.map((c) => `${c.vintage} HTS${c.level}: ${c.n}`),
+  );
   await writeParquet(
     ctx,
     `SELECT code, level, description, hs6, vintage FROM us_products ORDER BY code, level, vintage`,

@@ -1,0 +1,69 @@
+// China's retaliation code lists (Chinese national codes): the 2018–2019 rounds from the PIIE HS10 file and
+// the March 2025 farm lists.
+import type { BuildContext } from './context.js';
+import { csv, fact, rows } from './context.js';
+import { addList } from './code-lists.js';
+import { SOURCE_FILES as F } from './source-files.js';
+
+function fromLines(where: string, rate = 'NULL'): string {
+  return `SELECT code, NULL AS valid_from, NULL AS valid_until, ${rate} AS rate_pct, NULL AS note FROM cn_lines WHERE ${where}`;
+}
+
+/** June-2019 categories of the $60bn list, by (Sept-2018 rate, June-2019 increment). */
+const CATEGORIES_60B: Array<[string, number, number, string]> = [
+  ['cn_60b_cat1', 10, 15, '10→25'],
+  ['cn_60b_cat2', 10, 10, '10→20'],
+  ['cn_60b_cat3', 5, 5, '5→10'],
+  ['cn_60b_cat4', 5, 0, '5 unchanged'],
+];
+
+export async function buildCnLists(ctx: BuildContext): Promise<void> {
+  const counts: Record<string, number> = {};
+  const add = async (id: string, sql: string) => (counts[id] = await addList(ctx, id, sql, { keepCh99: true }));
+  await add('cn_2018_04_02_r15', fromLines('inc_2018_04_02_s232_retaliation = 15'));
+  await add('cn_2018_04_02_r25', fromLines('inc_2018_04_02_s232_retaliation = 25'));
+  await add('cn_2018_07_06', fromLines('inc_2018_07_06_s301_34b = 25'));
+  await add('cn_2018_08_23', fromLines('inc_2018_08_23_s301_16b = 25'));
+  await add('cn_2018_09_24_r10', fromLines('inc_2018_09_24_s301_60b = 10'));
+  await add('cn_2018_09_24_r5', fromLines('inc_2018_09_24_s301_60b = 5'));
+  await add(
+    'cn_2019_01_01_autos_suspended',
+    fromLines('inc_2019_01_01_autos_suspension < 0', '-inc_2019_01_01_autos_suspension'),
+  );
+  for (const [id, sept, june] of CATEGORIES_60B) {
+    await add(id, fromLines(`inc_2018_09_24_s301_60b = ${sept} AND inc_2019_06_01_60b_change = ${june}`));
+  }
+  const misfits = await rows<{ sept: number; june: number; n: number; examples: string }>(
+    ctx,
+    `SELECT inc_2018_09_24_s301_60b AS sept, inc_2019_06_01_60b_change AS june, count(*)::INTEGER AS n,
+            string_agg(code, ', ' ORDER BY code) FILTER (WHERE true) AS examples
+     FROM cn_lines WHERE (inc_2018_09_24_s301_60b <> 0 OR inc_2019_06_01_60b_change <> 0)
+       AND (inc_2018_09_24_s301_60b, inc_2019_06_01_60b_change) NOT IN (${CATEGORIES_60B.map(([, s, j]) => `(${s}, ${j})`).join(', ')})
+     GROUP BY 1, 2 ORDER BY 1, 2`,
+  );
+  fact(
+    ctx,
+    'cn_lists',
+    'cat_60b_misfits',
+    misfits.map((m) => `Sept ${m.sept} / June +${m.june}: ${m.n} (${m.examples.slice(0, 120)})`),
+  );
+  fact(
+    ctx,
+    'cn_lists',
+    'cat_60b_rules',
+    CATEGORIES_60B.map(([id, , , d]) => `${id}: ${d}`),
+  );
+
+  // March 2025 farm lists: HS8, no header row; leading zeros were lost → left-pad to 8 digits
+  for (const [id, file] of [
+    ['cn_2025_03_10_r10', F.china10pct2025],
+    ['cn_2025_03_10_r15', F.china15pct2025],
+  ] as const) {
+    await add(
+      id,
+      `SELECT lpad(trim(column1), 8, '0') AS code, NULL AS valid_from, NULL AS valid_until, NULL AS rate_pct, column2 AS note
+       FROM ${csv(ctx, file, 'header=false')}`,
+    );
+  }
+  fact(ctx, 'cn_lists', 'entries', counts);
+}
