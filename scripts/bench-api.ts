@@ -26,7 +26,7 @@ function rssOf(pid: number): number {
 }
 
 async function startServer(args: string[]): Promise<{ base: string; pid: number; stop: () => void }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', projectPath('src', 'cli', 'main.ts'), 'serve', '--no-build', '--port', '0', '--host', '127.0.0.1', ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', projectPath('src', 'cli', 'main.ts'), 'serve', '--no-build', '--no-warm-up', '--port', '0', '--host', '127.0.0.1', ...args], {
     cwd: projectPath(),
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, PORT: '', HOST: '' },

@@ -116,7 +116,9 @@ export async function buildUsOtherLists(ctx: BuildContext): Promise<void> {
   await add(
     'us_s232_auto_parts',
     codesOnly(
-      `SELECT code FROM (${values(txtLines(ctx, F.yaleS232AutoParts))})
+      // The Budget Lab file lists a bare heading 8471 (every computer), which no auto-parts annex covers:
+      // left out (see SOURCES.md).
+      `SELECT code FROM (${values(txtLines(ctx, F.yaleS232AutoParts).filter((c) => c !== '8471'))})
        UNION SELECT code FROM (${htsusColumn(ctx, F.autoTariffs2025)}) WHERE substr(code,1,4) NOT IN ('8703','8704')`,
     ),
   );

@@ -149,7 +149,7 @@ ${measured(ctx, 's301', ['review_table'])}
   An entry's valid_from is its earliest date, NULL if an undated list has it.
 - \`us_s232_copper\`: Budget Lab \`s232_copper_products.csv\` ∪ \`copper-list.csv\`.
 - \`us_s232_autos\`: \`policy_params.yaml\` autos_passenger + autos_light_trucks prefixes ∪ the 8703/8704 entries of
-  \`auto-tariffs.csv\`; \`us_s232_auto_parts\`: \`s232_auto_parts.txt\` ∪ the other entries of \`auto-tariffs.csv\`.
+  \`auto-tariffs.csv\`; \`us_s232_auto_parts\`: \`s232_auto_parts.txt\` ∪ the other entries of \`auto-tariffs.csv\`, less the bare heading \`8471\` (all computers) that the Budget Lab file lists and no auto-parts annex covers.
 - \`us_s232_mhd_vehicles\`, \`us_s232_buses\`, \`us_s232_softwood\`, \`us_s232_upholstered_furniture\` (wood_furniture),
   \`us_s232_kitchen_cabinets\`: prefixes of \`policy_params.yaml\` section_232_headings; \`us_s232_mhd_parts\`: \`s232_mhd_parts.txt\`;
   \`us_s232_semiconductors\`: \`s232_semi_products.csv\`.

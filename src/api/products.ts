@@ -19,7 +19,7 @@ export class ProductIndex {
   constructor(data: Datasets, importers: readonly string[] = ['US', 'CN']) {
     for (const importer of importers)
       for (const p of data.products.get(importer)?.values() ?? [])
-        this.entries.push({ importer, code: p.code, level: p.level, description: p.description, lower: p.description.toLowerCase() });
+        this.entries.push({ importer, code: p.code, level: p.level, description: p.description ?? '', lower: (p.description ?? '').toLowerCase() });
     this.entries.sort((a, b) => a.code.localeCompare(b.code) || a.importer.localeCompare(b.importer));
   }
 

@@ -56,7 +56,7 @@ function withSuggestions(err: unknown, env: RouteEnv, q: Query): unknown {
   if (!universe) return err;
   const suggestions: ProductHit[] = nearestCodes(normaliseCode(q.product), universe.keys()).map((code) => {
     const p = universe.get(code)!;
-    return { importer: dest, code, level: p.level, description: p.description };
+    return { importer: dest, code, level: p.level, description: p.description ?? '' };
   });
   return Object.assign(err, { suggestions });
 }
@@ -126,6 +126,28 @@ export async function buildServer(ctx: TradewarContext, options: ServerOptions =
     );
   }
   return app;
+}
+
+/** The dashboard's first queries (overview series both ways, both weights; today's figures), computed once in
+ * the background after the server starts listening so the first visitor does not wait for them. */
+export async function warmUp(app: FastifyInstance, say: (msg: string) => void = () => {}): Promise<void> {
+  const started = Date.now();
+  const today = todayIso();
+  const urls: string[] = [];
+  for (const weights of ['2017', '2024'])
+    for (const [importer, exporter] of [
+      ['US', 'CN'],
+      ['CN', 'US'],
+    ]) {
+      urls.push(`/api/series?importer=${importer}&exporter=${exporter}&weights=${weights}&from=2018-01-01&to=2026-12-31`);
+      urls.push(`/api/average?importer=${importer}&exporter=${exporter}&at=${today}&weights=${weights}&by=authority`);
+    }
+  for (const url of urls) {
+    await new Promise((r) => setImmediate(r)); // let waiting requests in between
+    const res = await app.inject(url);
+    if (res.statusCode !== 200) say(`warm-up ${url}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+  }
+  say(`warmed up ${urls.length} queries in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
 declare module 'fastify' {

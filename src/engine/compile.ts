@@ -108,7 +108,11 @@ function compileMeasure(m: Measure, index: number, ledger: Ledger): CompiledMeas
   return {
     index,
     measure: m,
-    priced: PRICED_KINDS.has(m.instrument) && m.instrument !== 'mfn',
+    // a measure whose schedule never sets a percent (a specific duty carried only as amounts) is not priced
+    priced:
+      PRICED_KINDS.has(m.instrument) &&
+      m.instrument !== 'mfn' &&
+      m.schedule.some((s) => typeof s.rate === 'number' || Object.values(s.rates ?? {}).some((v) => typeof v === 'number')),
     inForce: m.status !== 'threatened' && m.status !== 'never_applied',
     share: m.basis?.kind === 'content_share' ? (m.basis.share ?? 1) : 1,
     struckDown: struck >= 0 ? { date: m.schedule[struck]!.date, step: struck } : null,

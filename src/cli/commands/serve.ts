@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { contextFor, print } from '../options.js';
-import { buildServer } from '../../api/server.js';
+import { buildServer, warmUp } from '../../api/server.js';
 import { ensureDashboard } from '../../api/dashboard.js';
 import { UserInputError } from '../../util/errors.js';
 
@@ -16,6 +16,7 @@ export function registerServeCommand(program: Command): void {
     .option('--scenarios <dir>', 'scenario folder (default: the project scenarios/)')
     .option('--no-build', 'do not build the dashboard, even when stale')
     .option('--rebuild', 'rebuild the dashboard even when up to date')
+    .option('--no-warm-up', 'do not precompute the dashboard\'s first queries after starting')
     .option('--log', 'log every request')
     .action(async (opts, cmd: Command) => {
       const port = Number(opts.port);
@@ -38,6 +39,7 @@ export function registerServeCommand(program: Command): void {
       const shown = opts.host === '0.0.0.0' || opts.host === '::' ? 'localhost' : opts.host;
       say(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
       print(`tradewar dashboard: http://${shown}:${actualPort}/   API: http://${shown}:${actualPort}/openapi.json\n`);
+      if (opts.warmUp) void warmUp(app, say).catch((err) => say(`warm-up failed: ${(err as Error).message}`));
       const stop = async () => {
         await app.close();
         process.exit(0);

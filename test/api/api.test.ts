@@ -1,0 +1,79 @@
+// The API over the real shipped data and ledger (server.inject, no listening).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { openContext } from '../../src/service/context.js';
+import { buildServer } from '../../src/api/server.js';
+import { ROUTES } from '../../src/api/routes.js';
+
+let app: FastifyInstance;
+const get = async (url: string) => {
+  const res = await app.inject(url);
+  return { status: res.statusCode, body: JSON.parse(res.body), headers: res.headers };
+};
+
+beforeAll(async () => {
+  app = await buildServer(await openContext(), { dashboardDir: false });
+}, 120_000);
+afterAll(() => app?.close());
+
+describe('API on the shipped data', () => {
+  it('gives the duty stack of smartphones from China on 2025-11-05, layer by layer', async () => {
+    const { status, body } = await get('/api/rate?product=8517130000&origin=CN&dest=US&date=2025-11-05');
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ product: '8517130000', origin: 'CN', dest: 'US', date: '2025-11-05' });
+    expect(body.layers.length).toBeGreaterThan(0);
+    for (const l of body.layers) {
+      expect(l.source).toMatch(/^https?:\/\//);
+      expect(l.citation).toEqual(expect.any(String));
+    }
+    const sum = body.layers.reduce((s: number, l: { contribution_pct: number }) => s + l.contribution_pct, 0);
+    expect(body.total_pct).toBeCloseTo(body.base_pct + sum, 4);
+  });
+
+  it('rejects a bad date with a 400 naming the field', async () => {
+    const { status, body } = await get('/api/rate?product=8517130000&origin=CN&dest=US&date=2025-11-31');
+    expect(status).toBe(400);
+    expect(body.field).toBe('date');
+    expect(body.error).toMatch(/YYYY-MM-DD/);
+  });
+
+  it('rejects an unknown product with the nearest valid codes', async () => {
+    const { status, body } = await get('/api/rate?product=8517139999&origin=CN&dest=US&date=2025-11-05');
+    expect(status).toBe(400);
+    expect(body.field).toBe('product');
+    expect(body.suggestions.length).toBeGreaterThan(0);
+    expect(body.suggestions[0].code).toMatch(/^8517/);
+  });
+
+  it('lists every route in /openapi.json', async () => {
+    const { status, body } = await get('/openapi.json');
+    expect(status).toBe(200);
+    expect(body.openapi).toBe('3.1.0');
+    const paths = Object.keys(body.paths);
+    for (const r of ROUTES) expect(paths).toContain(r.url);
+    for (const p of ['/api/rate', '/api/average', '/api/series', '/api/panel', '/api/events', '/api/products', '/api/scenarios', '/api/scenarios/compare', '/api/changes', '/api/meta', '/healthz', '/openapi.json'])
+      expect(paths).toContain(p);
+  });
+
+  it('agrees between the series and the average on a date', async () => {
+    const series = (await get('/api/series?importer=US&exporter=CN')).body as Array<{ date: string; average_pct: number }>;
+    expect(series.length).toBeGreaterThan(3);
+    const date = '2025-11-05';
+    const inForce = series.filter((p) => p.date <= date).pop()!;
+    const avg = (await get(`/api/average?importer=US&exporter=CN&at=${date}`)).body[0];
+    expect(avg.average_pct).toBeCloseTo(inForce.average_pct, 3);
+  });
+
+  it('finds products by words in both schedules', async () => {
+    const { body } = await get('/api/products?q=soya%20beans');
+    expect(body.length).toBeGreaterThan(0);
+    expect(body.some((h: { importer: string; code: string }) => h.importer === 'CN' && h.code.startsWith('1201'))).toBe(true);
+  });
+
+  it('states how current the ledger is', async () => {
+    const { body } = await get('/api/meta');
+    expect(body.ledger_as_of).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(body.ledger_as_of <= body.today).toBe(true);
+    expect(body.weights.map((w: { name: string }) => w.name)).toEqual(['2017', '2024']);
+  });
+});

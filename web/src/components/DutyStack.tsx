@@ -1,0 +1,91 @@
+// The duty stack of one product on one date: base (MFN) and every candidate layer, whether it applies and why,
+// with its legal citation and a link to the instrument; then the total assessed and owed after rulings.
+import type { Stack } from '../types';
+import { countryName, fmtDate, fmtPct, humanize } from '../format';
+
+export function DutyStack({ stack }: { stack: Stack }) {
+  const applying = stack.layers.filter((l) => l.applies);
+  const others = stack.layers.filter((l) => !l.applies);
+  return (
+    <div className="stack" data-testid="duty-stack" data-total={stack.total_pct}>
+      <p className="stack-head">
+        <code>{stack.product}</code> {stack.description} — from {countryName(stack.origin)} into {countryName(stack.dest)} on {fmtDate(stack.date)}
+      </p>
+      <div className="table-wrap">
+        <table className="stack-table">
+          <thead>
+            <tr>
+              <th>Layer</th>
+              <th className="num">Rate</th>
+              <th className="num">Adds</th>
+              <th>Why</th>
+              <th>Legal basis</th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr className="base">
+              <td>
+                <b>Base (MFN)</b>
+                <div className="muted">{stack.base.rate_text ?? (stack.base.found ? '' : 'no base rate found')}</div>
+              </td>
+              <td className="num">{fmtPct(stack.base_pct, true)}</td>
+              <td className="num">{fmtPct(stack.base_pct, true)}</td>
+              <td>{stack.base.note ?? `${stack.base.table} ${stack.base.key ?? ''}`}</td>
+              <td>
+                <a href={stack.base.source} target="_blank" rel="noreferrer noopener">
+                  {stack.base.measure}
+                </a>
+              </td>
+            </tr>
+            {[...applying, ...others].map((l) => (
+              <tr key={l.measure} className={l.applies ? 'applies' : 'off'} data-measure={l.measure} data-applies={l.applies}>
+                <td>
+                  <b>{l.title}</b>
+                  <div className="muted">
+                    {humanize(l.authority)}
+                    {l.status !== 'in_force' && <span className="tag warn">{humanize(l.status)}</span>}
+                  </div>
+                </td>
+                <td className="num">{fmtPct(l.rate_pct, true)}</td>
+                <td className="num">{l.applies ? `+${fmtPct(l.contribution_pct, true)}` : '—'}</td>
+                <td className="reason">{l.reason}</td>
+                <td>
+                  <a href={l.source} target="_blank" rel="noreferrer noopener" title={l.source}>
+                    {l.citation}
+                  </a>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <td>
+                <b>Total</b>
+              </td>
+              <td />
+              <td className="num total" data-testid="stack-total">
+                {fmtPct(stack.total_pct, true)}
+              </td>
+              <td colSpan={2}>
+                {stack.owed_total_pct !== stack.total_pct ? (
+                  <>
+                    Owed after court rulings: <b>{fmtPct(stack.owed_total_pct, true)}</b> (assessed {fmtPct(stack.total_pct, true)})
+                  </>
+                ) : (
+                  `base ${fmtPct(stack.base_pct, true)} + additional ${fmtPct(stack.additional_pct, true)}`
+                )}
+              </td>
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+      {stack.notes.length > 0 && (
+        <ul className="notes">
+          {stack.notes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

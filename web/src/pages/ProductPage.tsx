@@ -1,0 +1,78 @@
+// Product: find a product, see its duty stack on a date layer by layer with sources, its duty over time and
+// what changes next. Either direction: a US line (from China) or a Chinese line (from the US).
+import type { PageProps } from './PageProps';
+import { setParams } from '../router';
+import { useApi } from '../useApi';
+import type { Meta, Stack } from '../types';
+import { ProductSearch } from '../components/ProductSearch';
+import { DutyStack } from '../components/DutyStack';
+import { ProductTimeline } from '../components/ProductTimeline';
+import { NextChanges } from '../components/NextChanges';
+import { ChartCard } from '../components/ChartCard';
+import { DateInput } from '../components/DateInput';
+import { Select } from '../components/Select';
+import { ScenarioSelect } from '../components/ScenarioSelect';
+import { todayIso } from '../format';
+
+export function ProductPage({ params }: PageProps) {
+  const meta = useApi<Meta>('/api/meta');
+  const code = params.get('code') ?? '';
+  const importer = params.get('importer') ?? 'US';
+  const origin = importer === 'US' ? 'CN' : 'US';
+  const date = params.get('date') ?? meta.data?.today ?? todayIso();
+  const scenario = params.get('scenario') ?? 'baseline';
+  const q = params.get('q') ?? code;
+  const update = (next: Record<string, string>) => setParams('product', { code, importer, date, scenario, q, ...next });
+  const stack = useApi<Stack>('/api/rate', { product: code, origin, dest: importer, date, scenario }, !code);
+  return (
+    <>
+      <div className="page-head">
+        <h1>Product duty stack</h1>
+      </div>
+      <section className="card">
+        <ProductSearch initial={q} onPick={(h) => update({ code: h.code, importer: h.importer, q: h.code })} />
+        <div className="controls">
+          <Select
+            label="Direction"
+            value={importer}
+            onChange={(v) => update({ importer: v })}
+            testId="product-direction"
+            options={[
+              { value: 'US', label: 'Into the US from China' },
+              { value: 'CN', label: 'Into China from the US' },
+            ]}
+          />
+          <DateInput label="Entry date" value={date} onChange={(d) => update({ date: d })} testId="product-date" />
+          <ScenarioSelect value={scenario} onChange={(s) => update({ scenario: s })} />
+        </div>
+      </section>
+      {!code && <p className="status empty">Search for a product above, then pick it to see its duty stack.</p>}
+      {code && (
+        <ChartCard
+          title="Duty stack"
+          subtitle="Every candidate layer: whether it applies on the date, why, and the legal instrument behind it"
+          loading={stack.loading}
+          error={stack.error}
+          csvName={`duty-stack-${code}-${origin}-${importer}-${date}`}
+          csvRows={() => {
+            const s = stack.data!;
+            return [
+              { layer: 'base (MFN)', measure: s.base.measure, rate_pct: s.base_pct, adds_pct: s.base_pct, applies: true, reason: s.base.rate_text ?? '', citation: s.base.table, source: s.base.source },
+              ...s.layers.map((l) => ({ layer: l.title, measure: l.measure, rate_pct: l.rate_pct, adds_pct: l.contribution_pct, applies: l.applies, reason: l.reason, citation: l.citation, source: l.source })),
+              { layer: 'total', measure: '', rate_pct: s.total_pct, adds_pct: s.total_pct, applies: true, reason: `owed after rulings ${s.owed_total_pct}`, citation: '', source: '' },
+            ];
+          }}
+          testId="stack-card"
+        >
+          {stack.data && <DutyStack stack={stack.data} />}
+        </ChartCard>
+      )}
+      {code && !stack.error && (
+        <div className="grid2">
+          <ProductTimeline code={code} importer={importer} origin={origin} scenario={scenario} />
+          <NextChanges code={code} importer={importer} origin={origin} scenario={scenario} />
+        </div>
+      )}
+    </>
+  );
+}
