@@ -8,6 +8,7 @@ import { openContext, type TradewarContext } from '../src/service/context.js';
 import { averagesAt } from '../src/trade/aggregate.js';
 import { resolveWeights, weightsFor } from '../src/trade/weights.js';
 import { stackAt, panelUniverse } from '../src/engine/panel.js';
+import { rateAt } from '../src/engine/compile.js';
 import { queryRows, sqlString } from '../src/datasets/duckdb.js';
 import { projectPath } from '../src/util/paths.js';
 
@@ -51,7 +52,7 @@ async function publishedSection(ctx: TradewarContext): Promise<string> {
     const w = await weightsFor(ctx.data, choice);
     const [ours] = averagesAt(ctx.rules(p.importer), p.exporter, [p.date], w, 'authority');
     const alt: string[] = [];
-    for (const name of p.importer === 'US' ? ['2024'] : ['us_exports_cn_2017', '2024']) {
+    for (const name of p.importer === 'US' ? ['2024'] : ['cn_imports_us_2017', '2024']) {
       try {
         const wc = resolveWeights(ctx.data, name, p.importer, p.exporter);
         const [a] = averagesAt(ctx.rules(p.importer), p.exporter, [p.date], await weightsFor(ctx.data, wc), undefined);
@@ -108,6 +109,46 @@ async function listCoverageSection(ctx: TradewarContext): Promise<string> {
     `Total 2017 US imports from China in our weights: $${(total / 1e9).toFixed(1)}bn.`,
     '',
     table(['list', 'USTR stated 2017 trade', 'our 2017 weights on the list', 'share of all imports'], rows),
+  ].join('\n');
+}
+
+/**
+ * What Section 301 can add to an average at USTR's own stated coverage: Σ list rate × stated 2017 trade /
+ * total 2017 imports from China (Census, $505.5bn). Independent of our weights.
+ */
+async function statutoryArithmeticSection(ctx: TradewarContext): Promise<string> {
+  const CENSUS_2017_BN = 505.5;
+  const stated: Record<string, [string, number]> = {
+    us_s301_list1: ['us-s301-list1', 34],
+    us_s301_list2: ['us-s301-list2', 16],
+    us_s301_list3: ['us-s301-list3', 200],
+    us_s301_list4a: ['us-s301-list4a', 120],
+  };
+  const rules = ctx.rules('US');
+  const w = await weightsFor(ctx.data, resolveWeights(ctx.data, '2017', 'US', 'CN'));
+  const rows: Array<Array<string | number>> = [];
+  for (const p of PUBLISHED.filter((x) => x.importer === 'US' && x.date > '2018-01-01')) {
+    let s301 = 0;
+    for (const [list, [measureId, bn]] of Object.entries(stated)) {
+      const cm = rules.measures.find((m) => m.measure.id === measureId);
+      if (!cm || !cm.inForce) continue;
+      const v = rateAt(cm, list, p.date).value;
+      if (typeof v === 'number') s301 += (v * bn) / CENSUS_2017_BN;
+    }
+    const [ours] = averagesAt(rules, 'CN', [p.date], w, 'authority');
+    const by = ours!.by as Record<string, number>;
+    const other = Object.entries(by)
+      .filter(([k]) => k !== 'section_301')
+      .reduce((a, [, v]) => a + v, 0);
+    const arithmetic = other + s301;
+    rows.push([p.date, pct(p.figure), f2(by.section_301 ?? 0), f2(s301), f2(other), f2(arithmetic), f2(ours!.average_pct), `${f2(p.figure - arithmetic)} pp`]);
+  }
+  return [
+    `Section 301 at USTR's stated coverage ($34bn, $16bn, $200bn, $120bn of 2017 imports, over Census's $505.5bn total of 2017 US imports from China, https://www.census.gov/foreign-trade/balance/c5700.html), added to our own MFN and other layers:`,
+    '',
+    table(['date', 'PIIE', 'our s.301 pp', 's.301 at USTR coverage pp', 'our MFN + other pp', 'arithmetic total', 'tradewar', 'PIIE − arithmetic'], rows),
+    '',
+    "Where our Section 301 contribution matches the USTR-coverage arithmetic (it does to within a few tenths), the gap to PIIE is not in our weights or lists: PIIE's published figure is above what the lists can raise at their statutory rates and stated coverage. Our lists' 2017 trade (table above) matches USTR's stated coverage for Lists 1 and 4A and is within 10% for Lists 2 and 3.",
   ].join('\n');
 }
 
@@ -228,6 +269,10 @@ const sections = [
   '## Published averages (2017 weights)',
   '',
   await publishedSection(ctx),
+  '',
+  '## Why the US-side figures differ: Section 301 at USTR\'s stated coverage',
+  '',
+  await statutoryArithmeticSection(ctx),
   '',
   '## How much 2017 trade each Section 301 list covers in our weights',
   '',

@@ -44,6 +44,8 @@ export interface ScopeMatch {
   until: string | null;
   entryRate: number | null;
   via: string; // "list us_s301_list3 (8517)" or "prefix 8517"
+  /** Covers only some goods of the line: reported, not applied. */
+  partial: boolean;
 }
 
 export interface Candidate {
@@ -164,13 +166,13 @@ export function compileImporter(ledger: Ledger, data: Datasets, importer: string
     (refs ?? []).forEach((ref, refIndex) => {
       if (ref.prefix !== undefined) {
         if (code.startsWith(ref.prefix))
-          out.push({ key: PREFIX_KEY, refIndex, from: ref.from ?? null, until: ref.until ?? null, entryRate: null, via: `prefix ${ref.prefix}` });
+          out.push({ key: PREFIX_KEY, refIndex, from: ref.from ?? null, until: ref.until ?? null, entryRate: null, via: `prefix ${ref.prefix}`, partial: ref.partial === true });
       } else if (ref.list !== undefined) {
         for (const entry of listHits.get(ref.list) ?? []) {
           const from = laterOf(ref.from, entry.from);
           const until = earlierOf(ref.until, entry.until);
           if (from && until && from >= until) continue;
-          out.push({ key: ref.list, refIndex, from, until, entryRate: entry.ratePct, via: `list ${ref.list} (${entry.code})` });
+          out.push({ key: ref.list, refIndex, from, until, entryRate: entry.ratePct, via: `list ${ref.list} (${entry.code})`, partial: ref.partial === true });
         }
       }
     });
@@ -194,7 +196,7 @@ export function compileImporter(ledger: Ledger, data: Datasets, importer: string
       const scope = cm.measure.products;
       if (!scope) continue;
       const matches = scope.all
-        ? [{ key: PREFIX_KEY, refIndex: -1, from: null, until: null, entryRate: null, via: 'all products' }]
+        ? [{ key: PREFIX_KEY, refIndex: -1, from: null, until: null, entryRate: null, via: 'all products', partial: false }]
         : matchRefs(code, scope.include, listHits);
       if (matches.length === 0) continue;
       const excludes = matchRefs(code, scope.exclude, listHits);

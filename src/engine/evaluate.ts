@@ -26,6 +26,8 @@ export interface LayerCore {
   excludedBy: ScopeMatch | null;
   suspendedBy: { id: string; from: string; until: string | null; instrument: string } | null;
   stackedBy: string | null;
+  /** Exclusions or suspensions that cover only some goods of the line, active on the date. */
+  partial: ScopeMatch[];
 }
 
 export interface BaseCore {
@@ -69,8 +71,8 @@ export function baseRate(rules: ImporterRules, code: string, date: string): Base
   return { pct: row.pct, row, key, step };
 }
 
-function activeMatch(matches: ScopeMatch[], date: string): ScopeMatch | null {
-  for (const m of matches) if (inInterval(date, m.from, m.until)) return m;
+function activeMatch(matches: ScopeMatch[], date: string, partial = false): ScopeMatch | null {
+  for (const m of matches) if (m.partial === partial && inInterval(date, m.from, m.until)) return m;
   return null;
 }
 
@@ -91,6 +93,7 @@ export function evaluateCore(rules: ImporterRules, code: string, origin: string,
       excludedBy: null,
       suspendedBy: null,
       stackedBy: null,
+      partial: [],
     };
     out.push(layer);
     const match = activeMatch(cand.matches, date);
@@ -115,6 +118,8 @@ export function evaluateCore(rules: ImporterRules, code: string, origin: string,
       layer.state = 'off_list';
       continue;
     }
+    const partialExcl = activeMatch(cand.excludes, date, true);
+    if (partialExcl) layer.partial.push(partialExcl);
     const excl = activeMatch(cand.excludes, date);
     if (excl) {
       layer.state = 'excluded';
@@ -122,9 +127,13 @@ export function evaluateCore(rules: ImporterRules, code: string, origin: string,
       continue;
     }
     for (const { cs, matches } of cand.suspensions) {
-      if (matches !== null && !activeMatch(matches, date)) continue;
       const period = cs.suspension.periods.find((p) => inInterval(date, p.from, p.until));
       if (!period) continue;
+      if (matches !== null && !activeMatch(matches, date)) {
+        const part = activeMatch(matches, date, true);
+        if (part) layer.partial.push({ ...part, via: `${part.via} (suspension ${cs.suspension.id} until ${period.until ?? 'open'})` });
+        continue;
+      }
       const eff = cs.suspension.effect;
       const reduced =
         eff.kind === 'full' ? 0 : eff.kind === 'reduce_by' ? Math.max(0, layer.rate - eff.points) : Math.min(layer.rate, eff.rate);
@@ -203,6 +212,7 @@ function describe(l: LayerCore): string {
         parts.push(`${l.statutory}% less suspension ${l.suspendedBy.id} (${l.suspendedBy.from} to ${l.suspendedBy.until ?? 'open'})`);
       if (l.cand.cm.share !== 1) parts.push(`applies to ${(l.cand.cm.share * 100).toFixed(0)}% of value (${m.basis?.label ?? 'content share'})`);
       if (l.cand.cm.struckDown) parts.push(`struck down ${l.cand.cm.struckDown.date}: assessed, not owed`);
+      for (const p of l.partial) parts.push(`a product-specific exclusion may cover some goods of this line: ${p.via}`);
       return parts.join('; ');
     }
     case 'not_yet':

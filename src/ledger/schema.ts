@@ -101,6 +101,11 @@ const productRef = z
       .optional(),
     from: isoDate.optional(),
     until: isoDate.optional(),
+    /**
+     * The entry covers only some goods of the matched lines (e.g. a product exclusion described in words
+     * inside a 10-digit line): the engine reports it with the layer but does not apply it to the line.
+     */
+    partial: z.boolean().optional(),
     note: z.string().optional(),
   })
   .strict()

@@ -13,7 +13,10 @@ export interface WeightChoice {
 /**
  * Short names: 2017 = pre-war base year (PIIE's choice), 2024 = latest full year.
  * US←CN: 2017 = US imports from China 2017 (HS6 spread over HTS10), 2024 = US imports 2024 (HTS10).
- * CN←US: 2017 = China's imports from the US 2017 (HS8), 2024 = US exports to China 2024 (HS6, mirror).
+ * CN←US: 2017 = US exports to China 2017 (US-reported HS6 spread over China's HS10 lines): PIIE weights the
+ * China side by US export data (to the world, which we do not have); US-reported exports to China are the
+ * nearest in reporter and composition. China's own record of imports from the US (HS8) stays available as
+ * `cn_imports_us_2017`. 2024 = US exports to China 2024.
  */
 const SHORT: Record<string, Record<string, { set: string; description: string }>> = {
   'US<CN': {
@@ -21,7 +24,7 @@ const SHORT: Record<string, Record<string, { set: string; description: string }>
     '2024': { set: 'us_imports_2024', description: 'US imports for consumption, 2024 (Census HTS10)' },
   },
   'CN<US': {
-    '2017': { set: 'cn_imports_us_2017', description: "China's imports from the US, 2017 (HS8, spread over HS10 lines)" },
+    '2017': { set: 'us_exports_cn_2017', description: 'US exports to China, 2017 (UN Comtrade, US-reported HS6, spread over China\'s HS10 lines)' },
     '2024': { set: 'us_exports_cn_2024', description: 'US exports to China, 2024 (UN Comtrade HS6 mirror, spread over HS10 lines)' },
   },
 };
