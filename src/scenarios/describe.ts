@@ -27,5 +27,9 @@ export function describeOperation(op: Operation): string {
       return `cancel the ${op.date} step of ${op.measure}${note}`;
     case 'cancel_event':
       return `cancel event ${op.event}${note}`;
+    case 'cancel_suspension':
+      return `cancel suspension ${op.suspension} entirely (the measures it paused apply)${note}`;
+    case 'add_step':
+      return `add a "${op.event}" step to ${op.measure} on ${op.date}${note}`;
   }
 }

@@ -145,6 +145,12 @@ export function applyOverlay(base: Ledger, loaded: LoadedScenario): Ledger {
       case 'cancel_event':
         need(known.events.has(op.event), 'event', `cancel_event: unknown event "${op.event}"`);
         break;
+      case 'cancel_suspension':
+        need(known.suspensions.has(op.suspension), 'suspension', `cancel_suspension: unknown suspension "${op.suspension}"`);
+        break;
+      case 'add_step':
+        need(known.measures.has(op.measure), 'measure', `add_step: unknown measure "${op.measure}"`);
+        break;
       case 'end_suspension':
       case 'extend_suspension': {
         const s = known.suspensions.get(op.suspension);
@@ -202,6 +208,18 @@ export function applyOverlay(base: Ledger, loaded: LoadedScenario): Ledger {
       case 'cancel_event':
         ledger.events = ledger.events.filter((e) => e.id !== op.event);
         break;
+      case 'cancel_suspension':
+        ledger.suspensions = ledger.suspensions.filter((x) => x.id !== op.suspension);
+        ledger.events = ledger.events.map((e) => (e.related?.includes(op.suspension) ? { ...e, related: e.related.filter((r) => r !== op.suspension) } : e));
+        break;
+      case 'add_step': {
+        const m = ledger.measures[idx!]!;
+        ledger.measures[idx!] = {
+          ...m,
+          schedule: insertStep(m.schedule, { date: op.date, event: op.event, instrument: inst.id, note: op.note ?? `added by scenario ${scenario.name}` }),
+        };
+        break;
+      }
       case 'end_suspension': {
         const s = ledger.suspensions.find((x) => x.id === op.suspension)!;
         s.periods = s.periods

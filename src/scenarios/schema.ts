@@ -10,6 +10,7 @@ import {
   suspensionSchema,
   stackingRuleSchema,
   STATUSES,
+  TIMELINE_EVENTS,
 } from '../ledger/schema.js';
 
 const id = z.string().min(1);
@@ -56,6 +57,16 @@ export const operationSchema = z.discriminatedUnion('op', [
     .object({ op: z.literal('cancel_step'), measure: id, date: isoDate, note: z.string().optional() })
     .strict(),
   z.object({ op: z.literal('cancel_event'), event: id, note: z.string().optional() }).strict(),
+  z.object({ op: z.literal('cancel_suspension'), suspension: id, note: z.string().optional() }).strict(),
+  z
+    .object({
+      op: z.literal('add_step'),
+      measure: id,
+      date: isoDate,
+      event: z.enum(TIMELINE_EVENTS),
+      note: z.string().optional(),
+    })
+    .strict(),
 ]);
 
 export const scenarioFileSchema = z
