@@ -54,15 +54,30 @@ export async function buildCnLists(ctx: BuildContext): Promise<void> {
     CATEGORIES_60B.map(([id, , , d]) => `${id}: ${d}`),
   );
 
-  // March 2025 farm lists: HS8, no header row; leading zeros were lost → left-pad to 8 digits
+  // March 2025 farm lists: HS8, no header row; leading zeros were lost → left-pad to 8 digits. They use
+  // China's 2025 nomenclature; a code with no 2018 line (e.g. 12019011, split from 12019010 after 2018) is
+  // mapped to the 2018 HS8 lines that share its longest prefix (7, else 6 digits), so it reaches the panel.
   for (const [id, file] of [
     ['cn_2025_03_10_r10', F.china10pct2025],
     ['cn_2025_03_10_r15', F.china15pct2025],
   ] as const) {
     await add(
       id,
-      `SELECT lpad(trim(column1), 8, '0') AS code, NULL AS valid_from, NULL AS valid_until, NULL AS rate_pct, column2 AS note
-       FROM ${csv(ctx, file, 'header=false')}`,
+      `WITH raw AS (SELECT lpad(trim(column1), 8, '0') AS code, column2 AS note FROM ${csv(ctx, file, 'header=false')}),
+            hs8 AS (SELECT DISTINCT substr(code, 1, 8) AS hs8 FROM cn_lines),
+            direct AS (SELECT r.code, r.note FROM raw r WHERE r.code IN (SELECT hs8 FROM hs8)),
+            p7 AS (SELECT h.hs8 AS code, r.note || ' (2025 code ' || r.code || ', mapped by its 7-digit prefix)' AS note
+                   FROM raw r JOIN hs8 h ON substr(h.hs8, 1, 7) = substr(r.code, 1, 7)
+                   WHERE r.code NOT IN (SELECT hs8 FROM hs8)),
+            p6 AS (SELECT h.hs8 AS code, r.note || ' (2025 code ' || r.code || ', mapped by its 6-digit prefix)' AS note
+                   FROM raw r JOIN hs8 h ON substr(h.hs8, 1, 6) = substr(r.code, 1, 6)
+                   WHERE r.code NOT IN (SELECT hs8 FROM hs8)
+                     AND NOT EXISTS (SELECT 1 FROM hs8 h7 WHERE substr(h7.hs8, 1, 7) = substr(r.code, 1, 7))),
+            kept AS (SELECT r.code, r.note FROM raw r
+                     WHERE NOT EXISTS (SELECT 1 FROM hs8 h WHERE substr(h.hs8, 1, 6) = substr(r.code, 1, 6)))
+       SELECT code, NULL AS valid_from, NULL AS valid_until, NULL AS rate_pct, min(note) AS note
+       FROM (SELECT * FROM direct UNION ALL SELECT * FROM p7 UNION ALL SELECT * FROM p6 UNION ALL SELECT * FROM kept)
+       GROUP BY code`,
     );
   }
   fact(ctx, 'cn_lists', 'entries', counts);

@@ -164,6 +164,9 @@ From the PIIE HS10 file: \`cn_2018_04_02_r15\`/\`_r25\` (+15/+25 in the 2 April 
 rate_pct = the suspended amount), and the June-2019 categories of the $60bn list by (Sept-2018 rate, June-2019
 increment): cat1 10→25, cat2 10→20, cat3 5→10, cat4 5 unchanged. \`cn_2025_03_10_r10\`/\`_r15\`: HS8 from
 \`us/tariff-lists-2025/china-1{0,5}-percent-030425.csv\` (tradewartracker, MIT; no header, leading zeros restored).
+These lists use China's 2025 nomenclature; a code with no line in the 2018 schedule we ship (e.g. 12019011, split from
+12019010 after 2018) is mapped to the 2018 HS8 lines sharing its 7-digit prefix (else its 6-digit prefix), and the note
+says so.
 
 ${measured(ctx, 'cn_lists')}
 
