@@ -34,6 +34,9 @@ export interface CompiledMeasure {
   partnerInclude: Set<string>;
   partnerExclude: Set<string>;
   includesAll: boolean;
+  /** Whether the partner scope names groups (whose memberships are dated). */
+  usesGroups: boolean;
+  partnerCache: Map<string, boolean>;
 }
 
 /** One way a product falls in a measure's scope (or in an exclusion/suspension scope). */
@@ -126,6 +129,8 @@ function compileMeasure(m: Measure, index: number, ledger: Ledger): CompiledMeas
     partnerInclude: new Set(m.targets.include),
     partnerExclude: new Set(m.targets.exclude ?? []),
     includesAll: m.targets.include.includes('ALL'),
+    usesGroups: [...m.targets.include, ...(m.targets.exclude ?? [])].some((c) => /^[a-z]/.test(c)),
+    partnerCache: new Map(),
   };
 }
 

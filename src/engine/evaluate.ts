@@ -38,13 +38,23 @@ export interface BaseCore {
 }
 
 export function partnerMatches(rules: ImporterRules, cm: CompiledMeasure, origin: string, date: string): boolean {
+  // without partner groups the answer depends on the origin only: cache it on the compiled measure
+  if (!cm.usesGroups) {
+    const hit = cm.partnerCache.get(origin);
+    if (hit !== undefined) return hit;
+  }
   const inGroup = (code: string) => {
     const members = rules.groups.get(code);
     return members?.some((mb) => mb.code === origin && inInterval(date, mb.from, mb.until)) ?? false;
   };
-  const hit = (set: Set<string>) => set.has(origin) || [...set].some((c) => /^[a-z]/.test(c) && inGroup(c));
-  if (cm.partnerExclude.size && hit(cm.partnerExclude)) return false;
-  return cm.includesAll || hit(cm.partnerInclude);
+  const hit = (set: Set<string>) => {
+    if (set.has(origin)) return true;
+    for (const c of set) if (/^[a-z]/.test(c) && inGroup(c)) return true;
+    return false;
+  };
+  const result = !(cm.partnerExclude.size && hit(cm.partnerExclude)) && (cm.includesAll || hit(cm.partnerInclude));
+  if (!cm.usesGroups) cm.partnerCache.set(origin, result);
+  return result;
 }
 
 export function baseRate(rules: ImporterRules, code: string, date: string): BaseCore {
