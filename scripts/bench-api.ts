@@ -9,8 +9,27 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 100);
 const AMOUNT = Number(process.env.BENCH_REQUESTS ?? 20_000);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 2_000);
 
-const PRODUCTS = ['8517130000', '8471300100', '8708999900', '9503000090', '6110202079', '8541430010', '7308909590', '9401710031'];
-const DATES = ['2018-09-24', '2019-06-15', '2020-02-14', '2023-06-01', '2025-02-04', '2025-04-10', '2025-05-14', '2025-11-05', '2026-03-01'];
+const PRODUCTS = [
+  '8517130000',
+  '8471300100',
+  '8708999900',
+  '9503000090',
+  '6110202079',
+  '8541430010',
+  '7308909590',
+  '9401710031',
+];
+const DATES = [
+  '2018-09-24',
+  '2019-06-15',
+  '2020-02-14',
+  '2023-06-01',
+  '2025-02-04',
+  '2025-04-10',
+  '2025-05-14',
+  '2025-11-05',
+  '2026-03-01',
+];
 
 const mb = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MB`;
 
@@ -26,11 +45,27 @@ function rssOf(pid: number): number {
 }
 
 async function startServer(args: string[]): Promise<{ base: string; pid: number; stop: () => void }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', projectPath('src', 'cli', 'main.ts'), 'serve', '--no-build', '--no-warm-up', '--port', '0', '--host', '127.0.0.1', ...args], {
-    cwd: projectPath(),
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, PORT: '', HOST: '' },
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      projectPath('src', 'cli', 'main.ts'),
+      'serve',
+      '--no-build',
+      '--no-warm-up',
+      '--port',
+      '0',
+      '--host',
+      '127.0.0.1',
+      ...args,
+    ],
+    {
+      cwd: projectPath(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, PORT: '', HOST: '' },
+    },
+  );
   let out = '';
   return new Promise((resolve, reject) => {
     const on = (b: Buffer) => {
@@ -49,7 +84,10 @@ async function main() {
   const args = process.argv.slice(2).filter((a) => a !== '--');
   const server = await startServer(args);
   const { base } = server;
-  const search = async (q: string) => ((await (await fetch(`${base}/api/products?q=${q}&importer=US`)).json()) as Array<{ code: string; level: number }>).filter((h) => h.level === 10).map((h) => h.code);
+  const search = async (q: string) =>
+    ((await (await fetch(`${base}/api/products?q=${q}&importer=US`)).json()) as Array<{ code: string; level: number }>)
+      .filter((h) => h.level === 10)
+      .map((h) => h.code);
   const known = new Set((await Promise.all(PRODUCTS.map((p) => search(p)))).flat());
   let codes = PRODUCTS.filter((p) => known.has(p));
   if (codes.length < 4) codes = [...codes, ...(await search('85'))].slice(0, 8);
@@ -70,7 +108,12 @@ async function main() {
     const warm = Date.now() - t0;
     // a short warm-up at full concurrency (JIT, sockets), not counted
     let w = 0;
-    await autocannon({ url: base, connections: CONNECTIONS, amount: WARMUP, requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: urls[w++ % urls.length]! }) }] });
+    await autocannon({
+      url: base,
+      connections: CONNECTIONS,
+      amount: WARMUP,
+      requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: urls[w++ % urls.length]! }) }],
+    });
     const rssBefore = rssOf(server.pid);
     let i = 0;
     const result = await autocannon({
@@ -93,7 +136,9 @@ async function main() {
     '| route | requests | connections | p50 | p99 | req/s | errors | server RSS before → after | first answer (uncached, mean) |',
     '|---|---:|---:|---:|---:|---:|---:|---|---:|',
   ];
-  process.stdout.write(`${[...heading, ...rows].join('\n')}\n\nServer RSS at start of the runs: ${mb(rssStart)}. Each route: every distinct query once (uncached), ${WARMUP.toLocaleString('en-US')} warm-up requests (not counted), then the measured run. Answers are cached per query (the server's ledger and data never change while it runs).\n`);
+  process.stdout.write(
+    `${[...heading, ...rows].join('\n')}\n\nServer RSS at start of the runs: ${mb(rssStart)}. Each route: every distinct query once (uncached), ${WARMUP.toLocaleString('en-US')} warm-up requests (not counted), then the measured run. Answers are cached per query (the server's ledger and data never change while it runs).\n`,
+  );
 }
 
 main().catch((err) => {

@@ -35,7 +35,16 @@ for (const importer of ['US', 'CN']) {
 // warm evaluate() latency on a spread of real lines and dates
 const rules = ctx.rules('US');
 const codes = panelUniverse(rules);
-const dates = ['2018-01-01', '2018-09-24', '2019-06-01', '2020-02-14', '2025-04-10', '2025-05-14', '2025-11-10', '2026-03-01'];
+const dates = [
+  '2018-01-01',
+  '2018-09-24',
+  '2019-06-01',
+  '2020-02-14',
+  '2025-04-10',
+  '2025-05-14',
+  '2025-11-10',
+  '2026-03-01',
+];
 for (let i = 0; i < 20000; i++) evaluate(rules, codes[i % codes.length]!, 'CN', dates[i % dates.length]!);
 const samples: number[] = [];
 for (let i = 0; i < 50000; i++) {
@@ -47,5 +56,7 @@ for (let i = 0; i < 50000; i++) {
 }
 samples.sort((a, b) => a - b);
 const q = (p: number) => (samples[Math.floor(p * (samples.length - 1))]! * 1000).toFixed(1);
-console.log(`evaluate() warm latency over ${samples.length} calls: p50 ${q(0.5)} µs, p90 ${q(0.9)} µs, p99 ${q(0.99)} µs`);
+console.log(
+  `evaluate() warm latency over ${samples.length} calls: p50 ${q(0.5)} µs, p90 ${q(0.9)} µs, p99 ${q(0.99)} µs`,
+);
 console.log(`peak RSS overall: ${mb(process.resourceUsage().maxRSS)} MB`);

@@ -32,17 +32,40 @@ interface Published {
 const PUBLISHED: Published[] = [
   { importer: 'US', exporter: 'CN', date: '2018-01-01', figure: 3.1, label: 'before the trade war', tolerance: 1 },
   { importer: 'US', exporter: 'CN', date: '2018-09-24', figure: 12.0, label: 'after List 3 at 10%', tolerance: 1.5 },
-  { importer: 'US', exporter: 'CN', date: '2020-02-14', figure: 19.3, label: 'after the Phase One halving of List 4A', tolerance: 1.5 },
+  {
+    importer: 'US',
+    exporter: 'CN',
+    date: '2020-02-14',
+    figure: 19.3,
+    label: 'after the Phase One halving of List 4A',
+    tolerance: 1.5,
+  },
   { importer: 'US', exporter: 'CN', date: '2025-05-14', figure: 51.1, label: 'after the Geneva truce', tolerance: 1.5 },
-  { importer: 'CN', exporter: 'US', date: '2018-09-24', figure: 18.3, label: "after China's $60bn round", tolerance: 1.5 },
-  { importer: 'CN', exporter: 'US', date: '2020-02-14', figure: 20.3, label: "after China's Phase One halving", tolerance: 1.5 },
+  {
+    importer: 'CN',
+    exporter: 'US',
+    date: '2018-09-24',
+    figure: 18.3,
+    label: "after China's $60bn round",
+    tolerance: 1.5,
+  },
+  {
+    importer: 'CN',
+    exporter: 'US',
+    date: '2020-02-14',
+    figure: 20.3,
+    label: "after China's Phase One halving",
+    tolerance: 1.5,
+  },
   { importer: 'CN', exporter: 'US', date: '2025-05-14', figure: 32.6, label: 'after the Geneva truce', tolerance: 1.5 },
 ];
 
 const f2 = (x: number) => x.toFixed(2);
 const pct = (x: number) => `${x.toFixed(1)}%`;
 const table = (head: string[], rows: Array<Array<string | number>>) =>
-  [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+  [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join(
+    '\n',
+  );
 
 async function publishedSection(ctx: TradewarContext): Promise<string> {
   const rows: Array<Array<string | number>> = [];
@@ -94,7 +117,13 @@ async function publishedSection(ctx: TradewarContext): Promise<string> {
 async function listCoverageSection(ctx: TradewarContext): Promise<string> {
   const w = await weightsFor(ctx.data, resolveWeights(ctx.data, '2017', 'US', 'CN'));
   const rules = ctx.rules('US');
-  const stated: Record<string, number> = { us_s301_list1: 34, us_s301_list2: 16, us_s301_list3: 200, us_s301_list4a: 120, us_s301_list4b: 160 };
+  const stated: Record<string, number> = {
+    us_s301_list1: 34,
+    us_s301_list2: 16,
+    us_s301_list3: 200,
+    us_s301_list4a: 120,
+    us_s301_list4b: 160,
+  };
   const rows: Array<Array<string | number>> = [];
   let total = 0;
   for (const v of w.values()) total += v;
@@ -142,7 +171,16 @@ async function statutoryArithmeticSection(ctx: TradewarContext): Promise<string>
       .filter(([k]) => k !== 'section_301')
       .reduce((a, [, v]) => a + v, 0);
     const arithmetic = other + s301;
-    rows.push([p.date, pct(p.figure), f2(by.section_301 ?? 0), f2(s301), f2(other), f2(arithmetic), f2(ours!.average_pct), `${f2(p.figure - arithmetic)} pp`]);
+    rows.push([
+      p.date,
+      pct(p.figure),
+      f2(by.section_301 ?? 0),
+      f2(s301),
+      f2(other),
+      f2(arithmetic),
+      f2(ours!.average_pct),
+      `${f2(p.figure - arithmetic)} pp`,
+    ]);
     const recip = by.ieepa_reciprocal ?? 0;
     if (recip > 0)
       notes.push(
@@ -152,7 +190,19 @@ async function statutoryArithmeticSection(ctx: TradewarContext): Promise<string>
   return [
     `Section 301 at USTR's stated coverage ($34bn, $16bn, $200bn, $120bn of 2017 imports, over Census's $505.5bn total of 2017 US imports from China, https://www.census.gov/foreign-trade/balance/c5700.html), added to our own MFN and other layers:`,
     '',
-    table(['date', 'PIIE', 'our s.301 pp', 's.301 at USTR coverage pp', 'our MFN + other pp', 'arithmetic total', 'tradewar', 'PIIE − arithmetic'], rows),
+    table(
+      [
+        'date',
+        'PIIE',
+        'our s.301 pp',
+        's.301 at USTR coverage pp',
+        'our MFN + other pp',
+        'arithmetic total',
+        'tradewar',
+        'PIIE − arithmetic',
+      ],
+      rows,
+    ),
     '',
     "Where our Section 301 contribution matches the USTR-coverage arithmetic (it does to within a few tenths), the gap to PIIE is not in our weights or lists: PIIE's published figure is above what the lists can raise at their statutory rates and stated coverage. Our lists' 2017 trade (table below) matches USTR's stated coverage for Lists 1 and 4A and is within 15% for Lists 2 and 3. Our MFN average is 0.4 pp below PIIE's 3.1% (specific duties without an ad valorem equivalent count only their ad valorem part; 2017 trade reaches the 2025 lines through an HS6 concordance).",
     '',
@@ -163,7 +213,14 @@ async function statutoryArithmeticSection(ctx: TradewarContext): Promise<string>
 async function usitcCheck(ctx: TradewarContext): Promise<string> {
   const file = join(SOURCE, 'us', 'usitc-china-tariffs-2020-01-01-hts8.csv');
   if (!existsSync(file)) return `_skipped: ${file} not found (pass --source)._`;
-  const expected: Record<string, number> = { '9903.88.01': 25, '9903.88.02': 25, '9903.88.03': 25, '9903.88.04': 25, '9903.88.15': 15, '9903.88.16': 0 };
+  const expected: Record<string, number> = {
+    '9903.88.01': 25,
+    '9903.88.02': 25,
+    '9903.88.03': 25,
+    '9903.88.04': 25,
+    '9903.88.15': 15,
+    '9903.88.16': 0,
+  };
   const rows = await queryRows<{ hts8: string; h: string }>(
     `select lpad(cast(hts8 as varchar), 8, '0') hts8, ch99_heading h from read_csv(${sqlString(file)}, all_varchar=true)`,
   );
@@ -199,7 +256,9 @@ async function usitcCheck(ctx: TradewarContext): Promise<string> {
   const n = agree + disagree;
   return [
     `USITC's own list of Chapter 99 China headings per HTS8 in force on 2020-01-01 (${rows.length} HTS8 lines) against our Section 301 layer on each current HTS10 line under those HTS8 on 2020-01-01: **${agree} of ${n} lines agree (${((100 * agree) / Math.max(n, 1)).toFixed(1)}%)**; ${absent} HTS8 codes of 2020 no longer exist in the 2025 schedule.`,
-    examples.length ? `\nDisagreements (first ${examples.length}): ${examples.join('; ')}. Differences come from exclusions (which USITC's heading list does not show), from HTS8 codes split or renumbered since 2020 and from lines covered by two lists.` : '',
+    examples.length
+      ? `\nDisagreements (first ${examples.length}): ${examples.join('; ')}. Differences come from exclusions (which USITC's heading list does not show), from HTS8 codes split or renumbered since 2020 and from lines covered by two lists.`
+      : '',
   ].join('\n');
 }
 
@@ -278,7 +337,7 @@ const sections = [
   '',
   await publishedSection(ctx),
   '',
-  '## Why the US-side figures differ: Section 301 at USTR\'s stated coverage',
+  "## Why the US-side figures differ: Section 301 at USTR's stated coverage",
   '',
   await statutoryArithmeticSection(ctx),
   '',

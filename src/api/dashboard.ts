@@ -25,7 +25,11 @@ export function dashboardStaleReason(webDir = WEB_DIR): string | null {
 }
 
 /** Builds web/ into web/dist when stale; `say` receives progress messages. Returns true when it built. */
-export async function ensureDashboard(say: (msg: string) => void = () => {}, force = false, webDir = WEB_DIR): Promise<boolean> {
+export async function ensureDashboard(
+  say: (msg: string) => void = () => {},
+  force = false,
+  webDir = WEB_DIR,
+): Promise<boolean> {
   const reason = force ? 'rebuild requested' : dashboardStaleReason(webDir);
   if (!reason) return false;
   say(`building the dashboard (${reason})…`);

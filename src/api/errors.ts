@@ -18,7 +18,11 @@ interface AjvError {
 }
 
 /** A schema validation failure in words, naming the parameter. */
-export function describeValidation(errors: AjvError[], query: Record<string, unknown>, schema?: { properties?: Record<string, { description?: string }> }): ErrorBody {
+export function describeValidation(
+  errors: AjvError[],
+  query: Record<string, unknown>,
+  schema?: { properties?: Record<string, { description?: string }> },
+): ErrorBody {
   const e = errors[0]!;
   const field =
     (e.params.missingProperty as string | undefined) ??
@@ -35,11 +39,17 @@ export function describeValidation(errors: AjvError[], query: Record<string, unk
       return { error: `unknown parameter ${field}; this route takes: ${known.join(', ') || 'no parameters'}`, field };
     }
     case 'enum':
-      return { error: `${field} "${String(value)}" is not one of: ${(e.params.allowedValues as unknown[]).map(String).filter(Boolean).join(', ')}`, field };
+      return {
+        error: `${field} "${String(value)}" is not one of: ${(e.params.allowedValues as unknown[]).map(String).filter(Boolean).join(', ')}`,
+        field,
+      };
     case 'maxLength':
       return { error: `${field} is too long (at most ${String(e.params.limit)} characters)`, field };
     default:
-      return { error: `${field} "${String(value)}" is not valid${hint ? `: ${hint}` : ` (${e.message ?? e.keyword})`}`, field };
+      return {
+        error: `${field} "${String(value)}" is not valid${hint ? `: ${hint}` : ` (${e.message ?? e.keyword})`}`,
+        field,
+      };
   }
 }
 
@@ -54,8 +64,11 @@ export function installErrorHandlers(app: FastifyInstance, log: (err: unknown, r
     }
     const fe = err as FastifyError & { validation?: AjvError[] };
     if (fe.validation) {
-      const schema = req.routeOptions.schema?.querystring as { properties?: Record<string, { description?: string }> } | undefined;
-      return reply.code(400).send(describeValidation(fe.validation, (req.query ?? {}) as Record<string, unknown>, schema));
+      const schema = req.routeOptions.schema?.querystring as
+        { properties?: Record<string, { description?: string }> } | undefined;
+      return reply
+        .code(400)
+        .send(describeValidation(fe.validation, (req.query ?? {}) as Record<string, unknown>, schema));
     }
     if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500)
       return reply.code(fe.statusCode).send({ error: fe.message });

@@ -3,7 +3,12 @@ import { ROUTES, type RouteDef } from './routes.js';
 import { COMPONENTS, P, type JsonSchema } from './schemas.js';
 
 /** The query schema Fastify validates with: declared params, + scenario and format where the route takes them. */
-export function querySchema(route: RouteDef): { type: 'object'; properties: Record<string, JsonSchema>; required: string[]; additionalProperties: false } {
+export function querySchema(route: RouteDef): {
+  type: 'object';
+  properties: Record<string, JsonSchema>;
+  required: string[];
+  additionalProperties: false;
+} {
   const properties: Record<string, JsonSchema> = { ...route.params };
   if (route.scenario) properties.scenario = P.scenario;
   properties.format = P.format(route.csv ? ['json', 'csv'] : ['json']);
@@ -27,7 +32,14 @@ export function openApiDocument(version: string): Record<string, unknown> {
         tags: [route.tag],
         parameters: Object.entries(q.properties).map(([name, schema]) => {
           const { description, examples, ...rest } = schema as { description?: string; examples?: unknown[] };
-          return { name, in: 'query', required: q.required.includes(name), description, schema: rest, ...(examples ? { example: examples[0] } : {}) };
+          return {
+            name,
+            in: 'query',
+            required: q.required.includes(name),
+            description,
+            schema: rest,
+            ...(examples ? { example: examples[0] } : {}),
+          };
         }),
         responses: {
           '200': {
@@ -51,7 +63,15 @@ export function openApiDocument(version: string): Record<string, unknown> {
       responses: {
         '200': {
           description: 'ok',
-          content: { 'application/json': { schema: { type: 'object', properties: { ok: { type: 'boolean' }, ledger_as_of: { type: 'string' } }, required: ['ok', 'ledger_as_of'] } } },
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                properties: { ok: { type: 'boolean' }, ledger_as_of: { type: 'string' } },
+                required: ['ok', 'ledger_as_of'],
+              },
+            },
+          },
         },
       },
     },
@@ -61,7 +81,9 @@ export function openApiDocument(version: string): Record<string, unknown> {
       operationId: 'openapi',
       summary: 'This document',
       tags: ['meta'],
-      responses: { '200': { description: 'OpenAPI 3.1 document', content: { 'application/json': { schema: { type: 'object' } } } } },
+      responses: {
+        '200': { description: 'OpenAPI 3.1 document', content: { 'application/json': { schema: { type: 'object' } } } },
+      },
     },
   };
   return {

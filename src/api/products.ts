@@ -19,7 +19,13 @@ export class ProductIndex {
   constructor(data: Datasets, importers: readonly string[] = ['US', 'CN']) {
     for (const importer of importers)
       for (const p of data.products.get(importer)?.values() ?? [])
-        this.entries.push({ importer, code: p.code, level: p.level, description: p.description ?? '', lower: (p.description ?? '').toLowerCase() });
+        this.entries.push({
+          importer,
+          code: p.code,
+          level: p.level,
+          description: p.description ?? '',
+          lower: (p.description ?? '').toLowerCase(),
+        });
     this.entries.sort((a, b) => a.code.localeCompare(b.code) || a.importer.localeCompare(b.importer));
   }
 
@@ -32,17 +38,27 @@ export class ProductIndex {
     if (/^\d+$/.test(code)) {
       // national lines first (level 10), then shorter headings, each in code order
       const hits = pool.filter((e) => e.code.startsWith(code));
-      hits.sort((a, b) => Number(b.level === 10) - Number(a.level === 10) || a.code.localeCompare(b.code) || a.importer.localeCompare(b.importer));
+      hits.sort(
+        (a, b) =>
+          Number(b.level === 10) - Number(a.level === 10) ||
+          a.code.localeCompare(b.code) ||
+          a.importer.localeCompare(b.importer),
+      );
       return hits.slice(0, limit).map(strip);
     }
-    const words = text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
+    const words = text
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => w.length > 0);
     if (words.length === 0) return [];
     const scored: Array<{ e: Entry; score: number }> = [];
     for (const e of pool) {
       if (!words.every((w) => e.lower.includes(w))) continue;
       // whole-word matches and short descriptions rank first
       let score = 0;
-      for (const w of words) if (new RegExp(`(^|[^\\p{L}\\p{N}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'u').test(e.lower)) score += 10;
+      for (const w of words)
+        if (new RegExp(`(^|[^\\p{L}\\p{N}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'u').test(e.lower))
+          score += 10;
       score -= e.lower.length / 100;
       if (e.level === 10) score += 1;
       scored.push({ e, score });

@@ -57,9 +57,23 @@ function flattenAverages(points: AveragePoint[]): Row[] {
     if (by.length && typeof by[0]![1] === 'object')
       return by.map(([section, f]) => {
         const s = f as SectionFigure;
-        return { date: p.date, section, title: s.title, average_pct: s.average_pct, coverage_pct: s.coverage_pct, weight_share_pct: s.weight_share_pct };
+        return {
+          date: p.date,
+          section,
+          title: s.title,
+          average_pct: s.average_pct,
+          coverage_pct: s.coverage_pct,
+          weight_share_pct: s.weight_share_pct,
+        };
       });
-    return [{ date: p.date, average_pct: p.average_pct, coverage_pct: p.coverage_pct, ...Object.fromEntries(by.map(([k, v]) => [`${k}_pct`, v])) }];
+    return [
+      {
+        date: p.date,
+        average_pct: p.average_pct,
+        coverage_pct: p.coverage_pct,
+        ...Object.fromEntries(by.map(([k, v]) => [`${k}_pct`, v])),
+      },
+    ];
   });
 }
 
@@ -69,16 +83,52 @@ export const ROUTES: RouteDef[] = [
     operationId: 'rate',
     tag: 'duties',
     summary: 'Duty stack of one product on one date',
-    description: 'Base (MFN) rate, every candidate layer with whether it applies, why, its citation and source, and the total.',
-    params: { product: P.product, origin: P.country('country of origin'), dest: P.importer, date: P.date('entry date') },
+    description:
+      'Base (MFN) rate, every candidate layer with whether it applies, why, its citation and source, and the total.',
+    params: {
+      product: P.product,
+      origin: P.country('country of origin'),
+      dest: P.importer,
+      date: P.date('entry date'),
+    },
     required: ['product', 'origin', 'dest', 'date'],
     scenario: true,
     cacheable: true,
     response: R.ref('Stack'),
     csv: (s: Stack) => [
-      { kind: 'base', measure: s.base.measure, authority: 'mfn', rate_pct: s.base_pct, contribution_pct: s.base_pct, applies: true, reason: s.base.rate_text ?? '', citation: s.base.table, source: s.base.source },
-      ...s.layers.map((l) => ({ kind: 'layer', measure: l.measure, authority: l.authority, rate_pct: l.rate_pct, contribution_pct: l.contribution_pct, applies: l.applies, reason: l.reason, citation: l.citation, source: l.source })),
-      { kind: 'total', measure: '', authority: '', rate_pct: s.total_pct, contribution_pct: s.total_pct, applies: true, reason: `owed after rulings ${s.owed_total_pct}%`, citation: '', source: '' },
+      {
+        kind: 'base',
+        measure: s.base.measure,
+        authority: 'mfn',
+        rate_pct: s.base_pct,
+        contribution_pct: s.base_pct,
+        applies: true,
+        reason: s.base.rate_text ?? '',
+        citation: s.base.table,
+        source: s.base.source,
+      },
+      ...s.layers.map((l) => ({
+        kind: 'layer',
+        measure: l.measure,
+        authority: l.authority,
+        rate_pct: l.rate_pct,
+        contribution_pct: l.contribution_pct,
+        applies: l.applies,
+        reason: l.reason,
+        citation: l.citation,
+        source: l.source,
+      })),
+      {
+        kind: 'total',
+        measure: '',
+        authority: '',
+        rate_pct: s.total_pct,
+        contribution_pct: s.total_pct,
+        applies: true,
+        reason: `owed after rulings ${s.owed_total_pct}%`,
+        citation: '',
+        source: '',
+      },
     ],
     handler: (ctx, q) => rateQuery(ctx, q),
   },
@@ -87,18 +137,38 @@ export const ROUTES: RouteDef[] = [
     operationId: 'rateHistory',
     tag: 'duties',
     summary: "A product's duty over time",
-    description: 'The intervals [from, until) over which the duty stack of one product from one origin is constant, 2018–2026.',
+    description:
+      'The intervals [from, until) over which the duty stack of one product from one origin is constant, 2018–2026.',
     params: { product: P.product, origin: P.country('country of origin'), dest: P.importer },
     required: ['product', 'origin', 'dest'],
     scenario: true,
     cacheable: true,
     response: R.ref('ProductHistory'),
-    csv: (h: { intervals: Array<{ from: string; until: string; base: number; additional: number; total: number; owed: number; layers: Array<{ measure: string; pct: number }> }> }) =>
-      h.intervals.map((i) => ({ from: i.from, until: i.until, base_pct: i.base, additional_pct: i.additional, total_pct: i.total, owed_pct: i.owed, layers: i.layers.map((l) => `${l.measure}:${l.pct}`).join(';') })),
+    csv: (h: {
+      intervals: Array<{
+        from: string;
+        until: string;
+        base: number;
+        additional: number;
+        total: number;
+        owed: number;
+        layers: Array<{ measure: string; pct: number }>;
+      }>;
+    }) =>
+      h.intervals.map((i) => ({
+        from: i.from,
+        until: i.until,
+        base_pct: i.base,
+        additional_pct: i.additional,
+        total_pct: i.total,
+        owed_pct: i.owed,
+        layers: i.layers.map((l) => `${l.measure}:${l.pct}`).join(';'),
+      })),
     handler: (ctx, q) => {
       const dest = parseImporter(q.dest, 'dest', ctx.data);
       const origin = parseCountry(q.origin, 'origin', ctx.data);
-      if (origin === dest) throw new UserInputError(`origin and dest are both ${dest}: choose two different countries`, 'origin');
+      if (origin === dest)
+        throw new UserInputError(`origin and dest are both ${dest}: choose two different countries`, 'origin');
       if (!q.product) throw new UserInputError('missing product: give a tariff code, e.g. 8517130000', 'product');
       const rules = ctx.rules(dest);
       const product = requireKnownProduct(q.product, rules.universe, dest);
@@ -119,7 +189,8 @@ export const ROUTES: RouteDef[] = [
     operationId: 'average',
     tag: 'averages',
     summary: 'Trade-weighted average tariff at given dates',
-    description: 'Σ w·t / Σ w with fixed base-year weights; by=authority splits it into layer contributions, by=section into HS sections.',
+    description:
+      'Σ w·t / Σ w with fixed base-year weights; by=authority splits it into layer contributions, by=section into HS sections.',
     params: {
       importer: P.importer,
       exporter: P.country('exporting partner'),
@@ -140,12 +211,19 @@ export const ROUTES: RouteDef[] = [
     tag: 'averages',
     summary: 'Every date at which the trade-weighted average changes',
     description: 'A step series: each point holds from its date until the next point.',
-    params: { importer: P.importer, exporter: P.country('exporting partner'), from: { ...P.date('first date'), default: '2018-01-01' }, to: { ...P.date('last date'), default: '2026-12-31' }, weights: P.weights },
+    params: {
+      importer: P.importer,
+      exporter: P.country('exporting partner'),
+      from: { ...P.date('first date'), default: '2018-01-01' },
+      to: { ...P.date('last date'), default: '2026-12-31' },
+      weights: P.weights,
+    },
     required: ['importer', 'exporter'],
     scenario: true,
     cacheable: true,
     response: R.arrayOf(R.ref('AveragePoint')),
-    csv: (points: AveragePoint[]) => points.map((p) => ({ date: p.date, average_pct: p.average_pct, coverage_pct: p.coverage_pct })),
+    csv: (points: AveragePoint[]) =>
+      points.map((p) => ({ date: p.date, average_pct: p.average_pct, coverage_pct: p.coverage_pct })),
     handler: (ctx, q) => seriesQuery(ctx, q),
   },
   {
@@ -170,7 +248,11 @@ export const ROUTES: RouteDef[] = [
       from: P.date('first date'),
       to: P.date('last date'),
       side: P.side,
-      kind: { type: 'string', maxLength: 40, description: 'instrument kind (ad_valorem, export_control, ...) or "event" for talks, truces, rulings, threats' },
+      kind: {
+        type: 'string',
+        maxLength: 40,
+        description: 'instrument kind (ad_valorem, export_control, ...) or "event" for talks, truces, rulings, threats',
+      },
     },
     scenario: true,
     response: R.arrayOf(R.ref('TimelineEntry')),
@@ -201,7 +283,8 @@ export const ROUTES: RouteDef[] = [
     scenario: true,
     response: R.arrayOf(R.ref('TimelineEntry')),
     csv: (entries: Array<{ sources: string[] }>) => entries.map((e) => ({ ...e, sources: e.sources.join(' ') })),
-    handler: (ctx, q) => changesQuery(ctx, { ...q, upcoming: q.upcoming === '0' || q.upcoming === 'false' ? false : q.upcoming }),
+    handler: (ctx, q) =>
+      changesQuery(ctx, { ...q, upcoming: q.upcoming === '0' || q.upcoming === 'false' ? false : q.upcoming }),
   },
   {
     url: '/api/products',
@@ -209,7 +292,11 @@ export const ROUTES: RouteDef[] = [
     tag: 'products',
     summary: 'Search products by code prefix or words in their descriptions',
     params: {
-      q: { type: 'string', maxLength: 100, description: 'a code prefix (8517, 8517.13) or words (smartphones, soya beans)' },
+      q: {
+        type: 'string',
+        maxLength: 100,
+        description: 'a code prefix (8517, 8517.13) or words (smartphones, soya beans)',
+      },
       importer: { ...P.importer, description: 'only this schedule: US or CN (default both)' },
       limit: { type: 'integer', minimum: 1, maximum: 50, default: 50, description: 'at most this many hits (≤ 50)' },
     },
@@ -247,7 +334,10 @@ export const ROUTES: RouteDef[] = [
     required: ['at'],
     cacheable: true,
     response: R.ref('Comparison'),
-    csv: (c: { rows: Row[]; by_section: Row[] }) => [...c.rows.map((r) => ({ ...r, section: 'all', title: 'all products' })), ...c.by_section],
+    csv: (c: { rows: Row[]; by_section: Row[] }) => [
+      ...c.rows.map((r) => ({ ...r, section: 'all', title: 'all products' })),
+      ...c.by_section,
+    ],
     handler: (ctx, q, env) => compareScenarios(ctx, { a: q.a, b: q.b, at: q.at, weights: q.weights }, ...dirArg(env)),
   },
   {

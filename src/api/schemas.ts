@@ -16,7 +16,10 @@ const obj = (properties: Record<string, JsonSchema>, description?: string): Json
 // ---- parameters --------------------------------------------------------------------------------------------
 export const P = {
   date: (what = 'date') => str(`${what}, YYYY-MM-DD`, { maxLength: 10, examples: ['2025-11-05'] }),
-  dates: str('one or more dates, comma-separated (YYYY-MM-DD)', { maxLength: 2200, examples: ['2025-11-05,2026-01-01'] }),
+  dates: str('one or more dates, comma-separated (YYYY-MM-DD)', {
+    maxLength: 2200,
+    examples: ['2025-11-05,2026-01-01'],
+  }),
   country: (what: string) => str(`${what}: ISO 3166 alpha-2 code`, { maxLength: 2, examples: ['CN'] }),
   importer: str('importing economy: US or CN', { maxLength: 2, examples: ['US'] }),
   product: str("tariff code of the importer's schedule (US HTS10/HTS8, China HS10); dots and spaces allowed", {
@@ -116,7 +119,9 @@ const panelRow = obj({
 const timelineEntry = obj({
   date: str('date'),
   side: str('US, CN or both'),
-  kind: str('event kind (talks, truce, ruling, threat, ...) or schedule event (effective, rate_change, suspended, ...)'),
+  kind: str(
+    'event kind (talks, truce, ruling, threat, ...) or schedule event (effective, rate_change, suspended, ...)',
+  ),
   instrument_kind: str("the record's instrument (ad_valorem, export_control, ...) or event / suspension"),
   record: str('record id in the ledger'),
   title: str('title'),
@@ -133,10 +138,22 @@ const interval = obj({
   additional: num('additional duties, percentage points'),
   total: num('total assessed, percent'),
   owed: num('total owed after rulings, percent'),
-  layers: arrayOf(obj({ measure: str('measure id'), authority: str('authority'), pct: num('contribution'), owed: { type: 'boolean' } })),
+  layers: arrayOf(
+    obj({
+      measure: str('measure id'),
+      authority: str('authority'),
+      pct: num('contribution'),
+      owed: { type: 'boolean' },
+    }),
+  ),
 });
 
-const productHit = obj({ importer: str('US or CN'), code: str('tariff code'), level: num('digits'), description: str('description') });
+const productHit = obj({
+  importer: str('US or CN'),
+  code: str('tariff code'),
+  level: num('digits'),
+  description: str('description'),
+});
 
 const scenario = obj({
   name: str('scenario name'),
@@ -177,10 +194,22 @@ const meta = obj({
   ledger_as_of: str('latest date written in the ledger up to today: how current the data is'),
   importers: arrayOf(str('US or CN')),
   weights: arrayOf(
-    obj({ name: str('weights option'), directions: arrayOf(obj({ importer: str('importer'), exporter: str('exporter'), description: str('what the weights are') })) }),
+    obj({
+      name: str('weights option'),
+      directions: arrayOf(
+        obj({ importer: str('importer'), exporter: str('exporter'), description: str('what the weights are') }),
+      ),
+    }),
   ),
   scenarios: arrayOf(str('scenario name')),
-  counts: obj({ measures: num('measures'), events: num('events'), instruments: num('instruments'), suspensions: num('suspensions'), products_us: num('US lines'), products_cn: num('China lines') }),
+  counts: obj({
+    measures: num('measures'),
+    events: num('events'),
+    instruments: num('instruments'),
+    suspensions: num('suspensions'),
+    products_us: num('US lines'),
+    products_cn: num('China lines'),
+  }),
 });
 
 const history = obj({

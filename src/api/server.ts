@@ -50,7 +50,13 @@ function cacheKey(url: string, q: Query): string {
 
 /** An unknown product code: attach the nearest valid codes with their descriptions. */
 function withSuggestions(err: unknown, env: RouteEnv, q: Query): unknown {
-  if (!(err instanceof UserInputError) || err.field !== 'product' || !q.product || !/^unknown product/.test(err.message)) return err;
+  if (
+    !(err instanceof UserInputError) ||
+    err.field !== 'product' ||
+    !q.product ||
+    !/^unknown product/.test(err.message)
+  )
+    return err;
   const dest = (q.dest ?? 'US').toUpperCase();
   const universe = env.ctx.data.products.get(dest);
   if (!universe) return err;
@@ -65,7 +71,8 @@ async function answer(route: RouteDef, env: RouteEnv, q: Query): Promise<CachedB
   const ctx = route.scenario ? await scenarioContext(env, q.scenario) : env.ctx;
   try {
     const result = await route.handler(ctx, q, env);
-    if (q.format === 'csv' && route.csv) return { body: toCsv(route.csv(result as never) as Row[]), contentType: CSV_TYPE };
+    if (q.format === 'csv' && route.csv)
+      return { body: toCsv(route.csv(result as never) as Row[]), contentType: CSV_TYPE };
     return { body: JSON.stringify(result), contentType: JSON_TYPE };
   } catch (err) {
     throw withSuggestions(err, env, q);
@@ -90,16 +97,20 @@ export async function buildServer(ctx: TradewarContext, options: ServerOptions =
 
   app.addHook('onSend', async (req, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');
-    if (req.url.startsWith('/api/') || req.url.startsWith('/openapi.json')) reply.header('access-control-allow-origin', '*');
+    if (req.url.startsWith('/api/') || req.url.startsWith('/openapi.json'))
+      reply.header('access-control-allow-origin', '*');
     return payload;
   });
 
   for (const route of ROUTES) {
     app.get(route.url, { schema: { querystring: querySchema(route) } }, async (req, reply) => {
       const q = req.query as Query;
-      const out = route.cacheable ? await cache.get(cacheKey(route.url, q), () => answer(route, env, q)) : await answer(route, env, q);
+      const out = route.cacheable
+        ? await cache.get(cacheKey(route.url, q), () => answer(route, env, q))
+        : await answer(route, env, q);
       reply.type(out.contentType);
-      if (out.contentType === CSV_TYPE) reply.header('content-disposition', `attachment; filename="${route.operationId}.csv"`);
+      if (out.contentType === CSV_TYPE)
+        reply.header('content-disposition', `attachment; filename="${route.operationId}.csv"`);
       return reply.send(out.body);
     });
   }
@@ -115,14 +126,19 @@ export async function buildServer(ctx: TradewarContext, options: ServerOptions =
       prefix: '/',
       wildcard: true,
       setHeaders: (res, path) => {
-        res.setHeader('cache-control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+        res.setHeader(
+          'cache-control',
+          /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
       },
     });
   } else {
     app.get('/', async (_req, reply) =>
       reply
         .type('text/html; charset=utf-8')
-        .send('<!doctype html><title>tradewar</title><p>The dashboard is not built: run <code>npm run web:build</code> (or <code>npm start</code>). The API is at <a href="/openapi.json">/openapi.json</a>.</p>'),
+        .send(
+          '<!doctype html><title>tradewar</title><p>The dashboard is not built: run <code>npm run web:build</code> (or <code>npm start</code>). The API is at <a href="/openapi.json">/openapi.json</a>.</p>',
+        ),
     );
   }
   return app;
@@ -139,7 +155,9 @@ export async function warmUp(app: FastifyInstance, say: (msg: string) => void = 
       ['US', 'CN'],
       ['CN', 'US'],
     ]) {
-      urls.push(`/api/series?importer=${importer}&exporter=${exporter}&weights=${weights}&from=2018-01-01&to=2026-12-31`);
+      urls.push(
+        `/api/series?importer=${importer}&exporter=${exporter}&weights=${weights}&from=2018-01-01&to=2026-12-31`,
+      );
       urls.push(`/api/average?importer=${importer}&exporter=${exporter}&at=${today}&weights=${weights}&by=authority`);
     }
   for (const url of urls) {

@@ -30,14 +30,21 @@ export function columnsOf(rows: Row[]): string[] {
 
 export function toTable(rows: Row[], columns = columnsOf(rows), maxWidth = 60): string {
   if (rows.length === 0) return '(no rows)\n';
-  const text = rows.map((r) => columns.map((c) => {
-    const s = cell(r[c]);
-    return s.length > maxWidth ? `${s.slice(0, maxWidth - 1)}…` : s;
-  }));
+  const text = rows.map((r) =>
+    columns.map((c) => {
+      const s = cell(r[c]);
+      return s.length > maxWidth ? `${s.slice(0, maxWidth - 1)}…` : s;
+    }),
+  );
   const widths = columns.map((c, i) => Math.max(c.length, ...text.map((t) => t[i]!.length)));
-  const numeric = columns.map((c) => rows.every((r) => r[c] === null || r[c] === undefined || typeof r[c] === 'number'));
+  const numeric = columns.map((c) =>
+    rows.every((r) => r[c] === null || r[c] === undefined || typeof r[c] === 'number'),
+  );
   const line = (vals: string[]) =>
-    vals.map((v, i) => (numeric[i] ? v.padStart(widths[i]!) : v.padEnd(widths[i]!))).join('  ').trimEnd();
+    vals
+      .map((v, i) => (numeric[i] ? v.padStart(widths[i]!) : v.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   return [line(columns), line(widths.map((w) => '-'.repeat(w))), ...text.map(line)].join('\n') + '\n';
 }
 

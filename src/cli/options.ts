@@ -21,7 +21,10 @@ export async function contextFor(cmd: Command): Promise<TradewarContext> {
   return contextForScenario(ctx, g.scenario);
 }
 
-export function formatOf(value: string | undefined, allowed: readonly OutputFormat[] = ['table', 'csv', 'json']): OutputFormat {
+export function formatOf(
+  value: string | undefined,
+  allowed: readonly OutputFormat[] = ['table', 'csv', 'json'],
+): OutputFormat {
   return parseChoice<OutputFormat>(value, 'format', allowed, 'table');
 }
 

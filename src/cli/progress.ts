@@ -6,7 +6,12 @@ export function progressBar(label: string): { update: (done: number, total: numb
   const enabled = process.stderr.isTTY || process.env.TRADEWAR_PROGRESS === '1';
   if (!enabled) return { update: () => {}, stop: () => {} };
   const bar = new cliProgress.SingleBar(
-    { format: `${label} [{bar}] {percentage}% | {value}/{total}`, stream: process.stderr, hideCursor: true, clearOnComplete: true },
+    {
+      format: `${label} [{bar}] {percentage}% | {value}/{total}`,
+      stream: process.stderr,
+      hideCursor: true,
+      clearOnComplete: true,
+    },
     cliProgress.Presets.shades_classic,
   );
   let started = false;

@@ -78,11 +78,25 @@ export async function loadDatasets(dir = 'data'): Promise<Datasets> {
     queryRows<{ code: string; level: number; description: string }>(
       `select code, level, description from ${dataFile(dir, 'cn_products.parquet')}`,
     ),
-    queryRows<{ list_id: string; code: string; f: string | null; u: string | null; rate_pct: number | null; note: string | null }>(
+    queryRows<{
+      list_id: string;
+      code: string;
+      f: string | null;
+      u: string | null;
+      rate_pct: number | null;
+      note: string | null;
+    }>(
       `select list_id, code, cast(valid_from as varchar) f, cast(valid_until as varchar) u, rate_pct, note
        from ${dataFile(dir, 'code_lists.parquet')} order by list_id, code`,
     ),
-    queryRows<{ hts8: string; year: number; mfn_pct: number; rate_text: string | null; basis: string | null; note: string | null }>(
+    queryRows<{
+      hts8: string;
+      year: number;
+      mfn_pct: number;
+      rate_text: string | null;
+      basis: string | null;
+      note: string | null;
+    }>(
       `select hts8, year, mfn_pct, rate_text, basis, note from ${dataFile(dir, 'us_mfn.parquet')} order by hts8, year`,
     ),
     queryRows<{ code: string; f: string; mfn_pct: number }>(
@@ -102,9 +116,13 @@ export async function loadDatasets(dir = 'data'): Promise<Datasets> {
     ['CN', new Map()],
   ]);
   for (const p of usProducts)
-    products.get('US')!.set(p.code, { code: p.code, level: Number(p.level), description: p.description, vintage: p.vintage });
+    products
+      .get('US')!
+      .set(p.code, { code: p.code, level: Number(p.level), description: p.description, vintage: p.vintage });
   for (const p of cnProducts)
-    products.get('CN')!.set(p.code, { code: p.code, level: Number(p.level), description: p.description, vintage: 'cn' });
+    products
+      .get('CN')!
+      .set(p.code, { code: p.code, level: Number(p.level), description: p.description, vintage: 'cn' });
 
   const listMap = new Map<string, ListEntry[]>();
   for (const r of lists) {

@@ -117,7 +117,9 @@ function compileMeasure(m: Measure, index: number, ledger: Ledger): CompiledMeas
     priced:
       PRICED_KINDS.has(m.instrument) &&
       m.instrument !== 'mfn' &&
-      m.schedule.some((s) => typeof s.rate === 'number' || Object.values(s.rates ?? {}).some((v) => typeof v === 'number')),
+      m.schedule.some(
+        (s) => typeof s.rate === 'number' || Object.values(s.rates ?? {}).some((v) => typeof v === 'number'),
+      ),
     inForce: m.status !== 'threatened' && m.status !== 'never_applied',
     share: m.basis?.kind === 'content_share' ? (m.basis.share ?? 1) : 1,
     struckDown: struck >= 0 ? { date: m.schedule[struck]!.date, step: struck } : null,
@@ -166,18 +168,38 @@ export function compileImporter(ledger: Ledger, data: Datasets, importer: string
   const pricedMeasures = measures.filter((cm) => cm.priced);
   const prefixIndex = buildPrefixIndex(data.lists);
 
-  const matchRefs = (code: string, refs: ProductRef[] | undefined, listHits: Map<string, ListEntry[]>): ScopeMatch[] => {
+  const matchRefs = (
+    code: string,
+    refs: ProductRef[] | undefined,
+    listHits: Map<string, ListEntry[]>,
+  ): ScopeMatch[] => {
     const out: ScopeMatch[] = [];
     (refs ?? []).forEach((ref, refIndex) => {
       if (ref.prefix !== undefined) {
         if (code.startsWith(ref.prefix))
-          out.push({ key: PREFIX_KEY, refIndex, from: ref.from ?? null, until: ref.until ?? null, entryRate: null, via: `prefix ${ref.prefix}`, partial: ref.partial === true });
+          out.push({
+            key: PREFIX_KEY,
+            refIndex,
+            from: ref.from ?? null,
+            until: ref.until ?? null,
+            entryRate: null,
+            via: `prefix ${ref.prefix}`,
+            partial: ref.partial === true,
+          });
       } else if (ref.list !== undefined) {
         for (const entry of listHits.get(ref.list) ?? []) {
           const from = laterOf(ref.from, entry.from);
           const until = earlierOf(ref.until, entry.until);
           if (from && until && from >= until) continue;
-          out.push({ key: ref.list, refIndex, from, until, entryRate: entry.ratePct, via: `list ${ref.list} (${entry.code})`, partial: ref.partial === true });
+          out.push({
+            key: ref.list,
+            refIndex,
+            from,
+            until,
+            entryRate: entry.ratePct,
+            via: `list ${ref.list} (${entry.code})`,
+            partial: ref.partial === true,
+          });
         }
       }
     });
@@ -201,7 +223,17 @@ export function compileImporter(ledger: Ledger, data: Datasets, importer: string
       const scope = cm.measure.products;
       if (!scope) continue;
       const matches = scope.all
-        ? [{ key: PREFIX_KEY, refIndex: -1, from: null, until: null, entryRate: null, via: 'all products', partial: false }]
+        ? [
+            {
+              key: PREFIX_KEY,
+              refIndex: -1,
+              from: null,
+              until: null,
+              entryRate: null,
+              via: 'all products',
+              partial: false,
+            },
+          ]
         : matchRefs(code, scope.include, listHits);
       if (matches.length === 0) continue;
       const excludes = matchRefs(code, scope.exclude, listHits);
@@ -240,7 +272,11 @@ export function compileImporter(ledger: Ledger, data: Datasets, importer: string
 }
 
 /** The rate of a compiled measure for a scope key on a date: undefined = not yet, null = ended. */
-export function rateAt(cm: CompiledMeasure, key: string, date: string): { value: number | null | undefined; step: number } {
+export function rateAt(
+  cm: CompiledMeasure,
+  key: string,
+  date: string,
+): { value: number | null | undefined; step: number } {
   const t = cm.timelines.get(key) ?? cm.timelines.get(PREFIX_KEY)!;
   const i = latestAtOrBefore(t.dates, date);
   if (i < 0) return { value: undefined, step: -1 };

@@ -6,14 +6,7 @@ import { inInterval } from '../util/dates.js';
 import type { BaseRateRow } from '../datasets/datasets.js';
 
 export type LayerState =
-  | 'applies'
-  | 'not_yet'
-  | 'ended'
-  | 'not_in_force'
-  | 'off_list'
-  | 'excluded'
-  | 'suspended'
-  | 'stacked_out';
+  'applies' | 'not_yet' | 'ended' | 'not_in_force' | 'off_list' | 'excluded' | 'suspended' | 'stacked_out';
 
 export interface LayerCore {
   cand: Candidate;
@@ -141,14 +134,27 @@ export function evaluateCore(rules: ImporterRules, code: string, origin: string,
       if (!period) continue;
       if (matches !== null && !activeMatch(matches, date)) {
         const part = activeMatch(matches, date, true);
-        if (part) layer.partial.push({ ...part, via: `${part.via} (suspension ${cs.suspension.id} until ${period.until ?? 'open'})` });
+        if (part)
+          layer.partial.push({
+            ...part,
+            via: `${part.via} (suspension ${cs.suspension.id} until ${period.until ?? 'open'})`,
+          });
         continue;
       }
       const eff = cs.suspension.effect;
       const reduced =
-        eff.kind === 'full' ? 0 : eff.kind === 'reduce_by' ? Math.max(0, layer.rate - eff.points) : Math.min(layer.rate, eff.rate);
+        eff.kind === 'full'
+          ? 0
+          : eff.kind === 'reduce_by'
+            ? Math.max(0, layer.rate - eff.points)
+            : Math.min(layer.rate, eff.rate);
       layer.rate = reduced;
-      layer.suspendedBy = { id: cs.suspension.id, from: period.from, until: period.until, instrument: period.instrument };
+      layer.suspendedBy = {
+        id: cs.suspension.id,
+        from: period.from,
+        until: period.until,
+        instrument: period.instrument,
+      };
       if (reduced === 0) layer.state = 'suspended';
     }
     if (layer.state === 'applies') layer.contribution = layer.rate * cm.share;
@@ -200,7 +206,16 @@ export interface Stack {
   dest: string;
   date: string;
   base_pct: number;
-  base: { measure: string; table: string; key: string | null; rate_text: string | null; basis: string | null; note: string | null; source: string; found: boolean };
+  base: {
+    measure: string;
+    table: string;
+    key: string | null;
+    rate_text: string | null;
+    basis: string | null;
+    note: string | null;
+    source: string;
+    found: boolean;
+  };
   layers: Layer[];
   additional_pct: number;
   total_pct: number;
@@ -219,8 +234,11 @@ function describe(l: LayerCore): string {
       const parts = [`${l.match?.via ?? 'in scope'}`];
       if (step) parts.push(`rate since ${step.date}`);
       if (l.suspendedBy)
-        parts.push(`${l.statutory}% less suspension ${l.suspendedBy.id} (${l.suspendedBy.from} to ${l.suspendedBy.until ?? 'open'})`);
-      if (l.cand.cm.share !== 1) parts.push(`applies to ${(l.cand.cm.share * 100).toFixed(0)}% of value (${m.basis?.label ?? 'content share'})`);
+        parts.push(
+          `${l.statutory}% less suspension ${l.suspendedBy.id} (${l.suspendedBy.from} to ${l.suspendedBy.until ?? 'open'})`,
+        );
+      if (l.cand.cm.share !== 1)
+        parts.push(`applies to ${(l.cand.cm.share * 100).toFixed(0)}% of value (${m.basis?.label ?? 'content share'})`);
       if (l.cand.cm.struckDown) parts.push(`struck down ${l.cand.cm.struckDown.date}: assessed, not owed`);
       for (const p of l.partial) parts.push(`a product-specific exclusion may cover some goods of this line: ${p.via}`);
       return parts.join('; ');
@@ -274,7 +292,8 @@ export function evaluate(rules: ImporterRules, code: string, origin: string, dat
   const basePct = base.pct ?? 0;
   const notes: string[] = [];
   if (base.pct === null) notes.push('no base (MFN) rate in the shipped table for this code: base counted as 0');
-  if (base.row?.basis === 'specific_no_ave') notes.push('MFN is a specific duty with no ad valorem equivalent: only its ad valorem part is counted');
+  if (base.row?.basis === 'specific_no_ave')
+    notes.push('MFN is a specific duty with no ad valorem equivalent: only its ad valorem part is counted');
   for (const l of core)
     if (l.state === 'applies' && l.cand.cm.measure.status === 'unconfirmed')
       notes.push(`${l.cand.cm.measure.id} is unconfirmed: ${l.cand.cm.measure.status_note ?? 'see ledger'}`);

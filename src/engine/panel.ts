@@ -57,7 +57,12 @@ export function breakpointsFor(rules: ImporterRules, code: string, origin: strin
 }
 
 /** The stack of one product from one origin at one date, in compact form. */
-export function stackAt(rules: ImporterRules, code: string, origin: string, date: string): Omit<PanelInterval, 'from' | 'until'> {
+export function stackAt(
+  rules: ImporterRules,
+  code: string,
+  origin: string,
+  date: string,
+): Omit<PanelInterval, 'from' | 'until'> {
   const core = evaluateCore(rules, code, origin, date);
   const base = baseRate(rules, code, date).pct ?? 0;
   let additional = 0;
@@ -83,7 +88,12 @@ function sameStack(a: Omit<PanelInterval, 'from' | 'until'>, b: Omit<PanelInterv
   return true;
 }
 
-export function productIntervals(rules: ImporterRules, code: string, origin: string, window: Window = DEFAULT_WINDOW): PanelInterval[] {
+export function productIntervals(
+  rules: ImporterRules,
+  code: string,
+  origin: string,
+  window: Window = DEFAULT_WINDOW,
+): PanelInterval[] {
   const points = breakpointsFor(rules, code, origin, window);
   const out: PanelInterval[] = [];
   for (let i = 0; i < points.length; i++) {
@@ -101,12 +111,18 @@ export function productIntervals(rules: ImporterRules, code: string, origin: str
  * Groups partners that no measure, suspension or stacking rule tells apart: each class is evaluated once.
  * The signature is which priced measures target the partner (group memberships are taken over the window).
  */
-export function partnerClasses(rules: ImporterRules, partners: string[], window: Window = DEFAULT_WINDOW): Map<string, string[]> {
+export function partnerClasses(
+  rules: ImporterRules,
+  partners: string[],
+  window: Window = DEFAULT_WINDOW,
+): Map<string, string[]> {
   const classes = new Map<string, string[]>();
   for (const p of partners) {
     const sig = rules.measures
       .filter((cm) => cm.priced)
-      .map((cm) => (partnerMatches(rules, cm, p, window.from) || partnerMatches(rules, cm, p, window.until) ? '1' : '0'))
+      .map((cm) =>
+        partnerMatches(rules, cm, p, window.from) || partnerMatches(rules, cm, p, window.until) ? '1' : '0',
+      )
       .join('');
     let arr = classes.get(sig);
     if (!arr) classes.set(sig, (arr = []));
@@ -202,7 +218,9 @@ export function buildIntervalPanel(
 /** Rows of the panel in ClickHouse order (importer, exporter, product, valid_from). */
 export function* intervalRows(panel: IntervalPanel): Generator<IntervalRow> {
   const r6 = (x: number) => Math.round(x * 1e6) / 1e6;
-  const exporters = [...panel.classes].flatMap(([rep, members]) => members.map((m) => [m, rep] as const)).sort((a, b) => a[0].localeCompare(b[0]));
+  const exporters = [...panel.classes]
+    .flatMap(([rep, members]) => members.map((m) => [m, rep] as const))
+    .sort((a, b) => a[0].localeCompare(b[0]));
   for (const [exporter, rep] of exporters)
     for (const { product, intervals } of panel.byClass.get(rep)!)
       for (const iv of intervals)

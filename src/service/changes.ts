@@ -18,11 +18,14 @@ export interface ChangesInput {
 
 export function changesQuery(ctx: TradewarContext, input: ChangesInput): TimelineEntry[] {
   const today = input.today ? parseDate(input.today, 'today') : todayIso();
-  const upcoming = input.upcoming === true || input.upcoming === 'true' || input.upcoming === '1' || input.upcoming === '';
+  const upcoming =
+    input.upcoming === true || input.upcoming === 'true' || input.upcoming === '1' || input.upcoming === '';
   if (!upcoming && !input.since) throw new UserInputError('give --since DATE or --upcoming', 'since');
   const since = input.since ? parseDate(input.since, 'since') : undefined;
   let entries = timeline(ctx.ledger, today);
-  entries = upcoming ? entries.filter((e) => e.date > today) : entries.filter((e) => e.date >= since! && e.date <= today);
+  entries = upcoming
+    ? entries.filter((e) => e.date > today)
+    : entries.filter((e) => e.date >= since! && e.date <= today);
   if (input.product) {
     const dest = parseImporter(input.dest ?? 'US', 'dest', ctx.data);
     const origin = parseCountry(input.origin ?? (dest === 'US' ? 'CN' : 'US'), 'origin', ctx.data);

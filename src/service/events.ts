@@ -67,7 +67,11 @@ export function timeline(ledger: Ledger, today: string): TimelineEntry[] {
     for (const p of sp.periods) {
       const inst = ledger.instruments.get(p.instrument);
       const effect =
-        sp.effect.kind === 'full' ? 'fully suspended' : sp.effect.kind === 'reduce_by' ? `${sp.effect.points} points suspended` : `capped at ${sp.effect.rate}%`;
+        sp.effect.kind === 'full'
+          ? 'fully suspended'
+          : sp.effect.kind === 'reduce_by'
+            ? `${sp.effect.points} points suspended`
+            : `capped at ${sp.effect.rate}%`;
       out.push({
         date: p.from,
         side: sideOf(first?.imposer ?? ''),

@@ -6,7 +6,8 @@ import type { Datasets } from '../datasets/datasets.js';
 export const IMPORTERS = ['US', 'CN'] as const;
 
 export function parseDate(value: string | undefined, field: string): string {
-  if (value === undefined || value === '') throw new UserInputError(`missing ${field}: give a date as YYYY-MM-DD`, field);
+  if (value === undefined || value === '')
+    throw new UserInputError(`missing ${field}: give a date as YYYY-MM-DD`, field);
   const v = value.trim();
   if (!isValidIsoDate(v))
     throw new UserInputError(`${field} "${value}" is not a valid date: write it as YYYY-MM-DD, e.g. 2025-11-05`, field);
@@ -39,7 +40,12 @@ export function parseImporter(value: string | undefined, field: string, data: Da
   return v;
 }
 
-export function parseChoice<T extends string>(value: string | undefined, field: string, choices: readonly T[], fallback: T): T {
+export function parseChoice<T extends string>(
+  value: string | undefined,
+  field: string,
+  choices: readonly T[],
+  fallback: T,
+): T {
   if (value === undefined || value === '') return fallback;
   if (!(choices as readonly string[]).includes(value))
     throw new UserInputError(`${field} "${value}" is not one of: ${choices.join(', ')}`, field);

@@ -22,7 +22,8 @@ export interface RateInput {
 export function rateQuery(ctx: TradewarContext, input: RateInput): Stack {
   const dest = parseImporter(input.dest, 'dest', ctx.data);
   const origin = parseCountry(input.origin, 'origin', ctx.data);
-  if (origin === dest) throw new UserInputError(`origin and dest are both ${dest}: choose two different countries`, 'origin');
+  if (origin === dest)
+    throw new UserInputError(`origin and dest are both ${dest}: choose two different countries`, 'origin');
   const date = parseDate(input.date, 'date');
   if (!input.product) throw new UserInputError('missing product: give a tariff code, e.g. 8517130000', 'product');
   const rules = ctx.rules(dest);
@@ -52,10 +53,17 @@ function parsePair(ctx: TradewarContext, input: { importer?: string; exporter?: 
   return { importer, exporter, weights };
 }
 
-export async function averageQuery(ctx: TradewarContext, input: AverageInput, progress?: Progress): Promise<AveragePoint[]> {
+export async function averageQuery(
+  ctx: TradewarContext,
+  input: AverageInput,
+  progress?: Progress,
+): Promise<AveragePoint[]> {
   const pair = parsePair(ctx, input);
   const dates = parseDates(input.at, 'at');
-  const by = input.by === undefined ? undefined : parseChoice<ByDimension>(input.by, 'by', ['authority', 'section'], 'authority');
+  const by =
+    input.by === undefined
+      ? undefined
+      : parseChoice<ByDimension>(input.by, 'by', ['authority', 'section'], 'authority');
   const w = await weightsFor(ctx.data, pair.weights);
   return averagesAt(ctx.rules(pair.importer), pair.exporter, dates, w, by, progress);
 }
@@ -68,7 +76,11 @@ export interface SeriesInput {
   weights?: string;
 }
 
-export async function seriesQuery(ctx: TradewarContext, input: SeriesInput, progress?: Progress): Promise<AveragePoint[]> {
+export async function seriesQuery(
+  ctx: TradewarContext,
+  input: SeriesInput,
+  progress?: Progress,
+): Promise<AveragePoint[]> {
   const pair = parsePair(ctx, input);
   const from = parseDate(input.from ?? '2018-01-01', 'from');
   const to = parseDate(input.to ?? '2026-12-31', 'to');

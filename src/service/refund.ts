@@ -27,7 +27,15 @@ export interface RefundEstimate {
   refundable_usd: number;
   assessed_total_usd: number;
   owed_total_usd: number;
-  periods: Array<{ from: string; until: string; days: number; value_usd: number; struck_down_pct: number; measures: string[]; refundable_usd: number }>;
+  periods: Array<{
+    from: string;
+    until: string;
+    days: number;
+    value_usd: number;
+    struck_down_pct: number;
+    measures: string[];
+    refundable_usd: number;
+  }>;
   assumptions: string[];
 }
 
@@ -75,7 +83,15 @@ export function refundQuery(ctx: TradewarContext, input: RefundInput): RefundEst
     const pct = struck.reduce((s, l) => s + l.pct, 0);
     out.assessed_total_usd += (share * iv.total) / 100;
     out.owed_total_usd += (share * iv.owed) / 100;
-    out.periods.push({ from: a, until: b, days: d, value_usd: money(share), struck_down_pct: pct, measures: struck.map((l) => l.measure), refundable_usd: money((share * pct) / 100) });
+    out.periods.push({
+      from: a,
+      until: b,
+      days: d,
+      value_usd: money(share),
+      struck_down_pct: pct,
+      measures: struck.map((l) => l.measure),
+      refundable_usd: money((share * pct) / 100),
+    });
   }
   out.refundable_usd = money(out.periods.reduce((s, p) => s + p.refundable_usd, 0));
   out.assessed_total_usd = money(out.assessed_total_usd);

@@ -41,7 +41,11 @@ export function showScenario(nameOrPath: string, dir = SCENARIO_DIR): ScenarioSu
 
 const cache = new WeakMap<TradewarContext, Map<string, TradewarContext>>();
 
-export async function contextForScenario(ctx: TradewarContext, name?: string, dir = SCENARIO_DIR): Promise<TradewarContext> {
+export async function contextForScenario(
+  ctx: TradewarContext,
+  name?: string,
+  dir = SCENARIO_DIR,
+): Promise<TradewarContext> {
   if (name === undefined || name === '' || name === BASELINE) return ctx;
   let perCtx = cache.get(ctx);
   if (!perCtx) cache.set(ctx, (perCtx = new Map()));
@@ -92,7 +96,14 @@ export async function compareScenarios(
     const pb = averagesAt(ctxB.rules(importer), exporter, dates, w, 'section');
     pa.forEach((p, i) => {
       const q = pb[i]!;
-      out.rows.push({ date: p.date, importer, exporter, a_pct: p.average_pct, b_pct: q.average_pct, diff_pp: r4(q.average_pct - p.average_pct) });
+      out.rows.push({
+        date: p.date,
+        importer,
+        exporter,
+        a_pct: p.average_pct,
+        b_pct: q.average_pct,
+        diff_pp: r4(q.average_pct - p.average_pct),
+      });
       for (const [section, f] of Object.entries(p.by ?? {})) {
         const fa = f as SectionFigure;
         const fb = (q.by?.[section] ?? fa) as SectionFigure;

@@ -66,7 +66,12 @@ export function averagesAt(
       point.by = Object.fromEntries(
         [...bySec].map(([k, a]) => [
           k,
-          { title: a.title, average_pct: r4(a.wt / a.w), coverage_pct: r4((100 * a.cov) / a.w), weight_share_pct: r4((100 * a.w) / sw) },
+          {
+            title: a.title,
+            average_pct: r4(a.wt / a.w),
+            coverage_pct: r4((100 * a.cov) / a.w),
+            weight_share_pct: r4((100 * a.w) / sw),
+          },
         ]),
       );
     out.push(point);

@@ -20,12 +20,21 @@ export interface WeightChoice {
  */
 const SHORT: Record<string, Record<string, { set: string; description: string }>> = {
   'US<CN': {
-    '2017': { set: 'us_imports_cn_2017', description: 'US imports from China, 2017 (UN Comtrade HS6, spread over HTS10 lines)' },
+    '2017': {
+      set: 'us_imports_cn_2017',
+      description: 'US imports from China, 2017 (UN Comtrade HS6, spread over HTS10 lines)',
+    },
     '2024': { set: 'us_imports_2024', description: 'US imports for consumption, 2024 (Census HTS10)' },
   },
   'CN<US': {
-    '2017': { set: 'us_exports_cn_2017', description: 'US exports to China, 2017 (UN Comtrade, US-reported HS6, spread over China\'s HS10 lines)' },
-    '2024': { set: 'us_exports_cn_2024', description: 'US exports to China, 2024 (UN Comtrade HS6 mirror, spread over HS10 lines)' },
+    '2017': {
+      set: 'us_exports_cn_2017',
+      description: "US exports to China, 2017 (UN Comtrade, US-reported HS6, spread over China's HS10 lines)",
+    },
+    '2024': {
+      set: 'us_exports_cn_2024',
+      description: 'US exports to China, 2024 (UN Comtrade HS6 mirror, spread over HS10 lines)',
+    },
   },
 };
 
@@ -39,7 +48,10 @@ export function resolveWeights(data: Datasets, name: string, importer: string, e
   }
   if (data.weightSets.includes(name)) return { name, set: name, importer, exporter, description: name };
   const options = [...Object.keys(SHORT[`${importer}<${exporter}`] ?? {}), ...data.weightSets];
-  throw new UserInputError(`unknown weights "${name}" for ${importer}←${exporter}; choose one of: ${options.join(', ')}`, 'weights');
+  throw new UserInputError(
+    `unknown weights "${name}" for ${importer}←${exporter}; choose one of: ${options.join(', ')}`,
+    'weights',
+  );
 }
 
 export async function weightsFor(data: Datasets, choice: WeightChoice): Promise<Map<string, number>> {

@@ -51,12 +51,28 @@ describe('API on the shipped data', () => {
     expect(body.openapi).toBe('3.1.0');
     const paths = Object.keys(body.paths);
     for (const r of ROUTES) expect(paths).toContain(r.url);
-    for (const p of ['/api/rate', '/api/average', '/api/series', '/api/panel', '/api/events', '/api/products', '/api/scenarios', '/api/scenarios/compare', '/api/changes', '/api/meta', '/healthz', '/openapi.json'])
+    for (const p of [
+      '/api/rate',
+      '/api/average',
+      '/api/series',
+      '/api/panel',
+      '/api/events',
+      '/api/products',
+      '/api/scenarios',
+      '/api/scenarios/compare',
+      '/api/changes',
+      '/api/meta',
+      '/healthz',
+      '/openapi.json',
+    ])
       expect(paths).toContain(p);
   });
 
   it('agrees between the series and the average on a date', async () => {
-    const series = (await get('/api/series?importer=US&exporter=CN')).body as Array<{ date: string; average_pct: number }>;
+    const series = (await get('/api/series?importer=US&exporter=CN')).body as Array<{
+      date: string;
+      average_pct: number;
+    }>;
     expect(series.length).toBeGreaterThan(3);
     const date = '2025-11-05';
     const inForce = series.filter((p) => p.date <= date).pop()!;
@@ -67,7 +83,9 @@ describe('API on the shipped data', () => {
   it('finds products by words in both schedules', async () => {
     const { body } = await get('/api/products?q=soya%20beans');
     expect(body.length).toBeGreaterThan(0);
-    expect(body.some((h: { importer: string; code: string }) => h.importer === 'CN' && h.code.startsWith('1201'))).toBe(true);
+    expect(body.some((h: { importer: string; code: string }) => h.importer === 'CN' && h.code.startsWith('1201'))).toBe(
+      true,
+    );
   });
 
   it('states how current the ledger is', async () => {

@@ -10,7 +10,18 @@ import { makeDevProject } from './dev-fixture.js';
 
 let app: FastifyInstance;
 let project: Awaited<ReturnType<typeof makeDevProject>>;
-let doc: { paths: Record<string, { get: { parameters: Array<{ name: string }>; responses: Record<string, { content: Record<string, { schema: object }> }> } }>; components: { schemas: Record<string, object> } };
+let doc: {
+  paths: Record<
+    string,
+    {
+      get: {
+        parameters: Array<{ name: string }>;
+        responses: Record<string, { content: Record<string, { schema: object }> }>;
+      };
+    }
+  >;
+  components: { schemas: Record<string, object> };
+};
 
 beforeAll(async () => {
   project = await makeDevProject();
@@ -43,7 +54,12 @@ describe('API contract', () => {
       expect(qs, `example for ${route.url}`).toBeDefined();
       const res = await app.inject(`${route.url}${qs ? `?${qs}` : ''}`);
       expect(res.statusCode, `${route.url}: ${res.body}`).toBe(200);
-      const schema = JSON.parse(JSON.stringify(doc.paths[route.url]!.get.responses['200']!.content['application/json']!.schema).replaceAll('"#/components', '"doc#/components'));
+      const schema = JSON.parse(
+        JSON.stringify(doc.paths[route.url]!.get.responses['200']!.content['application/json']!.schema).replaceAll(
+          '"#/components',
+          '"doc#/components',
+        ),
+      );
       const validate = ajv.compile(schema);
       const ok = validate(JSON.parse(res.body));
       expect(ok, `${route.url}: ${ajv.errorsText(validate.errors)}`).toBe(true);
@@ -68,7 +84,9 @@ describe('API contract', () => {
 
   it('runs a query over a scenario', async () => {
     const base = JSON.parse((await app.inject('/api/average?importer=CN&exporter=US&at=2025-10-01')).body);
-    const scn = JSON.parse((await app.inject('/api/average?importer=CN&exporter=US&at=2025-10-01&scenario=truce-lapses')).body);
+    const scn = JSON.parse(
+      (await app.inject('/api/average?importer=CN&exporter=US&at=2025-10-01&scenario=truce-lapses')).body,
+    );
     expect(scn[0].average_pct - base[0].average_pct).toBeCloseTo(24, 4);
   });
 

@@ -64,7 +64,10 @@ export interface DevProject {
 
 async function writeTable(path: string, columns: string, rows: unknown[][]): Promise<void> {
   const values = rows
-    .map((r) => `(${r.map((v) => (v === null ? 'NULL' : typeof v === 'number' ? String(v) : sqlString(String(v)))).join(', ')})`)
+    .map(
+      (r) =>
+        `(${r.map((v) => (v === null ? 'NULL' : typeof v === 'number' ? String(v) : sqlString(String(v)))).join(', ')})`,
+    )
     .join(',\n');
   await queryRows(`COPY (SELECT * FROM (VALUES ${values}) t(${columns})) TO ${sqlString(path)} (FORMAT parquet)`);
 }
@@ -108,10 +111,48 @@ export async function makeDevProject(root = mkdtempSync(join(tmpdir(), 'tradewar
   ]);
   const weights: unknown[][] = [];
   for (const [set, importer, exporter, rows] of [
-    ['us_imports_cn_2017', 'US', 'CN', [['8517130000', 70e9], ['8517620000', 20e9], ['7208100000', 1e9], ['9503000000', 12e9]]],
-    ['us_imports_2024', 'US', 'CN', [['8517130000', 40e9], ['8517620000', 15e9], ['7208100000', 0.5e9], ['9503000000', 10e9]]],
-    ['us_exports_cn_2017', 'CN', 'US', [['1201900000', 14e9], ['8802400000', 16e9], ['0203290000', 1e9]]],
-    ['us_exports_cn_2024', 'CN', 'US', [['1201900000', 12e9], ['8802400000', 5e9], ['0203290000', 1.5e9]]],
+    [
+      'us_imports_cn_2017',
+      'US',
+      'CN',
+      [
+        ['8517130000', 70e9],
+        ['8517620000', 20e9],
+        ['7208100000', 1e9],
+        ['9503000000', 12e9],
+      ],
+    ],
+    [
+      'us_imports_2024',
+      'US',
+      'CN',
+      [
+        ['8517130000', 40e9],
+        ['8517620000', 15e9],
+        ['7208100000', 0.5e9],
+        ['9503000000', 10e9],
+      ],
+    ],
+    [
+      'us_exports_cn_2017',
+      'CN',
+      'US',
+      [
+        ['1201900000', 14e9],
+        ['8802400000', 16e9],
+        ['0203290000', 1e9],
+      ],
+    ],
+    [
+      'us_exports_cn_2024',
+      'CN',
+      'US',
+      [
+        ['1201900000', 12e9],
+        ['8802400000', 5e9],
+        ['0203290000', 1.5e9],
+      ],
+    ],
   ] as const)
     for (const [code, v] of rows) weights.push([set, importer, exporter, code, v]);
   await writeTable(join(dataDir, 'trade_weights.parquet'), 'weight_set, importer, exporter, code, value_usd', weights);

@@ -38,16 +38,27 @@ describe.skipIf(!!missing)('dashboard in chromium', () => {
   it('draws the real averages both ways on the overview', async () => {
     await page.goto(`${server.url}/#/overview`);
     const chart = page.getByTestId('overview-chart');
-    await page.waitForFunction(() => {
-      const el = document.querySelector('[data-testid="overview-chart"]') as HTMLElement | null;
-      return !!el?.dataset.series && JSON.parse(el.dataset.series).filter((s: { data: unknown[] }) => s.data.length > 0).length >= 2;
-    }, undefined, { timeout: 60_000 });
+    await page.waitForFunction(
+      () => {
+        const el = document.querySelector('[data-testid="overview-chart"]') as HTMLElement | null;
+        return (
+          !!el?.dataset.series &&
+          JSON.parse(el.dataset.series).filter((s: { data: unknown[] }) => s.data.length > 0).length >= 2
+        );
+      },
+      undefined,
+      { timeout: 60_000 },
+    );
     const drawn = JSON.parse((await chart.getAttribute('data-series'))!) as Drawn[];
     for (const [importer, exporter, name] of [
       ['US', 'CN', 'US tariffs on Chinese goods'],
       ['CN', 'US', 'China’s tariffs on US goods'],
     ]) {
-      const series = (await api<Array<{ date: string; average_pct: number }>>(`/api/series?importer=${importer}&exporter=${exporter}&weights=2017&from=2018-01-01&to=2026-12-31`)).body;
+      const series = (
+        await api<Array<{ date: string; average_pct: number }>>(
+          `/api/series?importer=${importer}&exporter=${exporter}&weights=2017&from=2018-01-01&to=2026-12-31`,
+        )
+      ).body;
       const line = drawn.find((s) => s.name === name)!;
       expect(line, name).toBeDefined();
       expect(series.length).toBeGreaterThan(2);
@@ -57,7 +68,9 @@ describe.skipIf(!!missing)('dashboard in chromium', () => {
     }
     expect(await page.getByTestId('freshness').textContent()).toMatch(/Ledger as of/);
     // the ledger's talks, truces, rulings and threats are marked on the time axis
-    const events = (await api<Array<{ kind: string }>>('/api/events?kind=event')).body.filter((e) => ['talks', 'truce', 'agreement', 'ruling', 'threat', 'summit', 'expiry'].includes(e.kind));
+    const events = (await api<Array<{ kind: string }>>('/api/events?kind=event')).body.filter((e) =>
+      ['talks', 'truce', 'agreement', 'ruling', 'threat', 'summit', 'expiry'].includes(e.kind),
+    );
     const markers = drawn.find((s) => s.name === 'Events');
     expect(markers?.data.length ?? 0).toBe(events.length);
     await page.screenshot({ path: shot('overview'), fullPage: true });
@@ -71,10 +84,21 @@ describe.skipIf(!!missing)('dashboard in chromium', () => {
     await hit.click();
     const stack = page.getByTestId('duty-stack');
     await stack.waitFor({ timeout: 30_000 });
-    const expected = (await api<{ total_pct: number; layers: Array<{ measure: string; applies: boolean }> }>('/api/rate?product=8517130000&origin=CN&dest=US&date=2025-11-05')).body;
+    const expected = (
+      await api<{ total_pct: number; layers: Array<{ measure: string; applies: boolean }> }>(
+        '/api/rate?product=8517130000&origin=CN&dest=US&date=2025-11-05',
+      )
+    ).body;
     expect(Number(await stack.getAttribute('data-total'))).toBeCloseTo(expected.total_pct, 6);
-    const shownApplying = await page.locator('[data-testid="duty-stack"] tr[data-applies="true"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-measure')));
-    expect(shownApplying.sort()).toEqual(expected.layers.filter((l) => l.applies).map((l) => l.measure).sort());
+    const shownApplying = await page
+      .locator('[data-testid="duty-stack"] tr[data-applies="true"]')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-measure')));
+    expect(shownApplying.sort()).toEqual(
+      expected.layers
+        .filter((l) => l.applies)
+        .map((l) => l.measure)
+        .sort(),
+    );
     await page.getByTestId('product-chart').waitFor();
     await page.waitForTimeout(300);
     await page.screenshot({ path: shot('product'), fullPage: true });
@@ -86,7 +110,9 @@ describe.skipIf(!!missing)('dashboard in chromium', () => {
     const date = '2026-12-01';
     let chosen: string | undefined;
     for (const s of scenarios) {
-      const cmp = (await api<{ rows: Array<{ diff_pp: number }> }>(`/api/scenarios/compare?a=baseline&b=${s.name}&at=${date}`)).body;
+      const cmp = (
+        await api<{ rows: Array<{ diff_pp: number }> }>(`/api/scenarios/compare?a=baseline&b=${s.name}&at=${date}`)
+      ).body;
       if (cmp.rows.some((r) => Math.abs(r.diff_pp) > 0.01)) {
         chosen = s.name;
         break;
@@ -96,23 +122,37 @@ describe.skipIf(!!missing)('dashboard in chromium', () => {
     await page.goto(`${server.url}/#/scenarios?a=baseline&b=${chosen}&date=${date}`);
     const table = page.getByTestId('compare-table');
     await table.waitFor({ timeout: 60_000 });
-    const cells = await table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => Array.from(r.querySelectorAll('td'), (td) => td.textContent ?? '')));
+    const cells = await table
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((r) => Array.from(r.querySelectorAll('td'), (td) => td.textContent ?? '')));
     expect(cells.length).toBe(2);
     expect(cells.some((c) => c[1] !== c[2])).toBe(true);
     expect(cells.some((c) => !/±0\.0/.test(c[3]!))).toBe(true);
     await page.getByTestId('paths-chart').waitFor();
-    await page.waitForFunction(() => {
-      const el = document.querySelector('[data-testid="paths-chart"]') as HTMLElement | null;
-      return !!el?.dataset.series && JSON.parse(el.dataset.series).length === 4;
-    }, undefined, { timeout: 60_000 });
+    await page.waitForFunction(
+      () => {
+        const el = document.querySelector('[data-testid="paths-chart"]') as HTMLElement | null;
+        return !!el?.dataset.series && JSON.parse(el.dataset.series).length === 4;
+      },
+      undefined,
+      { timeout: 60_000 },
+    );
     await page.screenshot({ path: shot('scenarios'), fullPage: true });
   }, 120_000);
 
   it('shows the breakdown and the events timeline', async () => {
     await page.goto(`${server.url}/#/breakdown?date=2025-11-05`);
     await page.getByTestId('section-table').waitFor({ timeout: 60_000 });
-    const sections = (await api<Array<{ by: Record<string, unknown> }>>('/api/average?importer=US&exporter=CN&at=2025-11-05&by=section&weights=2017')).body[0]!.by;
-    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="section-table"] tbody tr').length === n, Object.keys(sections).length, { timeout: 30_000 });
+    const sections = (
+      await api<Array<{ by: Record<string, unknown> }>>(
+        '/api/average?importer=US&exporter=CN&at=2025-11-05&by=section&weights=2017',
+      )
+    ).body[0]!.by;
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('[data-testid="section-table"] tbody tr').length === n,
+      Object.keys(sections).length,
+      { timeout: 30_000 },
+    );
     expect(Object.keys(sections).length).toBeGreaterThan(0);
     await page.screenshot({ path: shot('breakdown'), fullPage: true });
     await page.goto(`${server.url}/#/events`);
@@ -129,7 +169,11 @@ describe.skipIf(!!missing)('dashboard in chromium', () => {
   it('works on a phone-sized screen', async () => {
     const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     await phone.goto(`${server.url}/#/overview`);
-    await phone.waitForFunction(() => (document.querySelector('[data-testid="overview-chart"]') as HTMLElement | null)?.dataset.ready === 'true', undefined, { timeout: 60_000 });
+    await phone.waitForFunction(
+      () => (document.querySelector('[data-testid="overview-chart"]') as HTMLElement | null)?.dataset.ready === 'true',
+      undefined,
+      { timeout: 60_000 },
+    );
     const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(1);
     await phone.screenshot({ path: shot('overview-phone'), fullPage: true });
@@ -137,7 +181,9 @@ describe.skipIf(!!missing)('dashboard in chromium', () => {
   }, 60_000);
 
   it('answers bad API input with a 400 naming the field', async () => {
-    const res = await api<{ error: string; field: string }>('/api/rate?product=8517130000&origin=CN&dest=US&date=yesterday');
+    const res = await api<{ error: string; field: string }>(
+      '/api/rate?product=8517130000&origin=CN&dest=US&date=yesterday',
+    );
     expect(res.status).toBe(400);
     expect(res.body.field).toBe('date');
     const nf = await fetch(`${server.url}/api/nope`);

@@ -25,11 +25,15 @@ export interface RunningServer {
 /** Runs `tradewar serve --port 0` (extra args e.g. --data/--ledger) and waits for the URL it prints. */
 export function startServer(extraArgs: string[] = [], timeoutMs = 90_000): Promise<RunningServer> {
   const tsx = projectPath('node_modules', '.bin', 'tsx');
-  const child: ChildProcess = spawn(tsx, [projectPath('src', 'cli', 'main.ts'), 'serve', '--port', '0', '--host', '127.0.0.1', ...extraArgs], {
-    cwd: projectPath(),
-    env: { ...process.env, PORT: '', HOST: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    tsx,
+    [projectPath('src', 'cli', 'main.ts'), 'serve', '--port', '0', '--host', '127.0.0.1', ...extraArgs],
+    {
+      cwd: projectPath(),
+      env: { ...process.env, PORT: '', HOST: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let out = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
@@ -66,7 +70,16 @@ export function launchBrowser(): Promise<Browser> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 

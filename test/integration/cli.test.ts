@@ -4,31 +4,82 @@ import { spawnSync } from 'node:child_process';
 import { projectPath } from '../../src/util/paths.js';
 
 function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, [projectPath('node_modules', 'tsx', 'dist', 'cli.mjs'), projectPath('src', 'cli', 'main.ts'), ...args], {
-    encoding: 'utf8',
-    cwd: projectPath(),
-  });
+  const r = spawnSync(
+    process.execPath,
+    [projectPath('node_modules', 'tsx', 'dist', 'cli.mjs'), projectPath('src', 'cli', 'main.ts'), ...args],
+    {
+      encoding: 'utf8',
+      cwd: projectPath(),
+    },
+  );
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
 describe('tradewar command line', () => {
   it('answers rate as JSON with the contract fields', () => {
-    const r = cli('rate', '--product', '8517130000', '--origin', 'CN', '--dest', 'US', '--date', '2025-11-05', '--format', 'json');
+    const r = cli(
+      'rate',
+      '--product',
+      '8517130000',
+      '--origin',
+      'CN',
+      '--dest',
+      'US',
+      '--date',
+      '2025-11-05',
+      '--format',
+      'json',
+    );
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
-    for (const k of ['product', 'origin', 'dest', 'date', 'base_pct', 'layers', 'total_pct']) expect(j).toHaveProperty(k);
-    for (const l of j.layers) for (const k of ['measure', 'authority', 'rate_pct', 'applies', 'reason', 'source']) expect(l).toHaveProperty(k);
+    for (const k of ['product', 'origin', 'dest', 'date', 'base_pct', 'layers', 'total_pct'])
+      expect(j).toHaveProperty(k);
+    for (const l of j.layers)
+      for (const k of ['measure', 'authority', 'rate_pct', 'applies', 'reason', 'source']) expect(l).toHaveProperty(k);
   });
 
   it.each([
-    [['rate', '--product', '9999999999', '--origin', 'CN', '--dest', 'US', '--date', '2025-11-05'], /unknown product code 9999999999.*nearest valid codes: \d{10}/],
-    [['rate', '--product', '8517130000', '--origin', 'CN', '--dest', 'US', '--date', '2025-13-45'], /date "2025-13-45" is not a valid date/],
-    [['rate', '--product', '8517130000', '--origin', 'XX', '--dest', 'US', '--date', '2025-11-05'], /unknown country XX in origin/],
-    [['average', '--importer', 'US', '--exporter', 'CN', '--at', '2018-01-01', '--weights', '1999'], /unknown weights "1999"/],
-    [['average', '--importer', 'US', '--exporter', 'CN', '--at', '2018-01-01', '--by', 'colour'], /by "colour" is not one of: authority, section/],
-    [['rate', '--product', '8517130000', '--origin', 'CN', '--dest', 'US', '--date', '2025-11-05', '--scenario', 'no-such'], /unknown scenario "no-such"/],
-    [['--ledger', 'test/fixtures/ledger-broken', 'ledger', 'check'], /broken\.yaml:\d+:\d+: unknown product list "us_no_such_list"/],
+    [
+      ['rate', '--product', '9999999999', '--origin', 'CN', '--dest', 'US', '--date', '2025-11-05'],
+      /unknown product code 9999999999.*nearest valid codes: \d{10}/,
+    ],
+    [
+      ['rate', '--product', '8517130000', '--origin', 'CN', '--dest', 'US', '--date', '2025-13-45'],
+      /date "2025-13-45" is not a valid date/,
+    ],
+    [
+      ['rate', '--product', '8517130000', '--origin', 'XX', '--dest', 'US', '--date', '2025-11-05'],
+      /unknown country XX in origin/,
+    ],
+    [
+      ['average', '--importer', 'US', '--exporter', 'CN', '--at', '2018-01-01', '--weights', '1999'],
+      /unknown weights "1999"/,
+    ],
+    [
+      ['average', '--importer', 'US', '--exporter', 'CN', '--at', '2018-01-01', '--by', 'colour'],
+      /by "colour" is not one of: authority, section/,
+    ],
+    [
+      [
+        'rate',
+        '--product',
+        '8517130000',
+        '--origin',
+        'CN',
+        '--dest',
+        'US',
+        '--date',
+        '2025-11-05',
+        '--scenario',
+        'no-such',
+      ],
+      /unknown scenario "no-such"/,
+    ],
+    [
+      ['--ledger', 'test/fixtures/ledger-broken', 'ledger', 'check'],
+      /broken\.yaml:\d+:\d+: unknown product list "us_no_such_list"/,
+    ],
   ])('bad input %j → exit 2 with a one-line message', (args, message) => {
     const r = cli(...(args as string[]));
     expect(r.code).toBe(2);
@@ -37,7 +88,19 @@ describe('tradewar command line', () => {
   });
 
   it('rejects a broken overlay with file:line and exit 2', () => {
-    const r = cli('rate', '--product', '8517130000', '--origin', 'CN', '--dest', 'US', '--date', '2025-11-05', '--scenario', 'test/fixtures/scenario-broken.yaml');
+    const r = cli(
+      'rate',
+      '--product',
+      '8517130000',
+      '--origin',
+      'CN',
+      '--dest',
+      'US',
+      '--date',
+      '2025-11-05',
+      '--scenario',
+      'test/fixtures/scenario-broken.yaml',
+    );
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/scenario-broken\.yaml:\d+:\d+: set: unknown measure "no-such-measure"/);
     expect(r.err).toMatch(/scenario-broken\.yaml:\d+:\d+: .*rate/);

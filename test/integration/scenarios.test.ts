@@ -19,7 +19,8 @@ const contrib = (s: Awaited<ReturnType<typeof stack>>, measure: string) =>
 describe('shipped scenarios', () => {
   it('lists the five scenarios of the issue', async () => {
     const names = (await listScenarios()).map((s) => s.name);
-    for (const n of ['busan-truce', 'no-deal-2025-11', 'lapse-2026-11-10', 'extension-2027', 'ieepa-upheld']) expect(names).toContain(n);
+    for (const n of ['busan-truce', 'no-deal-2025-11', 'lapse-2026-11-10', 'extension-2027', 'ieepa-upheld'])
+      expect(names).toContain(n);
   });
 
   it('no-deal-2025-11 adds 100% + the 24 suspended points + the uncut fentanyl duty on a US line', async () => {

@@ -54,7 +54,9 @@ describe('ledger loader', () => {
   });
 
   it('requires sources on every measure', () => {
-    const err = loadError({ 'us/mini.yaml': MINI_LEDGER.replace('    sources: [https://example.org/i1]\n', '    sources: []\n') });
+    const err = loadError({
+      'us/mini.yaml': MINI_LEDGER.replace('    sources: [https://example.org/i1]\n', '    sources: []\n'),
+    });
     expect(err.message).toMatch(/at least one source URL/);
   });
 
@@ -66,8 +68,8 @@ describe('ledger loader', () => {
 
   it('cross-checks lists, instruments and date order with positions', () => {
     const text = MINI_LEDGER.replace('{ list: l_one }', '{ list: l_missing }').replace(
-      "{ date: 2019-05-10, event: rate_change, rate: 25, instrument: i1 }",
-      "{ date: 2018-01-01, event: rate_change, rate: 25, instrument: i9 }",
+      '{ date: 2019-05-10, event: rate_change, rate: 25, instrument: i1 }',
+      '{ date: 2018-01-01, event: rate_change, rate: 25, instrument: i9 }',
     );
     const l = loadLedger(ledgerDir({ 'm.yaml': text }));
     const issues = checkLedger(l, { knownLists: new Set(['l_excl']), knownBaseTables: new Set(['us_mfn']) });

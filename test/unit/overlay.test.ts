@@ -19,7 +19,8 @@ function overlay(yaml: string) {
 }
 
 const head = `name: test\ntitle: Test overlay\ndescription: An overlay used by the tests.\nsources: [https://example.org/s]\n`;
-const total = (rules: ReturnType<typeof overlay>, code: string, date: string) => evaluate(rules, code, 'CN', date).total_pct;
+const total = (rules: ReturnType<typeof overlay>, code: string, date: string) =>
+  evaluate(rules, code, 'CN', date).total_pct;
 
 describe('scenario overlays', () => {
   it('sets a rate from a date onward', () => {
@@ -29,7 +30,9 @@ describe('scenario overlays', () => {
   });
 
   it('sets a rate over a bounded range and restores the baseline after', () => {
-    const r = overlay(`${head}operations:\n  - { op: set, measure: list-one, from: 2019-01-01, until: 2019-07-01, rate: 0 }\n`);
+    const r = overlay(
+      `${head}operations:\n  - { op: set, measure: list-one, from: 2019-01-01, until: 2019-07-01, rate: 0 }\n`,
+    );
     expect(total(r, '8517620000', '2018-12-31')).toBe(10);
     expect(total(r, '8517620000', '2019-05-20')).toBe(0);
     expect(total(r, '8517620000', '2019-07-01')).toBe(25);
@@ -83,11 +86,19 @@ describe('scenario overlays', () => {
     expect(err).toBeInstanceOf(LedgerError);
     expect(err!.message).toMatch(/my\.yaml:6:\d+: set: unknown measure "nope"/);
     expect(err!.message).toMatch(/my\.yaml:7:\d+: set: dates out of order/);
-    expect(err!.message).toMatch(/my\.yaml:8:\d+: extend_suspension: 2020-01-01 is not after the current end 2026-11-10/);
+    expect(err!.message).toMatch(
+      /my\.yaml:8:\d+: extend_suspension: 2020-01-01 is not after the current end 2026-11-10/,
+    );
   });
 
   it('rejects a bad rate through the schema', () => {
-    const r = scenarioFileSchema.safeParse({ name: 'x', title: 'xxx', description: 'long enough text', sources: ['https://e.org'], operations: [{ op: 'set', measure: 'a', from: '2020-01-01', rate: -3 }] });
+    const r = scenarioFileSchema.safeParse({
+      name: 'x',
+      title: 'xxx',
+      description: 'long enough text',
+      sources: ['https://e.org'],
+      operations: [{ op: 'set', measure: 'a', from: '2020-01-01', rate: -3 }],
+    });
     expect(r.success).toBe(false);
   });
 });

@@ -22,11 +22,19 @@ export function App() {
     <>
       <header className="top">
         <a className="brand" href="#/overview">
-          <span className="logo" aria-hidden>▟</span> tradewar
+          <span className="logo" aria-hidden>
+            ▟
+          </span>{' '}
+          tradewar
         </a>
         <nav aria-label="Pages">
           {PAGES.map((p) => (
-            <a key={p.id} href={`#/${p.id}`} className={p.id === current.id ? 'active' : ''} aria-current={p.id === current.id ? 'page' : undefined}>
+            <a
+              key={p.id}
+              href={`#/${p.id}`}
+              className={p.id === current.id ? 'active' : ''}
+              aria-current={p.id === current.id ? 'page' : undefined}
+            >
               {p.label}
             </a>
           ))}
@@ -37,7 +45,8 @@ export function App() {
         <current.Page params={route.params} />
       </main>
       <footer>
-        US–China tariffs both ways, dated and sourced. Every number traces to a ledger record and its legal instrument · <a href="/openapi.json">API</a>
+        US–China tariffs both ways, dated and sourced. Every number traces to a ledger record and its legal instrument ·{' '}
+        <a href="/openapi.json">API</a>
       </footer>
     </>
   );

@@ -23,7 +23,16 @@ export interface Stack {
   dest: string;
   date: string;
   base_pct: number;
-  base: { measure: string; table: string; key: string | null; rate_text: string | null; basis: string | null; note: string | null; source: string; found: boolean };
+  base: {
+    measure: string;
+    table: string;
+    key: string | null;
+    rate_text: string | null;
+    basis: string | null;
+    note: string | null;
+    source: string;
+    found: boolean;
+  };
   layers: Layer[];
   additional_pct: number;
   total_pct: number;

@@ -30,14 +30,25 @@ export function registerLedgerCommands(program: Command): void {
         stacking_rules: l.stacking.length,
         events: l.events.length,
       };
-      print(`ledger ok: ${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')}\n`);
+      print(
+        `ledger ok: ${Object.entries(counts)
+          .map(([k, v]) => `${v} ${k}`)
+          .join(', ')}\n`,
+      );
       const refFile = opts.reference ?? projectPath('..', 'shared', 'reference', 'us-china-measures-2018-2026.md');
       if (existsSync(refFile)) {
         const cov = referenceCoverage(l, readFileSync(refFile, 'utf8'));
-        print(`reference rows: ${cov.total}; modelled ${cov.modelled.length}; not modelled (with reason) ${cov.unmodelled.length}; missing ${cov.missing.length}\n`);
+        print(
+          `reference rows: ${cov.total}; modelled ${cov.modelled.length}; not modelled (with reason) ${cov.unmodelled.length}; missing ${cov.missing.length}\n`,
+        );
         if (cov.missing.length) {
           throw new LedgerError(
-            cov.missing.map((id) => ({ file: refFile, line: 1, column: 1, message: `reference row ${id} is neither in a record's reference_ids nor under unmodelled:` })),
+            cov.missing.map((id) => ({
+              file: refFile,
+              line: 1,
+              column: 1,
+              message: `reference row ${id} is neither in a record's reference_ids nor under unmodelled:`,
+            })),
           );
         }
       } else if (opts.reference) {

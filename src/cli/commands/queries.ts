@@ -45,7 +45,14 @@ function flattenAverages(points: AveragePoint[], by?: string): Row[] {
     return points.flatMap((p) =>
       Object.entries(p.by ?? {}).map(([section, f]) => {
         const fig = f as SectionFigure;
-        return { date: p.date, section, title: fig.title, average_pct: fig.average_pct, coverage_pct: fig.coverage_pct, weight_share_pct: fig.weight_share_pct };
+        return {
+          date: p.date,
+          section,
+          title: fig.title,
+          average_pct: fig.average_pct,
+          coverage_pct: fig.coverage_pct,
+          weight_share_pct: fig.weight_share_pct,
+        };
       }),
     );
   return points.map((p) => ({
@@ -89,7 +96,9 @@ export function registerQueryCommands(program: Command): void {
       const bar = progressBar('average');
       const points = await averageQuery(ctx, opts, bar.update);
       bar.stop();
-      print(format === 'json' ? JSON.stringify(points, null, 2) + '\n' : render(flattenAverages(points, opts.by), format));
+      print(
+        format === 'json' ? JSON.stringify(points, null, 2) + '\n' : render(flattenAverages(points, opts.by), format),
+      );
     });
 
   program
@@ -157,7 +166,16 @@ export function registerQueryCommands(program: Command): void {
       else
         print(
           render(
-            entries.map((e) => ({ date: e.date, side: e.side, kind: e.kind, type: e.instrument_kind, record: e.record, title: e.title, detail: e.detail, source: e.sources[0] })),
+            entries.map((e) => ({
+              date: e.date,
+              side: e.side,
+              kind: e.kind,
+              type: e.instrument_kind,
+              record: e.record,
+              title: e.title,
+              detail: e.detail,
+              source: e.sources[0],
+            })),
             format,
           ),
         );

@@ -16,7 +16,13 @@ export function registerScenarioCommands(program: Command): void {
       const format = formatOf(opts.format);
       const list = await listScenarios();
       if (format === 'json') print(JSON.stringify(list, null, 2) + '\n');
-      else print(render(list.map((s) => ({ name: s.name, title: s.title, operations: s.operations.length })), format));
+      else
+        print(
+          render(
+            list.map((s) => ({ name: s.name, title: s.title, operations: s.operations.length })),
+            format,
+          ),
+        );
     });
   scenario
     .command('show')
@@ -35,7 +41,9 @@ export function registerScenarioCommands(program: Command): void {
           '',
           ...(s.assumptions.length ? ['Assumptions:', ...s.assumptions.map((a) => `  - ${a}`), ''] : []),
           'Operations:',
-          ...(s.operations.length ? s.operations.map((o, i) => `  ${i + 1}. ${o}`) : ['  (none: this is the baseline ledger as it stands)']),
+          ...(s.operations.length
+            ? s.operations.map((o, i) => `  ${i + 1}. ${o}`)
+            : ['  (none: this is the baseline ledger as it stands)']),
           '',
           'Sources:',
           ...s.sources.map((u) => `  ${u}`),
@@ -56,12 +64,26 @@ export function registerScenarioCommands(program: Command): void {
       const ctx = await contextFor(cmd);
       const cmp = await compareScenarios(ctx, { a, b, at: opts.at, weights: opts.weights });
       if (format === 'json') return print(JSON.stringify(cmp, null, 2) + '\n');
-      const rows: Row[] = cmp.rows.map((r) => ({ date: r.date, direction: `${r.importer} on ${r.exporter}`, [`${a}_pct`]: r.a_pct, [`${b}_pct`]: r.b_pct, diff_pp: r.diff_pp }));
+      const rows: Row[] = cmp.rows.map((r) => ({
+        date: r.date,
+        direction: `${r.importer} on ${r.exporter}`,
+        [`${a}_pct`]: r.a_pct,
+        [`${b}_pct`]: r.b_pct,
+        diff_pp: r.diff_pp,
+      }));
       print(render(rows, format));
       if (opts.bySection) {
         const sec = cmp.by_section
           .filter((r) => Math.abs(r.diff_pp) > 0 || format === 'csv')
-          .map((r) => ({ date: r.date, direction: `${r.importer} on ${r.exporter}`, section: r.section, title: r.title, [`${a}_pct`]: r.a_pct, [`${b}_pct`]: r.b_pct, diff_pp: r.diff_pp }));
+          .map((r) => ({
+            date: r.date,
+            direction: `${r.importer} on ${r.exporter}`,
+            section: r.section,
+            title: r.title,
+            [`${a}_pct`]: r.a_pct,
+            [`${b}_pct`]: r.b_pct,
+            diff_pp: r.diff_pp,
+          }));
         print((format === 'table' ? '\nBy HS section\n' : '') + render(sec, format));
       }
     });
@@ -71,7 +93,7 @@ export function registerScenarioCommands(program: Command): void {
     .description('what changed since a date, or what is scheduled next (overall or for one product)')
     .option('--since <date>', 'list changes from this date to today')
     .option('--upcoming', 'list scheduled changes after today')
-    .option('--product <code>', 'only changes to this product\'s duty stack')
+    .option('--product <code>', "only changes to this product's duty stack")
     .option('--dest <iso2>', 'importer for --product (US or CN)', 'US')
     .option('--origin <iso2>', 'origin for --product')
     .option('--today <date>', 'reference date instead of today')
@@ -81,7 +103,19 @@ export function registerScenarioCommands(program: Command): void {
       const ctx = await contextFor(cmd);
       const entries = changesQuery(ctx, opts);
       if (format === 'json') return print(JSON.stringify(entries, null, 2) + '\n');
-      print(render(entries.map((e) => ({ date: e.date, side: e.side, kind: e.kind, record: e.record, detail: e.detail || e.title, source: e.sources[0] })), format));
+      print(
+        render(
+          entries.map((e) => ({
+            date: e.date,
+            side: e.side,
+            kind: e.kind,
+            record: e.record,
+            detail: e.detail || e.title,
+            source: e.sources[0],
+          })),
+          format,
+        ),
+      );
     });
 
   program
@@ -101,9 +135,20 @@ export function registerScenarioCommands(program: Command): void {
       const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
       print(
         `${r.product} from ${r.origin}, ${r.from} to ${r.to}, ${usd.format(r.value_usd)} entered over ${r.days} days\n\n` +
-          toTable(r.periods.map((p) => ({ from: p.from, until: p.until, days: p.days, value_usd: p.value_usd, struck_down_pct: p.struck_down_pct, measures: p.measures.join(' '), refundable_usd: p.refundable_usd }))) +
+          toTable(
+            r.periods.map((p) => ({
+              from: p.from,
+              until: p.until,
+              days: p.days,
+              value_usd: p.value_usd,
+              struck_down_pct: p.struck_down_pct,
+              measures: p.measures.join(' '),
+              refundable_usd: p.refundable_usd,
+            })),
+          ) +
           `\nDuty assessed: ${usd.format(r.assessed_total_usd)}; owed after rulings: ${usd.format(r.owed_total_usd)}\nRefund in question: ${usd.format(r.refundable_usd)}\n` +
-          r.assumptions.map((a) => `Assumes ${a}.`).join('\n') + '\n',
+          r.assumptions.map((a) => `Assumes ${a}.`).join('\n') +
+          '\n',
       );
     });
 }

@@ -12,15 +12,20 @@ export function registerServeCommand(program: Command): void {
     .command('serve')
     .description('HTTP API (/api/*, /openapi.json) and the web dashboard; builds the dashboard first when stale')
     .addOption(new Option('--port <port>', 'port to listen on').env('PORT').default('8080'))
-    .addOption(new Option('--host <host>', 'interface: 127.0.0.1 (this machine) or 0.0.0.0 (all)').env('HOST').default('127.0.0.1'))
+    .addOption(
+      new Option('--host <host>', 'interface: 127.0.0.1 (this machine) or 0.0.0.0 (all)')
+        .env('HOST')
+        .default('127.0.0.1'),
+    )
     .option('--scenarios <dir>', 'scenario folder (default: the project scenarios/)')
     .option('--no-build', 'do not build the dashboard, even when stale')
     .option('--rebuild', 'rebuild the dashboard even when up to date')
-    .option('--no-warm-up', 'do not precompute the dashboard\'s first queries after starting')
+    .option('--no-warm-up', "do not precompute the dashboard's first queries after starting")
     .option('--log', 'log every request')
     .action(async (opts, cmd: Command) => {
       const port = Number(opts.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UserInputError(`port "${opts.port}" is not a port number (0-65535)`, 'port');
+      if (!Number.isInteger(port) || port < 0 || port > 65535)
+        throw new UserInputError(`port "${opts.port}" is not a port number (0-65535)`, 'port');
       const say = (msg: string) => process.stderr.write(`tradewar: ${msg}\n`);
       const started = Date.now();
       if (opts.build) {
@@ -32,7 +37,10 @@ export function registerServeCommand(program: Command): void {
       }
       say('loading the ledger and the shipped data…');
       const ctx = await contextFor(cmd);
-      const app = await buildServer(ctx, { scenarioDir: opts.scenarios, logger: opts.log ? { level: 'info' } : { level: 'error' } });
+      const app = await buildServer(ctx, {
+        scenarioDir: opts.scenarios,
+        logger: opts.log ? { level: 'info' } : { level: 'error' },
+      });
       await app.listen({ port, host: opts.host });
       const addr = app.server.address();
       const actualPort = typeof addr === 'object' && addr ? addr.port : port;

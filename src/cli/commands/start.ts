@@ -38,7 +38,11 @@ export function registerStartCommand(program: Command): void {
       const recent = all.filter((e) => e.date <= today && e.date >= addDays(today, -400)).slice(-12);
       const next = all.filter((e) => e.date > today).slice(0, 10);
       const show = (es: typeof all) =>
-        toTable(es.map((e) => ({ date: e.date, side: e.side, kind: e.kind, record: e.record, detail: e.detail || e.title })), undefined, 80);
+        toTable(
+          es.map((e) => ({ date: e.date, side: e.side, kind: e.kind, record: e.record, detail: e.detail || e.title })),
+          undefined,
+          80,
+        );
       print(`Latest events\n${show(recent)}\nScheduled next\n${show(next)}`);
     });
 }

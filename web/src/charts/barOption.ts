@@ -8,7 +8,12 @@ export interface Bars {
   values: number[];
 }
 
-export function barOption(categories: string[], bars: Bars[], unit: 'pct' | 'pp' = 'pct', compact = false): EChartsOption {
+export function barOption(
+  categories: string[],
+  bars: Bars[],
+  unit: 'pct' | 'pp' = 'pct',
+  compact = false,
+): EChartsOption {
   const fmt = (v: number) => (unit === 'pp' ? fmtPp(v) : fmtPct(v));
   return {
     animation: false,
@@ -27,7 +32,12 @@ export function barOption(categories: string[], bars: Bars[], unit: 'pct' | 'pp'
       type: 'bar',
       color: b.color,
       data: b.values,
-      label: { show: bars.length === 1, position: 'right', fontSize: 10, formatter: (p: { value: number }) => fmt(p.value) },
+      label: {
+        show: bars.length === 1,
+        position: 'right',
+        fontSize: 10,
+        formatter: (p: { value: number }) => fmt(p.value),
+      },
     })),
   } as EChartsOption;
 }

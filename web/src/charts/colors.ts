@@ -13,4 +13,15 @@ export const EVENT_COLORS: Record<string, string> = {
   statement: '#0e7490',
 };
 
-export const PALETTE = ['#b4232a', '#1f5fa8', '#d97706', '#15803d', '#7c3aed', '#0e7490', '#be185d', '#6b7280', '#a16207', '#4338ca'];
+export const PALETTE = [
+  '#b4232a',
+  '#1f5fa8',
+  '#d97706',
+  '#15803d',
+  '#7c3aed',
+  '#0e7490',
+  '#be185d',
+  '#6b7280',
+  '#a16207',
+  '#4338ca',
+];

@@ -19,7 +19,14 @@ export function stepData(points: AveragePoint[], end: string): Array<[string, nu
   return data;
 }
 
-export function stepOption(lines: StepLine[], events: TimelineEntry[], today: string, start: string, end: string, compact: boolean): EChartsOption {
+export function stepOption(
+  lines: StepLine[],
+  events: TimelineEntry[],
+  today: string,
+  start: string,
+  end: string,
+  compact: boolean,
+): EChartsOption {
   const max = Math.max(10, ...lines.flatMap((l) => l.points.map((p) => p.average_pct)));
   const top = Math.ceil((max * 1.12) / 10) * 10;
   const series: Array<Record<string, unknown>> = lines.map((l, i) => ({
@@ -43,7 +50,11 @@ export function stepOption(lines: StepLine[], events: TimelineEntry[], today: st
             silent: false,
             label: { show: false, formatter: '{b}' },
             emphasis: { label: { show: true, position: 'insideEndTop', fontSize: 11 } },
-            data: events.map((e) => ({ name: `${fmtDate(e.date)}: ${e.title}`, xAxis: e.date, lineStyle: { color: EVENT_COLORS[e.kind] ?? '#999', type: 'dotted', width: 1, opacity: 0.7 } })),
+            data: events.map((e) => ({
+              name: `${fmtDate(e.date)}: ${e.title}`,
+              xAxis: e.date,
+              lineStyle: { color: EVENT_COLORS[e.kind] ?? '#999', type: 'dotted', width: 1, opacity: 0.7 },
+            })),
           },
         }
       : {}),
@@ -59,7 +70,14 @@ export function stepOption(lines: StepLine[], events: TimelineEntry[], today: st
         name: e.title,
         kind: e.kind,
         itemStyle: { color: EVENT_COLORS[e.kind] ?? '#999' },
-        symbol: e.kind === 'threat' ? 'triangle' : e.kind === 'ruling' ? 'rect' : e.kind === 'truce' || e.kind === 'agreement' ? 'diamond' : 'circle',
+        symbol:
+          e.kind === 'threat'
+            ? 'triangle'
+            : e.kind === 'ruling'
+              ? 'rect'
+              : e.kind === 'truce' || e.kind === 'agreement'
+                ? 'diamond'
+                : 'circle',
       })),
       tooltip: {
         trigger: 'item',
@@ -81,7 +99,14 @@ export function stepOption(lines: StepLine[], events: TimelineEntry[], today: st
       },
     },
     xAxis: { type: 'time', min: start, max: end },
-    yAxis: { type: 'value', min: 0, max: top, axisLabel: { formatter: '{value}%' }, name: compact ? '' : 'trade-weighted average tariff' , nameTextStyle: { align: 'left' } },
+    yAxis: {
+      type: 'value',
+      min: 0,
+      max: top,
+      axisLabel: { formatter: '{value}%' },
+      name: compact ? '' : 'trade-weighted average tariff',
+      nameTextStyle: { align: 'left' },
+    },
     dataZoom: [{ type: 'inside' }, { type: 'slider', height: 18, bottom: 8 }],
     series,
   } as EChartsOption;

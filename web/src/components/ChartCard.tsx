@@ -18,7 +18,19 @@ interface Props {
   testId?: string;
 }
 
-export function ChartCard({ title, subtitle, csvName, csvRows, loading, error, empty, emptyText, actions, children, testId }: Props) {
+export function ChartCard({
+  title,
+  subtitle,
+  csvName,
+  csvRows,
+  loading,
+  error,
+  empty,
+  emptyText,
+  actions,
+  children,
+  testId,
+}: Props) {
   const ready = !loading && !error && !empty;
   return (
     <section className="card" data-testid={testId}>
@@ -30,7 +42,13 @@ export function ChartCard({ title, subtitle, csvName, csvRows, loading, error, e
         <div className="card-actions">
           {actions}
           {csvRows && (
-            <button type="button" className="csv" disabled={!ready} onClick={() => downloadCsv(csvName ?? title, csvRows())} title="Download the data behind this view as CSV">
+            <button
+              type="button"
+              className="csv"
+              disabled={!ready}
+              onClick={() => downloadCsv(csvName ?? title, csvRows())}
+              title="Download the data behind this view as CSV"
+            >
               CSV
             </button>
           )}

@@ -10,7 +10,14 @@ export function DateInput({ label, value, onChange, testId }: Props) {
   return (
     <label className="field">
       <span>{label}</span>
-      <input type="date" value={value} min="2018-01-01" max="2030-12-31" onChange={(e) => e.target.value && onChange(e.target.value)} data-testid={testId} />
+      <input
+        type="date"
+        value={value}
+        min="2018-01-01"
+        max="2030-12-31"
+        onChange={(e) => e.target.value && onChange(e.target.value)}
+        data-testid={testId}
+      />
     </label>
   );
 }

@@ -9,7 +9,8 @@ export function DutyStack({ stack }: { stack: Stack }) {
   return (
     <div className="stack" data-testid="duty-stack" data-total={stack.total_pct}>
       <p className="stack-head">
-        <code>{stack.product}</code> {stack.description} — from {countryName(stack.origin)} into {countryName(stack.dest)} on {fmtDate(stack.date)}
+        <code>{stack.product}</code> {stack.description} — from {countryName(stack.origin)} into{' '}
+        {countryName(stack.dest)} on {fmtDate(stack.date)}
       </p>
       <div className="table-wrap">
         <table className="stack-table">
@@ -38,7 +39,12 @@ export function DutyStack({ stack }: { stack: Stack }) {
               </td>
             </tr>
             {[...applying, ...others].map((l) => (
-              <tr key={l.measure} className={l.applies ? 'applies' : 'off'} data-measure={l.measure} data-applies={l.applies}>
+              <tr
+                key={l.measure}
+                className={l.applies ? 'applies' : 'off'}
+                data-measure={l.measure}
+                data-applies={l.applies}
+              >
                 <td>
                   <b>{l.title}</b>
                   <div className="muted">
@@ -69,7 +75,8 @@ export function DutyStack({ stack }: { stack: Stack }) {
               <td colSpan={2}>
                 {stack.owed_total_pct !== stack.total_pct ? (
                   <>
-                    Owed after court rulings: <b>{fmtPct(stack.owed_total_pct, true)}</b> (assessed {fmtPct(stack.total_pct, true)})
+                    Owed after court rulings: <b>{fmtPct(stack.owed_total_pct, true)}</b> (assessed{' '}
+                    {fmtPct(stack.total_pct, true)})
                   </>
                 ) : (
                   `base ${fmtPct(stack.base_pct, true)} + additional ${fmtPct(stack.additional_pct, true)}`

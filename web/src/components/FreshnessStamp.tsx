@@ -7,7 +7,11 @@ export function FreshnessStamp() {
   const { data } = useApi<Meta>('/api/meta');
   if (!data) return null;
   return (
-    <p className="stamp" data-testid="freshness" title="Latest date written in the ledger (a signed, published or effective instrument, a schedule step or an event)">
+    <p
+      className="stamp"
+      data-testid="freshness"
+      title="Latest date written in the ledger (a signed, published or effective instrument, a schedule step or an event)"
+    >
       Ledger as of <b>{fmtDate(data.ledger_as_of)}</b> · {data.counts.measures} measures · {data.counts.events} events
     </p>
   );

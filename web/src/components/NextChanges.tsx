@@ -4,8 +4,24 @@ import type { TimelineEntry } from '../types';
 import { ChartCard } from './ChartCard';
 import { TimelineItem } from './TimelineItem';
 
-export function NextChanges({ code, importer, origin, scenario }: { code: string; importer: string; origin: string; scenario?: string }) {
-  const { data, error, loading } = useApi<TimelineEntry[]>('/api/changes', { upcoming: 1, product: code, dest: importer, origin, scenario });
+export function NextChanges({
+  code,
+  importer,
+  origin,
+  scenario,
+}: {
+  code: string;
+  importer: string;
+  origin: string;
+  scenario?: string;
+}) {
+  const { data, error, loading } = useApi<TimelineEntry[]>('/api/changes', {
+    upcoming: 1,
+    product: code,
+    dest: importer,
+    origin,
+    scenario,
+  });
   return (
     <ChartCard
       title="Next scheduled change"
@@ -14,7 +30,16 @@ export function NextChanges({ code, importer, origin, scenario }: { code: string
       empty={!!data && data.length === 0}
       emptyText="No change to this product's duties is scheduled in the ledger."
       csvName={`next-changes-${code}`}
-      csvRows={() => (data ?? []).map((e) => ({ date: e.date, kind: e.kind, record: e.record, title: e.title, detail: e.detail, sources: e.sources.join(' ') }))}
+      csvRows={() =>
+        (data ?? []).map((e) => ({
+          date: e.date,
+          kind: e.kind,
+          record: e.record,
+          title: e.title,
+          detail: e.detail,
+          sources: e.sources.join(' '),
+        }))
+      }
       testId="next-changes"
     >
       <ol className="timeline">

@@ -40,7 +40,9 @@ export function ProductSearch({ initial = '', onPick }: Props) {
               <button type="button" onClick={() => onPick(h)} data-code={h.code} data-importer={h.importer}>
                 <code>{h.code}</code>
                 <span className="hit-desc">{h.description}</span>
-                <span className="tag">{h.importer === 'US' ? 'US schedule' : 'China schedule'} · into {countryName(h.importer)}</span>
+                <span className="tag">
+                  {h.importer === 'US' ? 'US schedule' : 'China schedule'} · into {countryName(h.importer)}
+                </span>
               </button>
             </li>
           ))}

@@ -14,7 +14,9 @@ interface Props {
 export function ScenarioSelect({ label = 'Scenario', value, onChange, allowNone, testId }: Props) {
   const { data } = useApi<Scenario[]>('/api/scenarios');
   const options = [
-    ...(allowNone ? [{ value: '', label: 'None (baseline only)' }] : [{ value: 'baseline', label: 'Baseline (the ledger as it stands)' }]),
+    ...(allowNone
+      ? [{ value: '', label: 'None (baseline only)' }]
+      : [{ value: 'baseline', label: 'Baseline (the ledger as it stands)' }]),
     ...(data ?? []).map((s) => ({ value: s.name, label: s.title })),
   ];
   return <Select label={label} value={value} options={options} onChange={onChange} testId={testId} />;

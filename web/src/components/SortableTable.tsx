@@ -17,13 +17,19 @@ interface Props<T> {
 }
 
 export function SortableTable<T>({ rows, columns, initialSort, testId }: Props<T>) {
-  const [sort, setSort] = useState<{ key: string; desc: boolean }>({ key: initialSort ?? columns[0]!.key, desc: !!columns.find((c) => c.key === initialSort)?.numeric });
+  const [sort, setSort] = useState<{ key: string; desc: boolean }>({
+    key: initialSort ?? columns[0]!.key,
+    desc: !!columns.find((c) => c.key === initialSort)?.numeric,
+  });
   const sorted = useMemo(() => {
     const col = columns.find((c) => c.key === sort.key) ?? columns[0]!;
     const out = [...rows].sort((a, b) => {
       const x = col.value(a);
       const y = col.value(b);
-      const c = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), undefined, { numeric: true });
+      const c =
+        typeof x === 'number' && typeof y === 'number'
+          ? x - y
+          : String(x).localeCompare(String(y), undefined, { numeric: true });
       return sort.desc ? -c : c;
     });
     return out;
@@ -34,8 +40,15 @@ export function SortableTable<T>({ rows, columns, initialSort, testId }: Props<T
         <thead>
           <tr>
             {columns.map((c) => (
-              <th key={c.key} className={c.numeric ? 'num' : ''} aria-sort={sort.key === c.key ? (sort.desc ? 'descending' : 'ascending') : 'none'}>
-                <button type="button" onClick={() => setSort((s) => ({ key: c.key, desc: s.key === c.key ? !s.desc : !!c.numeric }))}>
+              <th
+                key={c.key}
+                className={c.numeric ? 'num' : ''}
+                aria-sort={sort.key === c.key ? (sort.desc ? 'descending' : 'ascending') : 'none'}
+              >
+                <button
+                  type="button"
+                  onClick={() => setSort((s) => ({ key: c.key, desc: s.key === c.key ? !s.desc : !!c.numeric }))}
+                >
                   {c.label}
                   <span className="arrow">{sort.key === c.key ? (sort.desc ? '▼' : '▲') : ''}</span>
                 </button>

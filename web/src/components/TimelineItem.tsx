@@ -5,7 +5,14 @@ import { EVENT_COLORS } from '../charts/colors';
 import { SourceLinks } from './SourceLinks';
 
 export function TimelineItem({ e }: { e: TimelineEntry }) {
-  const color = e.instrument_kind === 'event' ? EVENT_COLORS[e.kind] ?? '#666' : e.side === 'US' ? '#b4232a' : e.side === 'CN' ? '#1f5fa8' : '#666';
+  const color =
+    e.instrument_kind === 'event'
+      ? (EVENT_COLORS[e.kind] ?? '#666')
+      : e.side === 'US'
+        ? '#b4232a'
+        : e.side === 'CN'
+          ? '#1f5fa8'
+          : '#666';
   return (
     <li className={`tl-item${e.scheduled ? ' scheduled' : ''}`} data-testid="timeline-item">
       <time dateTime={e.date}>{fmtDate(e.date)}</time>
@@ -17,7 +24,9 @@ export function TimelineItem({ e }: { e: TimelineEntry }) {
           <span className="tag side">{countryName(e.side)}</span>
           {e.instrument_kind !== 'event' && <span className="tag">{humanize(e.instrument_kind)}</span>}
           {e.scheduled && <span className="tag sched">scheduled</span>}
-          {e.status !== 'in_force' && e.status !== 'scheduled' && <span className="tag warn">{humanize(e.status)}</span>}
+          {e.status !== 'in_force' && e.status !== 'scheduled' && (
+            <span className="tag warn">{humanize(e.status)}</span>
+          )}
         </div>
         <div className="tl-title">{e.title}</div>
         {e.detail && <div className="tl-detail">{e.detail}</div>}

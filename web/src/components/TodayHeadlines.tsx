@@ -5,8 +5,25 @@ import { fmtDate, fmtPct } from '../format';
 import { DIRECTION_COLORS } from '../charts/colors';
 import { Headline } from './Headline';
 
-function One({ dir, date, weights, scenario }: { dir: (typeof DIRECTIONS)[number]; date: string; weights: string; scenario?: string }) {
-  const { data } = useApi<AveragePoint[]>('/api/average', { importer: dir.importer, exporter: dir.exporter, at: date, weights, by: 'authority', scenario });
+function One({
+  dir,
+  date,
+  weights,
+  scenario,
+}: {
+  dir: (typeof DIRECTIONS)[number];
+  date: string;
+  weights: string;
+  scenario?: string;
+}) {
+  const { data } = useApi<AveragePoint[]>('/api/average', {
+    importer: dir.importer,
+    exporter: dir.exporter,
+    at: date,
+    weights,
+    by: 'authority',
+    scenario,
+  });
   const p = data?.[0];
   const mfn = typeof p?.by?.mfn === 'number' ? p.by.mfn : undefined;
   return (

@@ -16,7 +16,17 @@ export function UpcomingList({ scenario, limit = 8 }: { scenario?: string; limit
       empty={!!data && rows.length === 0}
       emptyText="Nothing is scheduled after today in the ledger."
       csvName="upcoming-changes"
-      csvRows={() => (data ?? []).map((e) => ({ date: e.date, side: e.side, kind: e.kind, record: e.record, title: e.title, detail: e.detail, sources: e.sources.join(' ') }))}
+      csvRows={() =>
+        (data ?? []).map((e) => ({
+          date: e.date,
+          side: e.side,
+          kind: e.kind,
+          record: e.record,
+          title: e.title,
+          detail: e.detail,
+          sources: e.sources.join(' '),
+        }))
+      }
       testId="upcoming"
     >
       <ol className="timeline">

@@ -25,9 +25,27 @@ interface SectionRow extends SectionFigure {
 const COLUMNS: Array<Column<SectionRow>> = [
   { key: 'section', label: 'Section', value: (r) => r.section },
   { key: 'title', label: 'Products', value: (r) => r.title },
-  { key: 'average_pct', label: 'Average', value: (r) => r.average_pct, render: (r) => fmtPct(r.average_pct), numeric: true },
-  { key: 'coverage_pct', label: 'Coverage', value: (r) => r.coverage_pct, render: (r) => fmtPct(r.coverage_pct), numeric: true },
-  { key: 'weight_share_pct', label: 'Share of trade', value: (r) => r.weight_share_pct, render: (r) => fmtPct(r.weight_share_pct), numeric: true },
+  {
+    key: 'average_pct',
+    label: 'Average',
+    value: (r) => r.average_pct,
+    render: (r) => fmtPct(r.average_pct),
+    numeric: true,
+  },
+  {
+    key: 'coverage_pct',
+    label: 'Coverage',
+    value: (r) => r.coverage_pct,
+    render: (r) => fmtPct(r.coverage_pct),
+    numeric: true,
+  },
+  {
+    key: 'weight_share_pct',
+    label: 'Share of trade',
+    value: (r) => r.weight_share_pct,
+    render: (r) => fmtPct(r.weight_share_pct),
+    numeric: true,
+  },
 ];
 
 export function BreakdownPage({ params }: PageProps) {
@@ -48,17 +66,28 @@ export function BreakdownPage({ params }: PageProps) {
     [bySection.data],
   );
   const authorities = useMemo(
-    () => Object.entries(byAuthority.data?.[0]?.by ?? {}).map(([authority, v]) => ({ authority, pp: v as number })).filter((a) => a.pp > 0.0001).sort((a, b) => b.pp - a.pp),
+    () =>
+      Object.entries(byAuthority.data?.[0]?.by ?? {})
+        .map(([authority, v]) => ({ authority, pp: v as number }))
+        .filter((a) => a.pp > 0.0001)
+        .sort((a, b) => b.pp - a.pp),
     [byAuthority.data],
   );
-  const sortedSections = useMemo(() => [...sections].sort((a, b) => b.weight_share_pct - a.weight_share_pct), [sections]);
+  const sortedSections = useMemo(
+    () => [...sections].sort((a, b) => b.weight_share_pct - a.weight_share_pct),
+    [sections],
+  );
   const sectionOption = useMemo(
     () =>
       barOption(
         sortedSections.map((s) => `${s.section} ${s.title}`),
         [
           { name: 'Average tariff', color: DIRECTION_COLORS[dir]!, values: sortedSections.map((s) => s.average_pct) },
-          { name: 'Coverage (share of trade under an added duty)', color: '#d4a373', values: sortedSections.map((s) => s.coverage_pct) },
+          {
+            name: 'Coverage (share of trade under an added duty)',
+            color: '#d4a373',
+            values: sortedSections.map((s) => s.coverage_pct),
+          },
         ],
         'pct',
         compact,
@@ -66,7 +95,13 @@ export function BreakdownPage({ params }: PageProps) {
     [sortedSections, dir, compact],
   );
   const authorityOption = useMemo(
-    () => barOption(authorities.map((a) => humanize(a.authority)), [{ name: 'Contribution to the average', color: DIRECTION_COLORS[dir]!, values: authorities.map((a) => a.pp) }], 'pp', compact),
+    () =>
+      barOption(
+        authorities.map((a) => humanize(a.authority)),
+        [{ name: 'Contribution to the average', color: DIRECTION_COLORS[dir]!, values: authorities.map((a) => a.pp) }],
+        'pp',
+        compact,
+      ),
     [authorities, dir, compact],
   );
   const point = bySection.data?.[0];
@@ -83,8 +118,17 @@ export function BreakdownPage({ params }: PageProps) {
         </div>
       </div>
       <div className="headlines">
-        <Headline label={`${d.label}: average`} value={point ? fmtPct(point.average_pct) : '…'} color={DIRECTION_COLORS[dir]} testId="breakdown-average" />
-        <Headline label="Coverage" value={point ? fmtPct(point.coverage_pct) : '…'} note="share of trade under any added duty" />
+        <Headline
+          label={`${d.label}: average`}
+          value={point ? fmtPct(point.average_pct) : '…'}
+          color={DIRECTION_COLORS[dir]}
+          testId="breakdown-average"
+        />
+        <Headline
+          label="Coverage"
+          value={point ? fmtPct(point.coverage_pct) : '…'}
+          note="share of trade under any added duty"
+        />
       </div>
       <div className="grid2">
         <ChartCard
@@ -94,10 +138,24 @@ export function BreakdownPage({ params }: PageProps) {
           error={byAuthority.error}
           empty={!!byAuthority.data && authorities.length === 0}
           csvName={`average-by-authority-${d.importer}-${date}`}
-          csvRows={() => authorities.map((a) => ({ date, importer: d.importer, exporter: d.exporter, weights, authority: a.authority, contribution_pp: a.pp }))}
+          csvRows={() =>
+            authorities.map((a) => ({
+              date,
+              importer: d.importer,
+              exporter: d.exporter,
+              weights,
+              authority: a.authority,
+              contribution_pp: a.pp,
+            }))
+          }
           testId="by-authority"
         >
-          <Chart option={authorityOption} height={Math.max(200, 60 + authorities.length * 34)} label="Contribution by authority" testId="authority-chart" />
+          <Chart
+            option={authorityOption}
+            height={Math.max(200, 60 + authorities.length * 34)}
+            label="Contribution by authority"
+            testId="authority-chart"
+          />
         </ChartCard>
         <ChartCard
           title="By HS section"
@@ -109,7 +167,12 @@ export function BreakdownPage({ params }: PageProps) {
           csvRows={() => sections.map((s) => ({ date, importer: d.importer, exporter: d.exporter, weights, ...s }))}
           testId="by-section"
         >
-          <Chart option={sectionOption} height={Math.max(240, 50 + sortedSections.length * 30)} label="Average and coverage by HS section" testId="section-chart" />
+          <Chart
+            option={sectionOption}
+            height={Math.max(240, 50 + sortedSections.length * 30)}
+            label="Average and coverage by HS section"
+            testId="section-chart"
+          />
         </ChartCard>
       </div>
       <ChartCard

@@ -52,7 +52,19 @@ export function EventsPage({ params }: PageProps) {
               { value: 'CN', label: 'China' },
             ]}
           />
-          <Select label="Instrument" value={kind} onChange={(v) => update({ kind: v })} testId="events-kind" options={[{ value: '', label: 'All instruments' }, ...kinds.map((k) => ({ value: k, label: k === 'event' ? 'Talks, truces, rulings, threats' : humanize(k) }))]} />
+          <Select
+            label="Instrument"
+            value={kind}
+            onChange={(v) => update({ kind: v })}
+            testId="events-kind"
+            options={[
+              { value: '', label: 'All instruments' },
+              ...kinds.map((k) => ({
+                value: k,
+                label: k === 'event' ? 'Talks, truces, rulings, threats' : humanize(k),
+              })),
+            ]}
+          />
           <Select
             label="When"
             value={when}
@@ -65,7 +77,12 @@ export function EventsPage({ params }: PageProps) {
           />
           <label className="field">
             <span>Words</span>
-            <input type="search" value={text} placeholder="e.g. fentanyl" onChange={(e) => update({ q: e.target.value })} />
+            <input
+              type="search"
+              value={text}
+              placeholder="e.g. fentanyl"
+              onChange={(e) => update({ q: e.target.value })}
+            />
           </label>
         </div>
       </div>
@@ -77,7 +94,20 @@ export function EventsPage({ params }: PageProps) {
         empty={!!data && shown.length === 0}
         emptyText="No entry matches these filters."
         csvName="events"
-        csvRows={() => shown.map((e) => ({ date: e.date, side: e.side, kind: e.kind, instrument: e.instrument_kind, record: e.record, title: e.title, detail: e.detail, status: e.status, scheduled: e.scheduled, sources: e.sources.join(' ') }))}
+        csvRows={() =>
+          shown.map((e) => ({
+            date: e.date,
+            side: e.side,
+            kind: e.kind,
+            instrument: e.instrument_kind,
+            record: e.record,
+            title: e.title,
+            detail: e.detail,
+            status: e.status,
+            scheduled: e.scheduled,
+            sources: e.sources.join(' '),
+          }))
+        }
         testId="events-card"
       >
         {byYear.map(([year, entries]) => (

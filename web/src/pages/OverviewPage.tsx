@@ -22,8 +22,16 @@ const END = '2026-12-31';
 const MARKED = new Set(['talks', 'truce', 'agreement', 'ruling', 'threat', 'summit', 'expiry']);
 
 function useSeries(weights: string, scenario?: string, skip = false) {
-  const us = useApi<AveragePoint[]>('/api/series', { importer: 'US', exporter: 'CN', weights, scenario, from: START, to: END }, skip);
-  const cn = useApi<AveragePoint[]>('/api/series', { importer: 'CN', exporter: 'US', weights, scenario, from: START, to: END }, skip);
+  const us = useApi<AveragePoint[]>(
+    '/api/series',
+    { importer: 'US', exporter: 'CN', weights, scenario, from: START, to: END },
+    skip,
+  );
+  const cn = useApi<AveragePoint[]>(
+    '/api/series',
+    { importer: 'CN', exporter: 'US', weights, scenario, from: START, to: END },
+    skip,
+  );
   return { us, cn, loading: us.loading || cn.loading, error: us.error ?? cn.error };
 }
 
@@ -48,13 +56,25 @@ export function OverviewPage({ params }: PageProps) {
     if (scenario)
       for (const d of DIRECTIONS) {
         const pts = d.importer === 'US' ? alt.us.data : alt.cn.data;
-        if (pts) out.push({ name: `${d.label} — ${scenario}`, color: DIRECTION_COLORS[d.id]!, points: pts, dashed: true });
+        if (pts)
+          out.push({ name: `${d.label} — ${scenario}`, color: DIRECTION_COLORS[d.id]!, points: pts, dashed: true });
       }
     return out;
   }, [base.us.data, base.cn.data, alt.us.data, alt.cn.data, scenario]);
 
   const option = useMemo(() => stepOption(lines, marked, today, START, END, compact), [lines, marked, today, compact]);
-  const csv = () => lines.flatMap((l) => stepData(l.points, END).slice(0, l.points.length).map(([date, v], i) => ({ series: l.name, date, average_pct: v, coverage_pct: l.points[i]!.coverage_pct, weights })));
+  const csv = () =>
+    lines.flatMap((l) =>
+      stepData(l.points, END)
+        .slice(0, l.points.length)
+        .map(([date, v], i) => ({
+          series: l.name,
+          date,
+          average_pct: v,
+          coverage_pct: l.points[i]!.coverage_pct,
+          weights,
+        })),
+    );
 
   return (
     <>
@@ -62,7 +82,13 @@ export function OverviewPage({ params }: PageProps) {
         <h1>US–China tariffs, both ways</h1>
         <div className="controls">
           <WeightsSelect value={weights} onChange={(w) => update({ weights: w })} />
-          <ScenarioSelect label="Overlay a scenario" value={scenario} allowNone onChange={(s) => update({ scenario: s })} testId="overview-scenario" />
+          <ScenarioSelect
+            label="Overlay a scenario"
+            value={scenario}
+            allowNone
+            onChange={(s) => update({ scenario: s })}
+            testId="overview-scenario"
+          />
         </div>
       </div>
       <TodayHeadlines date={today} weights={weights} />
@@ -80,7 +106,12 @@ export function OverviewPage({ params }: PageProps) {
         csvRows={csv}
         testId="overview-chart-card"
       >
-        <Chart option={option} height={compact ? 340 : 440} label="Trade-weighted average tariff over time, both directions" testId="overview-chart" />
+        <Chart
+          option={option}
+          height={compact ? 340 : 440}
+          label="Trade-weighted average tariff over time, both directions"
+          testId="overview-chart"
+        />
         <EventKeys kinds={[...new Set(marked.map((e) => e.kind))]} />
       </ChartCard>
       <UpcomingList scenario={scenario || undefined} />

@@ -57,9 +57,36 @@ export function ProductPage({ params }: PageProps) {
           csvRows={() => {
             const s = stack.data!;
             return [
-              { layer: 'base (MFN)', measure: s.base.measure, rate_pct: s.base_pct, adds_pct: s.base_pct, applies: true, reason: s.base.rate_text ?? '', citation: s.base.table, source: s.base.source },
-              ...s.layers.map((l) => ({ layer: l.title, measure: l.measure, rate_pct: l.rate_pct, adds_pct: l.contribution_pct, applies: l.applies, reason: l.reason, citation: l.citation, source: l.source })),
-              { layer: 'total', measure: '', rate_pct: s.total_pct, adds_pct: s.total_pct, applies: true, reason: `owed after rulings ${s.owed_total_pct}`, citation: '', source: '' },
+              {
+                layer: 'base (MFN)',
+                measure: s.base.measure,
+                rate_pct: s.base_pct,
+                adds_pct: s.base_pct,
+                applies: true,
+                reason: s.base.rate_text ?? '',
+                citation: s.base.table,
+                source: s.base.source,
+              },
+              ...s.layers.map((l) => ({
+                layer: l.title,
+                measure: l.measure,
+                rate_pct: l.rate_pct,
+                adds_pct: l.contribution_pct,
+                applies: l.applies,
+                reason: l.reason,
+                citation: l.citation,
+                source: l.source,
+              })),
+              {
+                layer: 'total',
+                measure: '',
+                rate_pct: s.total_pct,
+                adds_pct: s.total_pct,
+                applies: true,
+                reason: `owed after rulings ${s.owed_total_pct}`,
+                citation: '',
+                source: '',
+              },
             ];
           }}
           testId="stack-card"

@@ -46,7 +46,10 @@ export function ScenariosPage({ params }: PageProps) {
     }
     return out;
   }, [paths.aUS.data, paths.aCN.data, paths.bUS.data, paths.bCN.data, a, b]);
-  const pathOption = useMemo(() => stepOption(lines, [], meta.data?.today ?? todayIso(), '2018-01-01', '2026-12-31', compact), [lines, meta.data, compact]);
+  const pathOption = useMemo(
+    () => stepOption(lines, [], meta.data?.today ?? todayIso(), '2018-01-01', '2026-12-31', compact),
+    [lines, meta.data, compact],
+  );
 
   const sectionDiffs = useMemo(() => {
     const bySec = new Map<string, { title: string; us: number; cn: number }>();
@@ -62,17 +65,31 @@ export function ScenariosPage({ params }: PageProps) {
     () =>
       barOption(
         sectionDiffs.map((s) => `${s.section} ${s.title}`),
-        DIRECTIONS.map((d) => ({ name: d.label, color: DIRECTION_COLORS[d.id]!, values: sectionDiffs.map((s) => (d.importer === 'US' ? s.us : s.cn)) })),
+        DIRECTIONS.map((d) => ({
+          name: d.label,
+          color: DIRECTION_COLORS[d.id]!,
+          values: sectionDiffs.map((s) => (d.importer === 'US' ? s.us : s.cn)),
+        })),
         'pp',
         compact,
       ),
     [sectionDiffs, compact],
   );
   const columns: Array<Column<Row>> = [
-    { key: 'dir', label: 'Direction', value: (r) => (r.importer === 'US' ? DIRECTIONS[0]!.label : DIRECTIONS[1]!.label) },
+    {
+      key: 'dir',
+      label: 'Direction',
+      value: (r) => (r.importer === 'US' ? DIRECTIONS[0]!.label : DIRECTIONS[1]!.label),
+    },
     { key: 'a', label: a, value: (r) => r.a_pct, render: (r) => fmtPct(r.a_pct), numeric: true },
     { key: 'b', label: b, value: (r) => r.b_pct, render: (r) => fmtPct(r.b_pct), numeric: true },
-    { key: 'diff', label: 'Difference', value: (r) => r.diff_pp, render: (r) => <b className={r.diff_pp > 0 ? 'up' : r.diff_pp < 0 ? 'down' : ''}>{fmtPp(r.diff_pp)}</b>, numeric: true },
+    {
+      key: 'diff',
+      label: 'Difference',
+      value: (r) => r.diff_pp,
+      render: (r) => <b className={r.diff_pp > 0 ? 'up' : r.diff_pp < 0 ? 'down' : ''}>{fmtPp(r.diff_pp)}</b>,
+      numeric: true,
+    },
   ];
   const find = (name: string) => list.data?.find((s) => s.name === name);
   const pathsLoading = Object.values(paths).some((p) => p.loading);
@@ -88,13 +105,18 @@ export function ScenariosPage({ params }: PageProps) {
           <WeightsSelect value={weights} onChange={(v) => update({ weights: v })} />
         </div>
       </div>
-      {list.data && list.data.length === 0 && <p className="status empty">No scenarios are shipped yet (scenarios/*.yaml).</p>}
+      {list.data && list.data.length === 0 && (
+        <p className="status empty">No scenarios are shipped yet (scenarios/*.yaml).</p>
+      )}
       <ChartCard
         title={`Averages on ${fmtDate(date)}`}
         loading={cmp.loading}
         error={cmp.error}
         csvName={`compare-${a}-${b}-${date}`}
-        csvRows={() => [...(cmp.data?.rows ?? []).map((r) => ({ ...r, section: 'all', title: 'all products' })), ...(cmp.data?.by_section ?? [])]}
+        csvRows={() => [
+          ...(cmp.data?.rows ?? []).map((r) => ({ ...r, section: 'all', title: 'all products' })),
+          ...(cmp.data?.by_section ?? []),
+        ]}
         testId="compare-table-card"
       >
         {cmp.data && <SortableTable rows={cmp.data.rows} columns={columns} testId="compare-table" />}
@@ -108,7 +130,13 @@ export function ScenariosPage({ params }: PageProps) {
         subtitle={`Solid: ${a}; dashed: ${b}`}
         loading={pathsLoading}
         csvName={`paths-${a}-${b}`}
-        csvRows={() => lines.flatMap((l) => stepData(l.points, '2026-12-31').slice(0, l.points.length).map(([d, v]) => ({ series: l.name, date: d, average_pct: v })))}
+        csvRows={() =>
+          lines.flatMap((l) =>
+            stepData(l.points, '2026-12-31')
+              .slice(0, l.points.length)
+              .map(([d, v]) => ({ series: l.name, date: d, average_pct: v })),
+          )
+        }
         testId="paths-card"
       >
         <Chart option={pathOption} height={compact ? 320 : 400} label="Scenario paths over time" testId="paths-chart" />
@@ -123,7 +151,12 @@ export function ScenariosPage({ params }: PageProps) {
         csvRows={() => cmp.data?.by_section ?? []}
         testId="section-diff"
       >
-        <Chart option={diffOption} height={Math.max(260, 60 + sectionDiffs.length * 30)} label="Difference by HS section" testId="section-diff-chart" />
+        <Chart
+          option={diffOption}
+          height={Math.max(260, 60 + sectionDiffs.length * 30)}
+          label="Difference by HS section"
+          testId="section-diff-chart"
+        />
       </ChartCard>
     </>
   );
