@@ -3,33 +3,21 @@ import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { projectPath } from '../../src/util/paths.js';
 
-function cli(...args: string[]) {
+/** Runs `tradewar` with the arguments written as one command line (no quoting needed in these tests). */
+function cli(line: string) {
   const r = spawnSync(
     process.execPath,
-    [projectPath('node_modules', 'tsx', 'dist', 'cli.mjs'), projectPath('src', 'cli', 'main.ts'), ...args],
-    {
-      encoding: 'utf8',
-      cwd: projectPath(),
-    },
+    [projectPath('node_modules', 'tsx', 'dist', 'cli.mjs'), projectPath('src', 'cli', 'main.ts'), ...line.split(/\s+/)],
+    { encoding: 'utf8', cwd: projectPath() },
   );
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
+const SMARTPHONE = '--product 8517130000 --origin CN --dest US';
+
 describe('tradewar command line', () => {
   it('answers rate as JSON with the contract fields', () => {
-    const r = cli(
-      'rate',
-      '--product',
-      '8517130000',
-      '--origin',
-      'CN',
-      '--dest',
-      'US',
-      '--date',
-      '2025-11-05',
-      '--format',
-      'json',
-    );
+    const r = cli(`rate ${SMARTPHONE} --date 2025-11-05 --format json`);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
@@ -41,66 +29,30 @@ describe('tradewar command line', () => {
 
   it.each([
     [
-      ['rate', '--product', '9999999999', '--origin', 'CN', '--dest', 'US', '--date', '2025-11-05'],
+      'rate --product 9999999999 --origin CN --dest US --date 2025-11-05',
       /unknown product code 9999999999.*nearest valid codes: \d{10}/,
     ],
+    [`rate ${SMARTPHONE} --date 2025-13-45`, /date "2025-13-45" is not a valid date/],
+    ['rate --product 8517130000 --origin XX --dest US --date 2025-11-05', /unknown country XX in origin/],
+    ['average --importer US --exporter CN --at 2018-01-01 --weights 1999', /unknown weights "1999"/],
     [
-      ['rate', '--product', '8517130000', '--origin', 'CN', '--dest', 'US', '--date', '2025-13-45'],
-      /date "2025-13-45" is not a valid date/,
-    ],
-    [
-      ['rate', '--product', '8517130000', '--origin', 'XX', '--dest', 'US', '--date', '2025-11-05'],
-      /unknown country XX in origin/,
-    ],
-    [
-      ['average', '--importer', 'US', '--exporter', 'CN', '--at', '2018-01-01', '--weights', '1999'],
-      /unknown weights "1999"/,
-    ],
-    [
-      ['average', '--importer', 'US', '--exporter', 'CN', '--at', '2018-01-01', '--by', 'colour'],
+      'average --importer US --exporter CN --at 2018-01-01 --by colour',
       /by "colour" is not one of: authority, section/,
     ],
+    [`rate ${SMARTPHONE} --date 2025-11-05 --scenario no-such`, /unknown scenario "no-such"/],
     [
-      [
-        'rate',
-        '--product',
-        '8517130000',
-        '--origin',
-        'CN',
-        '--dest',
-        'US',
-        '--date',
-        '2025-11-05',
-        '--scenario',
-        'no-such',
-      ],
-      /unknown scenario "no-such"/,
-    ],
-    [
-      ['--ledger', 'test/fixtures/ledger-broken', 'ledger', 'check'],
+      '--ledger test/fixtures/ledger-broken ledger check',
       /broken\.yaml:\d+:\d+: unknown product list "us_no_such_list"/,
     ],
-  ])('bad input %j → exit 2 with a one-line message', (args, message) => {
-    const r = cli(...(args as string[]));
+  ])('bad input "%s" → exit 2 with a one-line message', (line, message) => {
+    const r = cli(line);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(message);
     expect(r.err).not.toMatch(/\n\s+at /); // no stack trace
   });
 
   it('rejects a broken overlay with file:line and exit 2', () => {
-    const r = cli(
-      'rate',
-      '--product',
-      '8517130000',
-      '--origin',
-      'CN',
-      '--dest',
-      'US',
-      '--date',
-      '2025-11-05',
-      '--scenario',
-      'test/fixtures/scenario-broken.yaml',
-    );
+    const r = cli(`rate ${SMARTPHONE} --date 2025-11-05 --scenario test/fixtures/scenario-broken.yaml`);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/scenario-broken\.yaml:\d+:\d+: set: unknown measure "no-such-measure"/);
     expect(r.err).toMatch(/scenario-broken\.yaml:\d+:\d+: .*rate/);
