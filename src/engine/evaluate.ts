@@ -171,10 +171,14 @@ export function evaluateCore(rules: ImporterRules, code: string, origin: string,
       for (const l of applying) {
         if (l === trigger || l.state !== 'applies') continue;
         const m = l.cand.cm.measure;
-        if (r.exclMeasures.has(m.id) || r.exclAuthorities.has(m.authority)) {
+        if (!(r.exclMeasures.has(m.id) || r.exclAuthorities.has(m.authority))) continue;
+        const covered = r.rule.on_share ? trigger.cand.cm.share : 1;
+        l.stackedBy = `${r.rule.id} (${trigger.cand.cm.measure.id} applies${covered < 1 ? ` to ${Math.round(covered * 100)}% of the value` : ''})`;
+        if (covered >= 1) {
           l.state = 'stacked_out';
-          l.stackedBy = `${r.rule.id} (${trigger.cand.cm.measure.id} applies)`;
           l.contribution = 0;
+        } else {
+          l.contribution = l.rate * l.cand.cm.share * (1 - covered);
         }
       }
     }
@@ -239,6 +243,7 @@ function describe(l: LayerCore): string {
         );
       if (l.cand.cm.share !== 1)
         parts.push(`applies to ${(l.cand.cm.share * 100).toFixed(0)}% of value (${m.basis?.label ?? 'content share'})`);
+      if (l.stackedBy) parts.push(`only on the rest of the value: rule ${l.stackedBy}`);
       if (l.cand.cm.struckDown) parts.push(`struck down ${l.cand.cm.struckDown.date}: assessed, not owed`);
       for (const p of l.partial) parts.push(`a product-specific exclusion may cover some goods of this line: ${p.via}`);
       return parts.join('; ');

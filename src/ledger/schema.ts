@@ -238,6 +238,11 @@ export const stackingRuleSchema = z
     /** When any layer matching `when` applies to a product, layers matching `excludes` do not. */
     when: selectorSchema,
     excludes: selectorSchema,
+    /**
+     * Share-based: when the triggering layer covers only a content share of the value (e.g. 232 on metal
+     * content), the excluded layers still apply to the rest of the value.
+     */
+    on_share: z.boolean().optional(),
     sources: z.array(url).min(1),
     note: z.string().optional(),
   })

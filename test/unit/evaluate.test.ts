@@ -80,3 +80,23 @@ describe('evaluate on a small ledger', () => {
     expect(ivs.map((i) => [i.from, i.total])).toContainEqual(['2025-05-14', 35]);
   });
 });
+
+describe('share-based stacking', () => {
+  it('keeps an excluded layer on the part of the value the trigger does not cover', async () => {
+    const { MINI_LEDGER, miniDatasets, miniLedger } = await import('../fixtures/mini-model.js');
+    const { compileImporter } = await import('../../src/engine/compile.js');
+    const ledger = miniLedger(
+      MINI_LEDGER.replace(
+        '    when: { authorities: [metal] }',
+        '    on_share: true\n    when: { authorities: [metal] }',
+      ),
+    );
+    const r = compileImporter(ledger, miniDatasets(), 'US');
+    const s = evaluate(r, '7208100000', 'CN', '2025-03-01');
+    const surcharge = s.layers.find((l) => l.measure === 'surcharge')!;
+    expect(surcharge.applies).toBe(true);
+    expect(surcharge.contribution_pct).toBe(34 * 0.5); // metal covers 50% of the value
+    expect(surcharge.reason).toMatch(/only on the rest of the value: rule metal-beats-surcharge/);
+    expect(s.total_pct).toBe(2 + 25 + 17);
+  });
+});
