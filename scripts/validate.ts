@@ -114,6 +114,38 @@ async function publishedSection(ctx: TradewarContext): Promise<string> {
   ].join('\n');
 }
 
+/** Percentage points of the average contributed by each measure (finer than by authority). */
+function byMeasure(ctx: TradewarContext, importer: string, exporter: string, date: string, w: Map<string, number>) {
+  const rules = ctx.rules(importer);
+  const acc = new Map<string, number>();
+  let total = 0;
+  for (const [code, v] of w) {
+    total += v;
+    const st = stackAt(rules, code, exporter, date);
+    acc.set('mfn', (acc.get('mfn') ?? 0) + v * st.base);
+    for (const l of st.layers) acc.set(l.measure, (acc.get(l.measure) ?? 0) + v * l.pct);
+  }
+  return [...acc].map(([k, v]) => [k, v / total] as const).sort((a, b) => b[1] - a[1]);
+}
+
+async function chinaSideSection(ctx: TradewarContext): Promise<string> {
+  const lines: string[] = [];
+  const w = await weightsFor(ctx.data, resolveWeights(ctx.data, '2017', 'CN', 'US'));
+  for (const p of PUBLISHED.filter((x) => x.importer === 'CN')) {
+    const parts = byMeasure(ctx, 'CN', 'US', p.date, w)
+      .filter(([, v]) => v > 0.004)
+      .map(([k, v]) => `${k} ${f2(v)}`);
+    lines.push(`- ${p.date} (PIIE ${pct(p.figure)}): ${parts.join(' + ')}`);
+  }
+  return [
+    'China-side averages by measure (2017 weights, US-reported exports to China), percentage points:',
+    '',
+    ...lines,
+    '',
+    "The China side depends most on the weights: PIIE weights by US exports to the world in 2017, which we do not have. US-reported exports to China (our default) come within 1.5 pp on 2018-09-24 and 2020-02-14; China's own import record (HS8) gives 2–5 pp less, because its composition differs (more goods on lower-rate lists). Two approximations of our own pull the 2025 figure down: China's Sept-2019 list is derived from residuals of USDA's 2025 matrix and leaves out lines that fit no rate (see data/SOURCES.md), and China's exclusion process — granted to importers, not to tariff lines — is not priced. China's MFN cuts after 2019 are not in the data (no 2020–2026 schedule in the mirror), which pulls the other way.",
+  ].join('\n');
+}
+
 async function listCoverageSection(ctx: TradewarContext): Promise<string> {
   const w = await weightsFor(ctx.data, resolveWeights(ctx.data, '2017', 'US', 'CN'));
   const rules = ctx.rules('US');
@@ -321,7 +353,7 @@ async function chinaHs8Check(ctx: TradewarContext): Promise<string> {
     diffs.sort((a, b) => a - b);
     out.push(
       '',
-      `USDA FAS retaliation product matrix (total retaliatory tariff of China on US goods per HS8 as of 2025-03-28; an independent line-level source) against our China additional duty on 2025-03-28: **${agree} of ${n} HS8 lines equal (${((100 * agree) / Math.max(n, 1)).toFixed(1)}%)**; median difference ${f2(diffs[Math.floor(diffs.length / 2)] ?? 0)} pp, 10th–90th percentile ${f2(diffs[Math.floor(diffs.length * 0.1)] ?? 0)} to ${f2(diffs[Math.floor(diffs.length * 0.9)] ?? 0)} pp.`,
+      `USDA FAS retaliation product matrix (total retaliatory tariff of China on US goods per HS8 as of 2025-03-28; independent of PIIE's data for the 2018–2019 rounds and of the 2025 lists; our Sept-2019 and Feb-2025 lists are derived from its residuals, so agreement on those lines is by construction) against our China additional duty on 2025-03-28: **${agree} of ${n} HS8 lines equal (${((100 * agree) / Math.max(n, 1)).toFixed(1)}%)**; median difference ${f2(diffs[Math.floor(diffs.length / 2)] ?? 0)} pp, 10th–90th percentile ${f2(diffs[Math.floor(diffs.length * 0.1)] ?? 0)} to ${f2(diffs[Math.floor(diffs.length * 0.9)] ?? 0)} pp.`,
     );
   }
   return out.join('\n');
@@ -340,6 +372,10 @@ const sections = [
   "## Why the US-side figures differ: Section 301 at USTR's stated coverage",
   '',
   await statutoryArithmeticSection(ctx),
+  '',
+  '## The China side, measure by measure',
+  '',
+  await chinaSideSection(ctx),
   '',
   '## How much 2017 trade each Section 301 list covers in our weights',
   '',

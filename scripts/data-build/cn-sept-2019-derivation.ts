@@ -22,9 +22,26 @@ export async function deriveCnSept2019(ctx: BuildContext): Promise<void> {
   await run(
     ctx,
     `CREATE TABLE cn_residual AS
-     WITH usda AS (SELECT "Foreign National Tariff Line" AS hs8,
+     WITH usda25 AS (SELECT "Foreign National Tariff Line" AS hs8,
                      try_cast(replace("Current Total Estimated Retaliatory Tariff", '%', '') AS DOUBLE) AS total
                    FROM ${csv(ctx, F.usdaRetaliationMatrix)} WHERE "Country" = 'China'),
+     -- the matrix uses China's 2025 codes; lines split after 2018 go back to the 2018 HS8 sharing their longest
+     -- prefix (7, else 6 digits), as for the 2025 farm lists; where several 2025 lines meet, their most common total
+     hs8_2018 AS (SELECT DISTINCT substr(code, 1, 8) AS hs8 FROM cn_lines),
+     mapped AS (
+       SELECT u.hs8, u.total, 1 AS pri FROM usda25 u WHERE u.hs8 IN (SELECT hs8 FROM hs8_2018)
+       UNION ALL
+       SELECT h.hs8, u.total, 2 AS pri FROM usda25 u JOIN hs8_2018 h ON substr(h.hs8, 1, 7) = substr(u.hs8, 1, 7)
+       WHERE u.hs8 NOT IN (SELECT hs8 FROM hs8_2018)
+       UNION ALL
+       SELECT h.hs8, u.total, 3 AS pri FROM usda25 u JOIN hs8_2018 h ON substr(h.hs8, 1, 6) = substr(u.hs8, 1, 6)
+       WHERE u.hs8 NOT IN (SELECT hs8 FROM hs8_2018)
+       UNION ALL
+       SELECT u.hs8, u.total, 4 AS pri FROM usda25 u
+       WHERE NOT EXISTS (SELECT 1 FROM hs8_2018 h6 WHERE substr(h6.hs8, 1, 6) = substr(u.hs8, 1, 6))),
+     -- each 2018 line takes its totals from its most specific source only (same code > 7 digits > 6 digits)
+     best AS (SELECT hs8, total FROM mapped QUALIFY pri = min(pri) OVER (PARTITION BY hs8)),
+     usda AS (SELECT hs8, mode(total ORDER BY total) AS total FROM best GROUP BY hs8),
      jun AS (SELECT hs08 AS hs8, try_cast(reta_2019Jun01 AS DOUBLE) AS jun FROM ${csv(ctx, F.cnRetaliationHs8)}),
      apr AS (SELECT cn_hs8 AS hs8, try_cast(additional_tariff_pct AS DOUBLE) AS apr FROM ${csv(ctx, F.cnRetaliationApr2)}),
      mar AS (SELECT code AS hs8, max(CASE list_id WHEN 'cn_2025_03_10_r15' THEN 15 ELSE 10 END) AS mar FROM code_lists

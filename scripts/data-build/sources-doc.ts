@@ -180,7 +180,7 @@ Sept-2019 list 1 (halved on 2020-02-14, so 5 or 2.5) and the Feb-2025 round. Fin
 - Feb-2025: candidate headings (coal 2701 and LNG 2711.11 at 15%; crude 2709, farm machinery 8432/8433, tractors 8701,
   cars 8703, pickups 8704 at 10%) are kept line by line only where the residual leaves 15 or 10 (+0/2.5/5); the lines
   of those headings that do not fit are listed below. Result: \`cn_2025_02_10_r15\`, \`cn_2025_02_10_r10\`.
-- \`cn_2019_09_01_r10\` = residual 5, \`cn_2019_09_01_r5\` = residual 2.5 (HS8 codes of the 2025 Chinese nomenclature).
+- \`cn_2019_09_01_r10\` = residual 5, \`cn_2019_09_01_r5\` = residual 2.5 (USDA's 2025 codes taken back to the 2018 HS8 lines they come from: same code, else the 7-digit, else the 6-digit prefix, each 2018 line using only its most specific match).
   Together about 1,720 lines — close to the 1,717 lines China announced for list 1.
 - Residuals that fit nothing are mostly codes renumbered since 2018 (the 2019 levels are keyed by 2018 HS8), so the
   derived lists miss renumbered lines.
