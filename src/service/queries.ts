@@ -4,7 +4,14 @@ import type { TradewarContext } from './context.js';
 import { parseChoice, parseCountry, parseDate, parseDates, parseImporter } from './inputs.js';
 import { requireKnownProduct } from '../codes/product-codes.js';
 import { evaluate, type Stack } from '../engine/evaluate.js';
-import { panelAt, panelUniverse, type PanelRow } from '../engine/panel.js';
+import {
+  buildIntervalPanel,
+  intervalRows,
+  panelAt,
+  panelUniverse,
+  type IntervalRow,
+  type PanelRow,
+} from '../engine/panel.js';
 import { averagesAt, averageSeries, type AveragePoint, type ByDimension } from '../trade/aggregate.js';
 import { resolveWeights, weightsFor, type WeightChoice } from '../trade/weights.js';
 import { UserInputError } from '../util/errors.js';
@@ -101,4 +108,30 @@ export function panelQuery(ctx: TradewarContext, input: PanelInput): PanelRow[] 
   const at = parseDate(input.at, 'at');
   const rules = ctx.rules(importer);
   return panelAt(rules, exporter, at, panelUniverse(rules));
+}
+
+export interface IntervalPanelInput {
+  importer?: string;
+  /** ISO alpha-2, or ALL for every partner with trade data for the importer. */
+  exporter?: string;
+  from?: string;
+  to?: string;
+}
+
+/** The interval-encoded panel (ORDER BY importer, exporter, product, valid_from): one row per constant stretch. */
+export function intervalPanelQuery(
+  ctx: TradewarContext,
+  input: IntervalPanelInput,
+  progress?: Progress,
+): IntervalRow[] {
+  const importer = parseImporter(input.importer, 'importer', ctx.data);
+  const exporters =
+    input.exporter?.toUpperCase() === 'ALL'
+      ? (ctx.data.partners.get(importer) ?? []).filter((p) => p !== importer)
+      : [parseCountry(input.exporter, 'exporter', ctx.data)];
+  const from = parseDate(input.from ?? '2018-01-01', 'from');
+  const to = parseDate(input.to ?? '2026-12-31', 'to');
+  if (to < from) throw new UserInputError(`to ${to} is before from ${from}`, 'to');
+  const panel = buildIntervalPanel(ctx.rules(importer), exporters, { from, until: addDays(to, 1) }, progress);
+  return [...intervalRows(panel)];
 }

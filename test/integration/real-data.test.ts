@@ -1,7 +1,7 @@
 // The engine on the shipped data and the baseline ledger: acceptance cases of the issues and invariants.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openContext, type TradewarContext } from '../../src/service/context.js';
-import { averageQuery, panelQuery, rateQuery } from '../../src/service/queries.js';
+import { averageQuery, intervalPanelQuery, panelQuery, rateQuery } from '../../src/service/queries.js';
 import { refundQuery } from '../../src/service/refund.js';
 import { changesQuery } from '../../src/service/changes.js';
 import { timeline } from '../../src/service/events.js';
@@ -52,6 +52,19 @@ describe('baseline ledger on the shipped data', () => {
       expect(r.additional_pct).toBeGreaterThanOrEqual(0);
       expect(r.owed_total_pct).toBeLessThanOrEqual(r.total_pct + 1e-9);
     }
+  });
+
+  it('encodes the panel as contiguous intervals that agree with rate at each start', () => {
+    const rows = intervalPanelQuery(ctx, { importer: 'CN', exporter: 'US' });
+    const soy = rows.filter((r) => r.product === '1201901000');
+    expect(soy[0]!.valid_from).toBe('2018-01-01');
+    expect(soy[soy.length - 1]!.valid_until).toBe('2027-01-01');
+    for (let i = 1; i < soy.length; i++) expect(soy[i]!.valid_from).toBe(soy[i - 1]!.valid_until);
+    for (const r of soy)
+      expect(r.total_pct).toBeCloseTo(
+        rateQuery(ctx, { product: r.product, origin: 'US', dest: 'CN', date: r.valid_from }).total_pct,
+        6,
+      );
   });
 
   it('estimates the IEEPA refund over a period day by day', () => {

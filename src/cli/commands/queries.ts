@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { contextFor, formatOf, print } from '../options.js';
 import { render, toTable, type Row } from '../format.js';
 import { progressBar } from '../progress.js';
-import { averageQuery, panelQuery, rateQuery, seriesQuery } from '../../service/queries.js';
+import { averageQuery, intervalPanelQuery, panelQuery, rateQuery, seriesQuery } from '../../service/queries.js';
 import { timeline, timelineBetween } from '../../service/events.js';
 import { parseChoice, parseDate } from '../../service/inputs.js';
 import type { Stack } from '../../engine/evaluate.js';
@@ -122,17 +122,28 @@ export function registerQueryCommands(program: Command): void {
 
   program
     .command('panel')
-    .description('one row per tariff line of the importer on a date: base, additional, total, layers')
+    .description(
+      'one row per tariff line of the importer on a date (base, additional, total, layers); with --intervals, the interval-encoded panel',
+    )
     .requiredOption('--importer <iso2>', 'US or CN')
-    .requiredOption('--exporter <iso2>', 'partner, ISO 3166 alpha-2')
-    .requiredOption('--at <date>', 'date, YYYY-MM-DD')
+    .requiredOption(
+      '--exporter <iso2>',
+      'partner, ISO 3166 alpha-2 (ALL with --intervals: every partner with trade data)',
+    )
+    .option('--at <date>', 'date, YYYY-MM-DD (required without --intervals)')
+    .option('--intervals', 'every line × partner × [valid_from, valid_until) over --from..--to instead of one date')
+    .option('--from <date>', 'with --intervals: first date', '2018-01-01')
+    .option('--to <date>', 'with --intervals: last date', '2026-12-31')
     .option('--format <format>', 'csv | json | parquet', 'csv')
     .option('--out <file>', 'write to a file instead of standard output (required for parquet)')
     .option('--scenario <name>', 'scenario name (see scenario list) or path to your own overlay YAML')
     .action(async (opts, cmd: Command) => {
       const format = parseChoice(opts.format, 'format', ['csv', 'json', 'parquet'] as const, 'csv');
+      if (!opts.intervals && !opts.at) throw new UserInputError('missing --at DATE (or use --intervals)', 'at');
       const ctx = await contextFor(cmd);
-      const rows = panelQuery(ctx, opts);
+      const bar = progressBar('panel');
+      const rows = opts.intervals ? intervalPanelQuery(ctx, opts, bar.update) : panelQuery(ctx, opts);
+      bar.stop();
       if (format === 'parquet') {
         if (!opts.out) throw new UserInputError('--format parquet needs --out FILE', 'out');
         await writeParquet(rows as unknown as Row[], opts.out);
