@@ -1,0 +1,43 @@
+// Golden cases (cases.yaml): each states the layers that apply and the total for a product, origin,
+// destination, date and optional scenario, with the reason the figures are right.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { openContext, type TradewarContext } from '../../src/service/context.js';
+import { contextForScenario } from '../../src/service/scenarios.js';
+import { rateQuery } from '../../src/service/queries.js';
+import { projectPath } from '../../src/util/paths.js';
+
+const goldenCase = z
+  .object({
+    name: z.string(),
+    product: z.string(),
+    origin: z.string(),
+    dest: z.string(),
+    date: z.string(),
+    scenario: z.string().optional(),
+    layers: z.record(z.string(), z.number()),
+    total: z.number(),
+    owed: z.number().optional(),
+    tolerance: z.number().default(1e-6),
+    why: z.string(),
+  })
+  .strict();
+const cases = z.array(goldenCase).parse(parse(readFileSync(projectPath('test', 'golden', 'cases.yaml'), 'utf8')));
+
+let base: TradewarContext;
+beforeAll(async () => {
+  base = await openContext();
+});
+
+describe('golden cases', () => {
+  it.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
+    const ctx = await contextForScenario(base, c.scenario);
+    const s = rateQuery(ctx, c);
+    const applied = Object.fromEntries(s.layers.filter((l) => l.applies).map((l) => [l.measure, l.contribution_pct]));
+    expect(applied).toEqual(c.layers);
+    expect(Math.abs(s.total_pct - c.total)).toBeLessThanOrEqual(c.tolerance);
+    if (c.owed !== undefined) expect(Math.abs(s.owed_total_pct - c.owed)).toBeLessThanOrEqual(c.tolerance);
+  });
+});
