@@ -12,7 +12,7 @@ import { productIntervals } from '../engine/panel.js';
 import { resolveWeights } from '../trade/weights.js';
 import type { AveragePoint, SectionFigure } from '../trade/aggregate.js';
 import type { Stack } from '../engine/evaluate.js';
-import type { Row } from '../cli/format.js';
+import type { Row } from '../util/csv.js';
 import { todayIso } from '../util/dates.js';
 import { UserInputError } from '../util/errors.js';
 import type { ProductIndex } from './products.js';

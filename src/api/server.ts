@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { TradewarContext } from '../service/context.js';
 import { ledgerAsOf } from '../ledger/ledger.js';
 import { nearestCodes, normaliseCode } from '../codes/product-codes.js';
-import { toCsv, type Row } from '../cli/format.js';
+import { toCsv, type Row } from '../util/csv.js';
 import { todayIso } from '../util/dates.js';
 import { projectPath } from '../util/paths.js';
 import { UserInputError } from '../util/errors.js';

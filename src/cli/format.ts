@@ -1,32 +1,8 @@
 // Renders rows as an aligned text table, CSV or JSON.
+import { cell, columnsOf, toCsv, type Row } from '../util/csv.js';
 export type OutputFormat = 'table' | 'csv' | 'json';
 
-export type Row = Record<string, unknown>;
-
-function cell(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(Math.round(v * 10000) / 10000);
-  if (typeof v === 'boolean') return v ? 'yes' : 'no';
-  if (typeof v === 'object') return JSON.stringify(v);
-  return String(v);
-}
-
-export function csvField(v: unknown): string {
-  const s = cell(v);
-  return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
-
-export function toCsv(rows: Row[], columns = columnsOf(rows)): string {
-  const lines = [columns.join(',')];
-  for (const r of rows) lines.push(columns.map((c) => csvField(r[c])).join(','));
-  return lines.join('\n') + '\n';
-}
-
-export function columnsOf(rows: Row[]): string[] {
-  const cols: string[] = [];
-  for (const r of rows) for (const k of Object.keys(r)) if (!cols.includes(k)) cols.push(k);
-  return cols;
-}
+export type { Row } from '../util/csv.js';
 
 export function toTable(rows: Row[], columns = columnsOf(rows), maxWidth = 60): string {
   if (rows.length === 0) return '(no rows)\n';

@@ -6,12 +6,36 @@ import { checkLedger } from '../../ledger/check.js';
 import { loadDatasets } from '../../datasets/datasets.js';
 import { checkContextOf, DEFAULT_DATA_DIR, DEFAULT_LEDGER_DIR } from '../../service/context.js';
 import { referenceCoverage } from '../../ledger/coverage.js';
-import { LedgerError } from '../../util/errors.js';
-import { globalsOf, print } from '../options.js';
+import { LedgerError, UserInputError } from '../../util/errors.js';
+import { formatOf, globalsOf, print } from '../options.js';
+import { render } from '../format.js';
 import { projectPath } from '../../util/paths.js';
+
+function referenceFile(opt?: string): string {
+  return opt ?? projectPath('..', 'shared', 'reference', 'us-china-measures-2018-2026.md');
+}
 
 export function registerLedgerCommands(program: Command): void {
   const ledger = program.command('ledger').description('work with the measures ledger');
+  ledger
+    .command('coverage')
+    .description('which ledger records represent each row of the reference table of measures (or why none does)')
+    .option('--reference <file>', 'reference table of measures (markdown)')
+    .option('--format <format>', 'table | csv | json', 'table')
+    .action(async (opts, cmd: Command) => {
+      const format = formatOf(opts.format);
+      const file = referenceFile(opts.reference);
+      if (!existsSync(file))
+        throw new UserInputError(`reference file ${file} not found: pass --reference FILE`, 'reference');
+      const l = loadLedger(globalsOf(cmd).ledger ?? DEFAULT_LEDGER_DIR);
+      const cov = referenceCoverage(l, readFileSync(file, 'utf8'));
+      const rows = [
+        ...cov.modelled.map((m) => ({ reference_id: m.reference_id, records: m.records.join(' '), reason: '' })),
+        ...cov.unmodelled.map((u) => ({ reference_id: u.reference_id, records: '', reason: u.reason })),
+        ...cov.missing.map((id) => ({ reference_id: id, records: '', reason: 'MISSING: not represented' })),
+      ].sort((a, b) => a.reference_id.localeCompare(b.reference_id));
+      print(format === 'json' ? JSON.stringify(rows, null, 2) + '\n' : render(rows, format));
+    });
   ledger
     .command('check')
     .description('validate every ledger file (schema, ids, lists, dates, sources) and report reference coverage')
@@ -35,7 +59,7 @@ export function registerLedgerCommands(program: Command): void {
           .map(([k, v]) => `${v} ${k}`)
           .join(', ')}\n`,
       );
-      const refFile = opts.reference ?? projectPath('..', 'shared', 'reference', 'us-china-measures-2018-2026.md');
+      const refFile = referenceFile(opts.reference);
       if (existsSync(refFile)) {
         const cov = referenceCoverage(l, readFileSync(refFile, 'utf8'));
         print(
