@@ -80,6 +80,7 @@ export async function compareScenarios(
   ctx: TradewarContext,
   input: { a?: string; b?: string; at?: string; weights?: string },
   dir = SCENARIO_DIR,
+  progress?: (done: number, total: number) => void,
 ): Promise<Comparison> {
   const a = input.a ?? BASELINE;
   const b = input.b ?? BASELINE;
@@ -92,8 +93,10 @@ export async function compareScenarios(
     ['CN', 'US'],
   ] as const) {
     const w = await weightsFor(ctx.data, resolveWeights(ctx.data, weightsName, importer, exporter));
-    const pa = averagesAt(ctxA.rules(importer), exporter, dates, w, 'section');
-    const pb = averagesAt(ctxB.rules(importer), exporter, dates, w, 'section');
+    const step = importer === 'US' ? 0 : 2;
+    const report = (k: number) => (done: number, total: number) => progress?.((step + k) * total + done, 4 * total);
+    const pa = averagesAt(ctxA.rules(importer), exporter, dates, w, 'section', report(0));
+    const pb = averagesAt(ctxB.rules(importer), exporter, dates, w, 'section', report(1));
     pa.forEach((p, i) => {
       const q = pb[i]!;
       out.rows.push({

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { contextFor, formatOf, print } from '../options.js';
 import { render, toTable, type Row } from '../format.js';
+import { progressBar } from '../progress.js';
 import { compareScenarios, contextForScenario, listScenarios, showScenario } from '../../service/scenarios.js';
 import { changesQuery } from '../../service/changes.js';
 import { refundQuery } from '../../service/refund.js';
@@ -62,7 +63,9 @@ export function registerScenarioCommands(program: Command): void {
     .action(async (a: string, b: string, opts, cmd: Command) => {
       const format = formatOf(opts.format);
       const ctx = await contextFor(cmd);
-      const cmp = await compareScenarios(ctx, { a, b, at: opts.at, weights: opts.weights });
+      const bar = progressBar('compare');
+      const cmp = await compareScenarios(ctx, { a, b, at: opts.at, weights: opts.weights }, undefined, bar.update);
+      bar.stop();
       if (format === 'json') return print(JSON.stringify(cmp, null, 2) + '\n');
       const rows: Row[] = cmp.rows.map((r) => ({
         date: r.date,
