@@ -154,6 +154,27 @@ describe.skipIf(!!missing)('dashboard in chromium', () => {
       { timeout: 30_000 },
     );
     expect(Object.keys(sections).length).toBeGreaterThan(0);
+    // the authority chart draws exactly the API's decomposition, largest first
+    const byAuthority = (
+      await api<Array<{ by: Record<string, number> }>>(
+        '/api/average?importer=US&exporter=CN&at=2025-11-05&by=authority&weights=2017',
+      )
+    ).body[0]!.by;
+    const expected = Object.values(byAuthority)
+      .filter((v) => v > 0.0001)
+      .sort((a, b) => b - a);
+    await page.waitForFunction(
+      (n) => {
+        const drawn = document.querySelector('[data-testid="authority-chart"]')?.getAttribute('data-series');
+        return !!drawn && (JSON.parse(drawn) as Array<{ data: unknown[] }>)[0]?.data.length === n;
+      },
+      expected.length,
+      { timeout: 30_000 },
+    );
+    const drawn = JSON.parse((await page.getByTestId('authority-chart').getAttribute('data-series'))!) as Array<{
+      data: number[];
+    }>;
+    expect(drawn[0]!.data).toEqual(expected);
     await page.screenshot({ path: shot('breakdown'), fullPage: true });
     await page.goto(`${server.url}/#/events`);
     await page.getByTestId('timeline-item').first().waitFor({ timeout: 30_000 });
