@@ -1,7 +1,7 @@
 // The questions tradewar answers, as plain functions over a context: the command line and the HTTP API
 // both call these, so their answers are the same.
 import type { TradewarContext } from './context.js';
-import { parseChoice, parseCountry, parseDate, parseDates, parseImporter } from './inputs.js';
+import { parseChoice, parseCountry, parseDate, parseDates, parseImporter, scopeCaveat } from './inputs.js';
 import { requireKnownProduct } from '../codes/product-codes.js';
 import { evaluate, type Stack } from '../engine/evaluate.js';
 import {
@@ -35,7 +35,10 @@ export function rateQuery(ctx: TradewarContext, input: RateInput): Stack {
   if (!input.product) throw new UserInputError('missing product: give a tariff code, e.g. 8517130000', 'product');
   const rules = ctx.rules(dest);
   const product = requireKnownProduct(input.product, rules.universe, dest);
-  return evaluate(rules, product, origin, date);
+  const stack = evaluate(rules, product, origin, date);
+  const caveat = scopeCaveat(dest, origin);
+  if (caveat) stack.notes.push(caveat);
+  return stack;
 }
 
 export interface AverageInput {

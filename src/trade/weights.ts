@@ -41,15 +41,27 @@ const SHORT: Record<string, Record<string, { set: string; description: string }>
 export function resolveWeights(data: Datasets, name: string, importer: string, exporter: string): WeightChoice {
   const short = SHORT[`${importer}<${exporter}`]?.[name];
   if (short) return { name, set: short.set, importer, exporter, description: short.description };
+  if (importer === 'US' && name === '2024')
+    return {
+      name,
+      set: 'us_imports_2024',
+      importer,
+      exporter,
+      description: `US imports from ${exporter}, 2024 (Census HTS10)`,
+    };
   if (/^\d{4}$/.test(name)) {
     const byYear = `us_exports_cn_${name}`;
     if (importer === 'CN' && data.weightSets.includes(byYear))
       return { name, set: byYear, importer, exporter, description: `US exports to China, ${name} (mirror)` };
   }
   if (data.weightSets.includes(name)) return { name, set: name, importer, exporter, description: name };
-  const options = [...Object.keys(SHORT[`${importer}<${exporter}`] ?? {}), ...data.weightSets];
+  const options = [
+    ...Object.keys(SHORT[`${importer}<${exporter}`] ?? (importer === 'US' ? { '2024': 1 } : {})),
+    ...data.weightSets,
+  ];
   throw new UserInputError(
-    `unknown weights "${name}" for ${importer}←${exporter}; choose one of: ${options.join(', ')}`,
+    `unknown weights "${name}" for ${importer}←${exporter}; choose one of: ${options.join(', ')}` +
+      (importer === 'US' && exporter !== 'CN' ? ' (2017 weights exist only for US imports from China)' : ''),
     'weights',
   );
 }
@@ -58,7 +70,8 @@ export async function weightsFor(data: Datasets, choice: WeightChoice): Promise<
   const w = await loadWeights(data, choice.set, choice.importer, choice.exporter);
   if (w.size === 0)
     throw new UserInputError(
-      `weight set ${choice.set} has no trade for ${choice.importer}←${choice.exporter}; choose other weights`,
+      `weight set ${choice.set} has no trade for ${choice.importer}←${choice.exporter}; choose other weights` +
+        (choice.importer === 'US' ? ' (EU members are traded as the EU aggregate: use EU)' : ''),
       'weights',
     );
   return w;

@@ -95,3 +95,14 @@ describe('baseline ledger on the shipped data', () => {
       expect(kinds).toContain(k);
   });
 });
+
+describe('partners outside the conflict', () => {
+  it('accepts any ISO 3166 country and says what the ledger does not model', () => {
+    const s = rateQuery(ctx, { product: '8517130000', origin: 'DE', dest: 'US', date: '2025-11-05' });
+    expect(s.layers.filter((l) => l.applies)).toEqual([]);
+    expect(s.notes.join(' ')).toMatch(/models the US–China conflict/);
+    expect(() => rateQuery(ctx, { product: '8517130000', origin: 'XX', dest: 'US', date: '2025-11-05' })).toThrow(
+      /unknown country XX/,
+    );
+  });
+});

@@ -6,12 +6,18 @@ import { render, toTable, type Row } from '../format.js';
 import { progressBar } from '../progress.js';
 import { averageQuery, intervalPanelQuery, panelQuery, rateQuery, seriesQuery } from '../../service/queries.js';
 import { timeline, timelineBetween } from '../../service/events.js';
-import { parseChoice, parseDate } from '../../service/inputs.js';
+import { parseChoice, parseDate, scopeCaveat } from '../../service/inputs.js';
 import type { Stack } from '../../engine/evaluate.js';
 import type { AveragePoint, SectionFigure } from '../../trade/aggregate.js';
 import { todayIso } from '../../util/dates.js';
 import { writeParquet } from '../../datasets/write-parquet.js';
 import { UserInputError } from '../../util/errors.js';
+
+/** Says on stderr when a pair lies outside what the ledger models (stdout stays clean for pipes). */
+function warnScope(importer: string, exporter: string): void {
+  const caveat = scopeCaveat(String(importer).toUpperCase(), String(exporter).toUpperCase());
+  if (caveat) process.stderr.write(`tradewar: note: ${caveat}\n`);
+}
 
 function stackTable(s: Stack): string {
   const head = [
@@ -96,6 +102,7 @@ export function registerQueryCommands(program: Command): void {
       const bar = progressBar('average');
       const points = await averageQuery(ctx, opts, bar.update);
       bar.stop();
+      warnScope(opts.importer, opts.exporter);
       print(
         format === 'json' ? JSON.stringify(points, null, 2) + '\n' : render(flattenAverages(points, opts.by), format),
       );
@@ -117,6 +124,7 @@ export function registerQueryCommands(program: Command): void {
       const bar = progressBar('series');
       const points = await seriesQuery(ctx, opts, bar.update);
       bar.stop();
+      warnScope(opts.importer, opts.exporter);
       print(render(points as unknown as Row[], format));
     });
 
