@@ -1,13 +1,8 @@
 // Product search over both tariff schedules: a code prefix ("8517", "8517.13") or words found in descriptions.
 import type { Datasets } from '../datasets/datasets.js';
 import { normaliseCode } from '../codes/product-codes.js';
-
-export interface ProductHit {
-  importer: string;
-  code: string;
-  level: number;
-  description: string;
-}
+import type { ProductHit } from '../contract/answers.js';
+export type { ProductHit };
 
 interface Entry extends ProductHit {
   lower: string;

@@ -4,6 +4,8 @@ import type { Candidate, CompiledMeasure, ImporterRules, ScopeMatch } from './co
 import { rateAt } from './compile.js';
 import { inInterval } from '../util/dates.js';
 import type { BaseRateRow } from '../datasets/datasets.js';
+import type { Layer, Stack } from '../contract/answers.js';
+export type { Layer, Stack };
 
 export type LayerState =
   'applies' | 'not_yet' | 'ended' | 'not_in_force' | 'off_list' | 'excluded' | 'suspended' | 'stacked_out';
@@ -184,48 +186,6 @@ export function evaluateCore(rules: ImporterRules, code: string, origin: string,
     }
   }
   return out;
-}
-
-export interface Layer {
-  measure: string;
-  title: string;
-  authority: string;
-  rate_pct: number;
-  statutory_rate_pct: number;
-  share: number;
-  contribution_pct: number;
-  applies: boolean;
-  reason: string;
-  source: string;
-  citation: string;
-  instrument: string | null;
-  status: string;
-  owed_pct: number;
-}
-
-export interface Stack {
-  product: string;
-  description: string | null;
-  origin: string;
-  dest: string;
-  date: string;
-  base_pct: number;
-  base: {
-    measure: string;
-    table: string;
-    key: string | null;
-    rate_text: string | null;
-    basis: string | null;
-    note: string | null;
-    source: string;
-    found: boolean;
-  };
-  layers: Layer[];
-  additional_pct: number;
-  total_pct: number;
-  /** Duties owed after court rulings: layers of measures struck down contribute 0. */
-  owed_total_pct: number;
-  notes: string[];
 }
 
 const round = (x: number) => Math.round(x * 1e6) / 1e6;

@@ -4,23 +4,8 @@
 // only where something can change. Partners that share a rule set are evaluated once (partner classes).
 import type { ImporterRules } from './compile.js';
 import { baseRate, evaluateCore, partnerMatches } from './evaluate.js';
-
-export interface LayerContribution {
-  measure: string;
-  authority: string;
-  pct: number;
-  owed: boolean;
-}
-
-export interface PanelInterval {
-  from: string;
-  until: string;
-  base: number;
-  additional: number;
-  total: number;
-  owed: number;
-  layers: LayerContribution[];
-}
+import type { LayerContribution, PanelInterval } from '../contract/answers.js';
+export type { LayerContribution, PanelInterval };
 
 export interface Window {
   from: string;

@@ -2,19 +2,8 @@
 // suspension period (start and scheduled end). Nothing is dropped, priced or not.
 import type { Ledger } from '../ledger/ledger.js';
 import { inInterval } from '../util/dates.js';
-
-export interface TimelineEntry {
-  date: string;
-  side: string;
-  kind: string; // event kind, or the schedule event (effective, rate_change...), or suspension_start/suspension_end
-  instrument_kind: string; // ad_valorem, export_control... or 'event' / 'suspension'
-  record: string;
-  title: string;
-  detail: string;
-  status: string;
-  scheduled: boolean;
-  sources: string[];
-}
+import type { TimelineEntry } from '../contract/answers.js';
+export type { TimelineEntry };
 
 const sideOf = (imposer: string) => (imposer === 'US' ? 'US' : imposer === 'CN' ? 'CN' : imposer);
 

@@ -7,19 +7,11 @@ import { parseDates } from './inputs.js';
 import { resolveWeights, weightsFor } from '../trade/weights.js';
 import { averagesAt, type SectionFigure } from '../trade/aggregate.js';
 import { projectPath } from '../util/paths.js';
+import type { ScenarioSummary, ComparisonRow, Comparison } from '../contract/answers.js';
+export type { ScenarioSummary, ComparisonRow, Comparison };
 
 export const SCENARIO_DIR = projectPath('scenarios');
 export const BASELINE = 'baseline';
-
-export interface ScenarioSummary {
-  name: string;
-  title: string;
-  description: string;
-  assumptions: string[];
-  operations: string[];
-  sources: string[];
-  file: string;
-}
 
 export async function listScenarios(_ctx?: TradewarContext, dir = SCENARIO_DIR): Promise<ScenarioSummary[]> {
   return scenarioNames(dir).map((n) => showScenario(n, dir));
@@ -55,23 +47,6 @@ export async function contextForScenario(
   const next = ctx.withLedger(applyOverlay(ctx.ledger, loaded), loaded.scenario.name);
   perCtx.set(name, next);
   return next;
-}
-
-export interface ComparisonRow {
-  date: string;
-  importer: string;
-  exporter: string;
-  a_pct: number;
-  b_pct: number;
-  diff_pp: number;
-}
-
-export interface Comparison {
-  a: string;
-  b: string;
-  weights: string;
-  rows: ComparisonRow[];
-  by_section: Array<ComparisonRow & { section: string; title: string }>;
 }
 
 const r4 = (x: number) => Math.round(x * 1e4) / 1e4;

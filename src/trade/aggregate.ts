@@ -3,22 +3,10 @@
 import type { ImporterRules } from '../engine/compile.js';
 import { productIntervals, stackAt, type Window } from '../engine/panel.js';
 import { sectionOf } from '../codes/hs-sections.js';
+import type { SectionFigure, AveragePoint } from '../contract/answers.js';
+export type { SectionFigure, AveragePoint };
 
 export type ByDimension = 'authority' | 'section';
-
-export interface SectionFigure {
-  title: string;
-  average_pct: number;
-  coverage_pct: number;
-  weight_share_pct: number;
-}
-
-export interface AveragePoint {
-  date: string;
-  average_pct: number;
-  coverage_pct: number;
-  by?: Record<string, number | SectionFigure>;
-}
 
 const r4 = (x: number) => Math.round(x * 1e4) / 1e4;
 

@@ -1,88 +1,19 @@
-// Shapes of the API's answers (see /openapi.json).
-export interface Layer {
-  measure: string;
-  title: string;
-  authority: string;
-  rate_pct: number;
-  statutory_rate_pct: number;
-  share: number;
-  contribution_pct: number;
-  applies: boolean;
-  reason: string;
-  source: string;
-  citation: string;
-  instrument: string | null;
-  status: string;
-  owed_pct: number;
-}
+// Shapes of the API's answers (see /openapi.json): the shared ones come from src/contract/answers.ts, the
+// same types the server uses; the rest are answers only the API gives.
+import type { PanelInterval, ScenarioSummary } from '../../src/contract/answers';
+export type {
+  AveragePoint,
+  Comparison,
+  ComparisonRow,
+  Layer,
+  ProductHit,
+  SectionFigure,
+  Stack,
+  TimelineEntry,
+} from '../../src/contract/answers';
 
-export interface Stack {
-  product: string;
-  description: string | null;
-  origin: string;
-  dest: string;
-  date: string;
-  base_pct: number;
-  base: {
-    measure: string;
-    table: string;
-    key: string | null;
-    rate_text: string | null;
-    basis: string | null;
-    note: string | null;
-    source: string;
-    found: boolean;
-  };
-  layers: Layer[];
-  additional_pct: number;
-  total_pct: number;
-  owed_total_pct: number;
-  notes: string[];
-}
-
-export interface SectionFigure {
-  title: string;
-  average_pct: number;
-  coverage_pct: number;
-  weight_share_pct: number;
-}
-
-export interface AveragePoint {
-  date: string;
-  average_pct: number;
-  coverage_pct: number;
-  by?: Record<string, number | SectionFigure>;
-}
-
-export interface TimelineEntry {
-  date: string;
-  side: string;
-  kind: string;
-  instrument_kind: string;
-  record: string;
-  title: string;
-  detail: string;
-  status: string;
-  scheduled: boolean;
-  sources: string[];
-}
-
-export interface ProductHit {
-  importer: string;
-  code: string;
-  level: number;
-  description: string;
-}
-
-export interface Interval {
-  from: string;
-  until: string;
-  base: number;
-  additional: number;
-  total: number;
-  owed: number;
-  layers: Array<{ measure: string; authority: string; pct: number; owed: boolean }>;
-}
+export type Scenario = ScenarioSummary;
+export type Interval = PanelInterval;
 
 export interface ProductHistory {
   product: string;
@@ -90,33 +21,6 @@ export interface ProductHistory {
   origin: string;
   dest: string;
   intervals: Interval[];
-}
-
-export interface Scenario {
-  name: string;
-  title: string;
-  description: string;
-  assumptions: string[];
-  operations: string[];
-  sources: string[];
-  file: string;
-}
-
-export interface ComparisonRow {
-  date: string;
-  importer: string;
-  exporter: string;
-  a_pct: number;
-  b_pct: number;
-  diff_pp: number;
-}
-
-export interface Comparison {
-  a: string;
-  b: string;
-  weights: string;
-  rows: ComparisonRow[];
-  by_section: Array<ComparisonRow & { section: string; title: string }>;
 }
 
 export interface Meta {

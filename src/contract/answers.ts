@@ -1,0 +1,133 @@
+// The shapes of tradewar's answers, as the command line prints them in JSON and the HTTP API sends them.
+// Pure types with no imports: the engine, the service layer, the API and the dashboard (web/) all use these,
+// so server and client cannot drift apart. The API's JSON schemas (src/api/schemas.ts) describe the same shapes.
+
+/** One candidate measure in a duty stack. Percent values are plain numbers (3.1 = 3.1%). */
+export interface Layer {
+  measure: string;
+  title: string;
+  authority: string;
+  /** The measure's rate for this product on the date, after any suspension. */
+  rate_pct: number;
+  /** The rate before suspensions. */
+  statutory_rate_pct: number;
+  /** Share of the value the rate applies to (content-share bases), 1 = full value. */
+  share: number;
+  /** What the layer adds to the total (0 when it does not apply). */
+  contribution_pct: number;
+  applies: boolean;
+  reason: string;
+  source: string;
+  citation: string;
+  instrument: string | null;
+  status: string;
+  /** What is owed after court rulings (0 for measures struck down). */
+  owed_pct: number;
+}
+
+export interface Stack {
+  product: string;
+  description: string | null;
+  origin: string;
+  dest: string;
+  date: string;
+  base_pct: number;
+  base: {
+    measure: string;
+    table: string;
+    key: string | null;
+    rate_text: string | null;
+    basis: string | null;
+    note: string | null;
+    source: string;
+    found: boolean;
+  };
+  layers: Layer[];
+  additional_pct: number;
+  total_pct: number;
+  /** Duties owed after court rulings: layers of measures struck down contribute 0. */
+  owed_total_pct: number;
+  notes: string[];
+}
+
+export interface SectionFigure {
+  title: string;
+  average_pct: number;
+  coverage_pct: number;
+  weight_share_pct: number;
+}
+
+export interface AveragePoint {
+  date: string;
+  average_pct: number;
+  coverage_pct: number;
+  /** By authority: percentage points per authority; by section: a figure per HS section. */
+  by?: Record<string, number | SectionFigure>;
+}
+
+export interface TimelineEntry {
+  date: string;
+  side: string;
+  /** Event kind, the schedule event (effective, rate_change...), or suspended / suspension_ends. */
+  kind: string;
+  /** ad_valorem, export_control... or 'event'. */
+  instrument_kind: string;
+  record: string;
+  title: string;
+  detail: string;
+  status: string;
+  scheduled: boolean;
+  sources: string[];
+}
+
+export interface LayerContribution {
+  measure: string;
+  authority: string;
+  pct: number;
+  owed: boolean;
+}
+
+/** A stretch [from, until) over which a product's duty stack is constant. */
+export interface PanelInterval {
+  from: string;
+  until: string;
+  base: number;
+  additional: number;
+  total: number;
+  owed: number;
+  layers: LayerContribution[];
+}
+
+export interface ProductHit {
+  importer: string;
+  code: string;
+  level: number;
+  description: string;
+}
+
+export interface ScenarioSummary {
+  name: string;
+  title: string;
+  description: string;
+  assumptions: string[];
+  operations: string[];
+  sources: string[];
+  file: string;
+}
+
+export interface ComparisonRow {
+  date: string;
+  importer: string;
+  exporter: string;
+  a_pct: number;
+  b_pct: number;
+  diff_pp: number;
+}
+
+export interface Comparison {
+  a: string;
+  b: string;
+  weights: string;
+  rows: ComparisonRow[];
+  by_section: Array<ComparisonRow & { section: string; title: string }>;
+}
