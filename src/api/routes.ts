@@ -1,5 +1,6 @@
 // Every API route in one table: its query parameters (validated by Fastify), its answer's schema (published
 // in /openapi.json), its handler over the service layer, and how its answer becomes CSV rows.
+import type { PanelInterval } from '../contract/answers.js';
 import type { TradewarContext } from '../service/context.js';
 import { averageQuery, panelQuery, rateQuery, seriesQuery } from '../service/queries.js';
 import { timeline, timelineBetween } from '../service/events.js';
@@ -144,17 +145,7 @@ export const ROUTES: RouteDef[] = [
     scenario: true,
     cacheable: true,
     response: R.ref('ProductHistory'),
-    csv: (h: {
-      intervals: Array<{
-        from: string;
-        until: string;
-        base: number;
-        additional: number;
-        total: number;
-        owed: number;
-        layers: Array<{ measure: string; pct: number }>;
-      }>;
-    }) =>
+    csv: (h: { intervals: PanelInterval[] }) =>
       h.intervals.map((i) => ({
         from: i.from,
         until: i.until,
