@@ -251,7 +251,14 @@ export function explainLayer(rules: ImporterRules, l: LayerCore): Layer {
 export function evaluate(rules: ImporterRules, code: string, origin: string, date: string): Stack {
   const core = evaluateCore(rules, code, origin, date);
   const base = baseRate(rules, code, date);
-  const layers = core.map((l) => explainLayer(rules, l));
+  // layers that apply first (largest contribution first), then the others in ledger order
+  const layers = core
+    .map((l) => explainLayer(rules, l))
+    .map((l, i) => ({ l, i }))
+    .sort(
+      (a, b) => Number(b.l.applies) - Number(a.l.applies) || b.l.contribution_pct - a.l.contribution_pct || a.i - b.i,
+    )
+    .map(({ l }) => l);
   const additional = layers.reduce((s, l) => s + l.contribution_pct, 0);
   const owed = layers.reduce((s, l) => s + l.owed_pct, 0);
   const basePct = base.pct ?? 0;
