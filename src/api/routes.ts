@@ -7,7 +7,7 @@ import { timeline, timelineBetween } from '../service/events.js';
 import { parseCountry, parseDate, parseImporter, IMPORTERS } from '../service/inputs.js';
 import { compareScenarios, contextForScenario, listScenarios } from '../service/scenarios.js';
 import { changesQuery } from '../service/changes.js';
-import { ledgerAsOf } from '../ledger/ledger.js';
+import { assumedLapses, ledgerAsOf } from '../ledger/ledger.js';
 import { requireKnownProduct } from '../codes/product-codes.js';
 import { productIntervals } from '../engine/panel.js';
 import { resolveWeights } from '../trade/weights.js';
@@ -357,6 +357,7 @@ export const ROUTES: RouteDef[] = [
         version: env.version,
         today,
         ledger_as_of: ledgerAsOf(ctx.ledger, today),
+        assumptions: assumedLapses(ctx.ledger, today),
         importers: [...IMPORTERS],
         weights,
         scenarios,

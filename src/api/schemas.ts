@@ -192,6 +192,7 @@ const meta = obj({
   version: str('version'),
   today: str("the server's date"),
   ledger_as_of: str('latest date written in the ledger up to today: how current the data is'),
+  assumptions: arrayOf(str('a scheduled end the figures assume happened, though no source confirms it')),
   importers: arrayOf(str('US or CN')),
   weights: arrayOf(
     obj({

@@ -266,9 +266,19 @@ export function evaluate(rules: ImporterRules, code: string, origin: string, dat
   if (base.pct === null) notes.push('no base (MFN) rate in the shipped table for this code: base counted as 0');
   if (base.row?.basis === 'specific_no_ave')
     notes.push('MFN is a specific duty with no ad valorem equivalent: only its ad valorem part is counted');
-  for (const l of core)
-    if (l.state === 'applies' && l.cand.cm.measure.status === 'unconfirmed')
+  for (const l of core) {
+    if (l.state !== 'applies') continue;
+    if (l.cand.cm.measure.status === 'unconfirmed')
       notes.push(`${l.cand.cm.measure.id} is unconfirmed: ${l.cand.cm.measure.status_note ?? 'see ledger'}`);
+    // a suspension that was only scheduled to end: the stack assumes it did
+    for (const { cs } of l.cand.suspensions) {
+      const last = cs.suspension.periods[cs.suspension.periods.length - 1]!;
+      if (last.expected_end && last.until !== null && last.until <= date)
+        notes.push(
+          `${l.cand.cm.measure.id}: suspension ${cs.suspension.id} was scheduled to end on ${last.until}; whether it was extended is unconfirmed, and this stack assumes it ended`,
+        );
+    }
+  }
   const baseCm = rules.base?.cm;
   const baseStep = baseCm && base.step >= 0 ? baseCm.measure.schedule[base.step] : undefined;
   const baseInstrument = baseStep ? rules.ledger.instruments.get(baseStep.instrument) : undefined;

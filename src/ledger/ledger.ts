@@ -57,3 +57,19 @@ export function ledgerAsOf(ledger: Ledger, notAfter: string): string {
   for (const e of ledger.events) see(e.date);
   return latest;
 }
+
+/**
+ * Suspensions whose last period was only scheduled to end (expected_end) on or before `today`: figures after
+ * that date assume the suspension ended, which no source in the ledger confirms.
+ */
+export function assumedLapses(ledger: Ledger, today: string): string[] {
+  const out: string[] = [];
+  for (const s of ledger.suspensions) {
+    const last = s.periods[s.periods.length - 1];
+    if (last?.expected_end && last.until !== null && last.until <= today)
+      out.push(
+        `${s.title}: scheduled to end on ${last.until}; whether it was extended is unconfirmed, and the figures assume it ended`,
+      );
+  }
+  return out;
+}

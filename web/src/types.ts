@@ -28,6 +28,7 @@ export interface Meta {
   version: string;
   today: string;
   ledger_as_of: string;
+  assumptions: string[];
   importers: string[];
   weights: Array<{ name: string; directions: Array<{ importer: string; exporter: string; description: string }> }>;
   scenarios: string[];

@@ -4,6 +4,7 @@ import { contextFor, print } from '../options.js';
 import { averageQuery } from '../../service/queries.js';
 import { timeline } from '../../service/events.js';
 import { toTable } from '../format.js';
+import { assumedLapses } from '../../ledger/ledger.js';
 import { addDays, todayIso } from '../../util/dates.js';
 
 export function registerStartCommand(program: Command): void {
@@ -34,6 +35,11 @@ export function registerStartCommand(program: Command): void {
         }
       }
       print(`tradewar — US↔China trade-weighted average tariffs on ${today}\n\n${toTable(rows, undefined, 90)}\n`);
+      const assumed = assumedLapses(ctx.ledger, today);
+      if (assumed.length)
+        print(
+          `These figures assume scheduled ends that no source confirms:\n${assumed.map((a) => `  - ${a}`).join('\n')}\n\n`,
+        );
       const all = timeline(ctx.ledger, today);
       const recent = all.filter((e) => e.date <= today && e.date >= addDays(today, -400)).slice(-12);
       const next = all.filter((e) => e.date > today).slice(0, 10);

@@ -92,6 +92,19 @@ export function OverviewPage({ params }: PageProps) {
         </div>
       </div>
       <TodayHeadlines date={today} weights={weights} />
+      {meta.data && meta.data.assumptions.length > 0 && (
+        <details className="assumptions" data-testid="assumptions">
+          <summary>
+            Today’s figures assume {meta.data.assumptions.length} scheduled suspension end
+            {meta.data.assumptions.length > 1 ? 's' : ''} happened (unconfirmed) — compare the extension-2027 scenario
+          </summary>
+          <ul>
+            {meta.data.assumptions.map((a) => (
+              <li key={a}>{a}</li>
+            ))}
+          </ul>
+        </details>
+      )}
       <ChartCard
         title="Trade-weighted average tariff since 2018"
         subtitle={
