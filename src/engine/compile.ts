@@ -93,10 +93,9 @@ function buildTimelines(m: Measure): Map<string, Timeline> {
         current = step.rates[key];
         setBy = i;
       } else if (step.rate !== undefined) {
+        // a flat rate sets every key; a per-list step leaves prefix includes and other lists as they were
         current = step.rate;
         setBy = i;
-      } else if (step.rates && key === PREFIX_KEY) {
-        // a per-list step does not change prefix includes
       }
       t.dates.push(step.date);
       t.values.push(current);

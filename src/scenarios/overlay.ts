@@ -39,9 +39,9 @@ function clearKey(steps: ScheduleStep[], from: string, until: string | undefined
     const inRange = s.date >= from && (until === undefined || s.date < until);
     if (!inRange || !setsKey(s, list)) return s;
     if (!list) {
-      const { rate: _rate, rates: _rates, ...rest } = s;
-      void _rate;
-      void _rates;
+      const rest: ScheduleStep = { ...s };
+      delete rest.rate;
+      delete rest.rates;
       return { ...rest, event: s.event === 'effective' || s.event === 'rate_change' ? 'announced' : s.event, note: `${s.note ?? ''} (rate overridden by scenario)`.trim() };
     }
     return { ...s, rates: { ...(s.rates ?? {}), [list]: pinned } };
