@@ -1,7 +1,8 @@
 // Trade-weighted averages: Σ w·t / Σ w with fixed weights, by date, with decompositions by authority
 // (layer contributions) and by HS section, and coverage (share of trade under any additional duty).
 import type { ImporterRules } from '../engine/compile.js';
-import { productIntervals, stackAt, type Window } from '../engine/panel.js';
+import { productIntervals, stackAt, type PanelInterval, type Window } from '../engine/panel.js';
+import { addDays } from '../util/dates.js';
 import { sectionOf } from '../codes/hs-sections.js';
 import type { SectionFigure, AveragePoint } from '../contract/answers.js';
 export type { SectionFigure, AveragePoint };
@@ -10,7 +11,20 @@ export type ByDimension = 'authority' | 'section';
 
 const r4 = (x: number) => Math.round(x * 1e4) / 1e4;
 
-/** Averages at the given dates (each product evaluated at each date). */
+interface Accumulator {
+  sw: number;
+  swt: number;
+  covered: number;
+  byAuth: Map<string, number>;
+  bySec: Map<string, { title: string; w: number; wt: number; cov: number }>;
+}
+
+type Stack = Omit<PanelInterval, 'from' | 'until'>;
+
+/**
+ * Averages at the given dates. With a few dates each product is evaluated at each date; with more, each
+ * product's intervals are built once and read at every date, so the cost no longer grows with the dates.
+ */
 export function averagesAt(
   rules: ImporterRules,
   origin: string,
@@ -19,53 +33,64 @@ export function averagesAt(
   by?: ByDimension,
   onProgress?: (done: number, total: number) => void,
 ): AveragePoint[] {
-  const out: AveragePoint[] = [];
+  const sorted = [...new Set(dates)].sort();
+  const acc: Accumulator[] = sorted.map(() => ({ sw: 0, swt: 0, covered: 0, byAuth: new Map(), bySec: new Map() }));
   const entries = [...weights].filter(([, w]) => w > 0);
+  const viaIntervals = sorted.length > 3;
+  const window = { from: sorted[0]!, until: addDays(sorted[sorted.length - 1]!, 1) };
   let done = 0;
-  const total = entries.length * dates.length;
-  for (const date of dates) {
-    let sw = 0;
-    let swt = 0;
-    let covered = 0;
-    const byAuth = new Map<string, number>();
-    const bySec = new Map<string, { title: string; w: number; wt: number; cov: number }>();
-    for (const [code, w] of entries) {
-      const s = stackAt(rules, code, origin, date);
-      sw += w;
-      swt += w * s.total;
-      if (s.additional > 0) covered += w;
-      if (by === 'authority') {
-        byAuth.set('mfn', (byAuth.get('mfn') ?? 0) + w * s.base);
-        for (const l of s.layers) byAuth.set(l.authority, (byAuth.get(l.authority) ?? 0) + w * l.pct);
-      } else if (by === 'section') {
-        const sec = sectionOf(code);
-        const key = sec?.id ?? '?';
-        let acc = bySec.get(key);
-        if (!acc) bySec.set(key, (acc = { title: sec?.title ?? 'unclassified', w: 0, wt: 0, cov: 0 }));
-        acc.w += w;
-        acc.wt += w * s.total;
-        if (s.additional > 0) acc.cov += w;
+  for (const [code, w] of entries) {
+    const stacks: Stack[] = [];
+    if (viaIntervals) {
+      const ivs = productIntervals(rules, code, origin, window);
+      let k = 0;
+      for (const date of sorted) {
+        while (ivs[k + 1] && ivs[k + 1]!.from <= date) k++;
+        stacks.push(ivs[k]!);
       }
-      if (onProgress && ++done % 2000 === 0) onProgress(done, total);
-    }
-    const point: AveragePoint = { date, average_pct: r4(swt / sw), coverage_pct: r4((100 * covered) / sw) };
-    if (by === 'authority') point.by = Object.fromEntries([...byAuth].sort().map(([k, v]) => [k, r4(v / sw)]));
-    if (by === 'section')
-      point.by = Object.fromEntries(
-        [...bySec].map(([k, a]) => [
-          k,
-          {
-            title: a.title,
-            average_pct: r4(a.wt / a.w),
-            coverage_pct: r4((100 * a.cov) / a.w),
-            weight_share_pct: r4((100 * a.w) / sw),
-          },
-        ]),
-      );
-    out.push(point);
+    } else for (const date of sorted) stacks.push(stackAt(rules, code, origin, date));
+    const sec = by === 'section' ? sectionOf(code) : undefined;
+    stacks.forEach((st, i) => add(acc[i]!, st, w, by, sec?.id ?? '?', sec?.title ?? 'unclassified'));
+    if (onProgress && ++done % 2000 === 0) onProgress(done, entries.length);
   }
-  onProgress?.(total, total);
-  return out;
+  onProgress?.(entries.length, entries.length);
+  const points = sorted.map((date, i) => toPoint(date, acc[i]!, by));
+  const byDate = new Map(points.map((p) => [p.date, p]));
+  return dates.map((d) => byDate.get(d)!);
+}
+
+function add(a: Accumulator, s: Stack, w: number, by: ByDimension | undefined, secId: string, secTitle: string): void {
+  a.sw += w;
+  a.swt += w * s.total;
+  if (s.additional > 0) a.covered += w;
+  if (by === 'authority') {
+    a.byAuth.set('mfn', (a.byAuth.get('mfn') ?? 0) + w * s.base);
+    for (const l of s.layers) a.byAuth.set(l.authority, (a.byAuth.get(l.authority) ?? 0) + w * l.pct);
+  } else if (by === 'section') {
+    let sec = a.bySec.get(secId);
+    if (!sec) a.bySec.set(secId, (sec = { title: secTitle, w: 0, wt: 0, cov: 0 }));
+    sec.w += w;
+    sec.wt += w * s.total;
+    if (s.additional > 0) sec.cov += w;
+  }
+}
+
+function toPoint(date: string, a: Accumulator, by: ByDimension | undefined): AveragePoint {
+  const point: AveragePoint = { date, average_pct: r4(a.swt / a.sw), coverage_pct: r4((100 * a.covered) / a.sw) };
+  if (by === 'authority') point.by = Object.fromEntries([...a.byAuth].sort().map(([k, v]) => [k, r4(v / a.sw)]));
+  if (by === 'section')
+    point.by = Object.fromEntries(
+      [...a.bySec].map(([k, s]) => [
+        k,
+        {
+          title: s.title,
+          average_pct: r4(s.wt / s.w),
+          coverage_pct: r4((100 * s.cov) / s.w),
+          weight_share_pct: r4((100 * s.w) / a.sw),
+        },
+      ]),
+    );
+  return point;
 }
 
 /** Every date in [from, to] at which the average changes, with the average from that date. */

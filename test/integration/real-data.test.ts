@@ -31,6 +31,17 @@ describe('baseline ledger on the shipped data', () => {
     expect(Math.abs(cn!.average_pct - 18.3)).toBeLessThanOrEqual(1.5);
   });
 
+  it('gives the same averages whether it reads intervals (many dates) or evaluates each date (few)', async () => {
+    const few = await averageQuery(ctx, { importer: 'US', exporter: 'CN', at: '2019-06-01,2025-04-10', by: 'section' });
+    const many = await averageQuery(ctx, {
+      importer: 'US',
+      exporter: 'CN',
+      at: '2018-01-01,2019-06-01,2020-02-14,2025-04-10,2026-03-01',
+      by: 'section',
+    });
+    expect(many.filter((p) => ['2019-06-01', '2025-04-10'].includes(p.date))).toEqual(few);
+  });
+
   it('decomposes an average by authority into parts that add up', async () => {
     const [p] = await averageQuery(ctx, {
       importer: 'US',
