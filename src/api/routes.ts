@@ -91,6 +91,7 @@ export const ROUTES: RouteDef[] = [
       origin: P.country('country of origin'),
       dest: P.importer,
       date: P.date('entry date'),
+      value: P.value,
     },
     required: ['product', 'origin', 'dest', 'date'],
     scenario: true,

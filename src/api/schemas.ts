@@ -37,6 +37,11 @@ export const P = {
   }),
   format: (choices: string[]) => str(`answer format: ${choices.join(' | ')}`, { enum: choices, default: choices[0] }),
   side: str('imposing side', { enum: ['US', 'CN', 'both'] }),
+  value: str('customs value in USD (optional): the answer then carries the duty in dollars', {
+    maxLength: 20,
+    pattern: '^[0-9]+(\\.[0-9]+)?$',
+    examples: ['10000'],
+  }),
   flag: (description: string) => str(description, { enum: ['1', '0', 'true', 'false', ''] }),
 };
 
@@ -83,6 +88,21 @@ const stack = obj(
     notes: arrayOf({ type: 'string' }),
   },
   'duty stack of one product on one date',
+);
+// present only when a customs value was given
+(stack.properties as Record<string, JsonSchema>).amounts = obj(
+  {
+    value_usd: num('customs value, USD'),
+    base_usd: num('MFN duty, USD'),
+    layers_usd: {
+      type: 'object',
+      additionalProperties: { type: 'number' },
+      description: 'duty per applying measure, USD',
+    },
+    total_usd: num('total duty assessed, USD'),
+    owed_usd: num('duty owed after court rulings, USD'),
+  },
+  'duty in dollars on the given customs value',
 );
 
 const sectionFigure = obj({

@@ -48,6 +48,17 @@ export interface Stack {
   /** Duties owed after court rulings: layers of measures struck down contribute 0. */
   owed_total_pct: number;
   notes: string[];
+  /** Duty in US dollars on a customs value, when one was given. */
+  amounts?: DutyAmounts;
+}
+
+export interface DutyAmounts {
+  value_usd: number;
+  base_usd: number;
+  /** Duty of each applying layer, by measure id. */
+  layers_usd: Record<string, number>;
+  total_usd: number;
+  owed_usd: number;
 }
 
 export interface SectionFigure {

@@ -4,6 +4,7 @@ import type { TradewarContext } from './context.js';
 import { parseChoice, parseCountry, parseDate, parseDates, parseImporter, scopeCaveat } from './inputs.js';
 import { requireKnownProduct } from '../codes/product-codes.js';
 import { evaluate, type Stack } from '../engine/evaluate.js';
+import type { DutyAmounts } from '../contract/answers.js';
 import {
   buildIntervalPanel,
   intervalRows,
@@ -24,6 +25,31 @@ export interface RateInput {
   origin?: string;
   dest?: string;
   date?: string;
+  /** Customs value in USD: the answer then carries the duty in dollars. */
+  value?: string | number;
+}
+
+const cents = (x: number) => Math.round(x * 100) / 100;
+
+/** Duty in dollars on a customs value: base and each applying layer (rate × share already in contribution). */
+export function dutyAmounts(stack: Stack, value: number): DutyAmounts {
+  const layers_usd: Record<string, number> = {};
+  for (const l of stack.layers) if (l.applies) layers_usd[l.measure] = cents((value * l.contribution_pct) / 100);
+  return {
+    value_usd: value,
+    base_usd: cents((value * stack.base_pct) / 100),
+    layers_usd,
+    total_usd: cents((value * stack.total_pct) / 100),
+    owed_usd: cents((value * stack.owed_total_pct) / 100),
+  };
+}
+
+export function parseValue(value: string | number | undefined, field = 'value'): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const v = Number(value);
+  if (!Number.isFinite(v) || v < 0)
+    throw new UserInputError(`${field} "${value}" is not an amount: give the customs value in USD, e.g. 10000`, field);
+  return v;
 }
 
 export function rateQuery(ctx: TradewarContext, input: RateInput): Stack {
@@ -35,9 +61,11 @@ export function rateQuery(ctx: TradewarContext, input: RateInput): Stack {
   if (!input.product) throw new UserInputError('missing product: give a tariff code, e.g. 8517130000', 'product');
   const rules = ctx.rules(dest);
   const product = requireKnownProduct(input.product, rules.universe, dest);
+  const value = parseValue(input.value);
   const stack = evaluate(rules, product, origin, date);
   const caveat = scopeCaveat(dest, origin);
   if (caveat) stack.notes.push(caveat);
+  if (value !== undefined) stack.amounts = dutyAmounts(stack, value);
   return stack;
 }
 

@@ -99,6 +99,18 @@ describe.skipIf(!!missing)('dashboard in chromium', () => {
         .map((l) => l.measure)
         .sort(),
     );
+    // a customs value turns the stack into dollars, as the API computes them
+    await page.getByTestId('product-value').fill('10000');
+    const amounts = page.getByTestId('stack-amounts');
+    await amounts.waitFor({ timeout: 30_000 });
+    const withValue = (
+      await api<{ amounts: { total_usd: number } }>(
+        '/api/rate?product=8517130000&origin=CN&dest=US&date=2025-11-05&value=10000',
+      )
+    ).body;
+    expect(await amounts.textContent()).toContain(
+      new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(withValue.amounts.total_usd),
+    );
     await page.getByTestId('product-chart').waitFor();
     await page.waitForTimeout(300);
     await page.screenshot({ path: shot('product'), fullPage: true });

@@ -24,6 +24,20 @@ describe('baseline ledger on the shipped data', () => {
     expect(s.owed_total_pct).toBe(s.base_pct + 25); // IEEPA struck down on 2026-02-20
   });
 
+  it('gives the duty in dollars on a customs value', () => {
+    const s = rateQuery(ctx, { product: '9403608040', origin: 'CN', dest: 'US', date: '2025-11-05', value: 10_000 });
+    expect(s.amounts).toEqual({
+      value_usd: 10_000,
+      base_usd: 0,
+      layers_usd: { 'us-s301-list3': 2500, 'us-ieepa-fentanyl-cn': 2000, 'us-ieepa-reciprocal-cn': 1000 },
+      total_usd: 5500,
+      owed_usd: 2500,
+    });
+    expect(() =>
+      rateQuery(ctx, { product: '9403608040', origin: 'CN', dest: 'US', date: '2025-11-05', value: 'abc' }),
+    ).toThrow(/value "abc" is not an amount/);
+  });
+
   it('reproduces PIIE within tolerance where the issue asks it (2017 weights)', async () => {
     const [us] = await averageQuery(ctx, { importer: 'US', exporter: 'CN', at: '2018-01-01', weights: '2017' });
     expect(Math.abs(us!.average_pct - 3.1)).toBeLessThanOrEqual(1);

@@ -19,6 +19,16 @@ function warnScope(importer: string, exporter: string): void {
   if (caveat) process.stderr.write(`tradewar: note: ${caveat}\n`);
 }
 
+function amountsLine(s: Stack): string {
+  const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
+  const a = s.amounts!;
+  const parts = [
+    `base ${usd.format(a.base_usd)}`,
+    ...Object.entries(a.layers_usd).map(([m, v]) => `${m} ${usd.format(v)}`),
+  ];
+  return `On a customs value of ${usd.format(a.value_usd)}: duty ${usd.format(a.total_usd)} (${parts.join(' + ')}); owed after rulings ${usd.format(a.owed_usd)}`;
+}
+
 function stackTable(s: Stack): string {
   const head = [
     `${s.product}${s.description ? ` — ${s.description}` : ''}`,
@@ -39,6 +49,7 @@ function stackTable(s: Stack): string {
     '',
     `Total: ${s.total_pct}% (base ${s.base_pct}% + additional ${s.additional_pct}%)`,
     s.owed_total_pct !== s.total_pct ? `Owed after court rulings: ${s.owed_total_pct}% (assessed ${s.total_pct}%)` : '',
+    ...(s.amounts ? [amountsLine(s)] : []),
     ...s.notes.map((n) => `Note: ${n}`),
   ]
     .filter((x) => x !== '')
@@ -77,6 +88,7 @@ export function registerQueryCommands(program: Command): void {
     .requiredOption('--origin <iso2>', 'country of origin, ISO 3166 alpha-2 (e.g. CN)')
     .requiredOption('--dest <iso2>', 'importing country: US or CN')
     .requiredOption('--date <date>', 'entry date, YYYY-MM-DD')
+    .option('--value <usd>', 'customs value in USD: also show the duty in dollars, layer by layer')
     .option('--format <format>', 'table | json', 'table')
     .option('--scenario <name>', 'scenario name (see scenario list) or path to your own overlay YAML')
     .action(async (opts, cmd: Command) => {

@@ -1,7 +1,7 @@
 // The duty stack of one product on one date: base (MFN) and every candidate layer, whether it applies and why,
 // with its legal citation and a link to the instrument; then the total assessed and owed after rulings.
 import type { Stack } from '../types';
-import { countryName, fmtDate, fmtPct, humanize } from '../format';
+import { countryName, fmtDate, fmtMoney, fmtPct, humanize } from '../format';
 
 export function DutyStack({ stack }: { stack: Stack }) {
   const applying = stack.layers.filter((l) => l.applies);
@@ -86,6 +86,16 @@ export function DutyStack({ stack }: { stack: Stack }) {
           </tfoot>
         </table>
       </div>
+      {stack.amounts && (
+        <p className="stack-amounts" data-testid="stack-amounts">
+          On a customs value of {fmtMoney(stack.amounts.value_usd)}: duty <b>{fmtMoney(stack.amounts.total_usd)}</b>{' '}
+          (base {fmtMoney(stack.amounts.base_usd)}
+          {Object.entries(stack.amounts.layers_usd).map(([m, v]) => ` + ${m} ${fmtMoney(v)}`)})
+          {stack.amounts.owed_usd !== stack.amounts.total_usd && (
+            <>; owed after court rulings {fmtMoney(stack.amounts.owed_usd)}</>
+          )}
+        </p>
+      )}
       {stack.notes.length > 0 && (
         <ul className="notes">
           {stack.notes.map((n) => (

@@ -12,6 +12,7 @@ import { ChartCard } from '../components/ChartCard';
 import { DateInput } from '../components/DateInput';
 import { Select } from '../components/Select';
 import { ScenarioSelect } from '../components/ScenarioSelect';
+import { MoneyInput } from '../components/MoneyInput';
 import { todayIso } from '../format';
 
 export function ProductPage({ params }: PageProps) {
@@ -22,8 +23,15 @@ export function ProductPage({ params }: PageProps) {
   const date = params.get('date') ?? meta.data?.today ?? todayIso();
   const scenario = params.get('scenario') ?? 'baseline';
   const q = params.get('q') ?? code;
-  const update = (next: Record<string, string>) => setParams('product', { code, importer, date, scenario, q, ...next });
-  const stack = useApi<Stack>('/api/rate', { product: code, origin, dest: importer, date, scenario }, !code);
+  const value = params.get('value') ?? '';
+  const validValue = /^[0-9]+(\.[0-9]+)?$/.test(value) ? value : undefined;
+  const update = (next: Record<string, string>) =>
+    setParams('product', { code, importer, date, scenario, q, value, ...next });
+  const stack = useApi<Stack>(
+    '/api/rate',
+    { product: code, origin, dest: importer, date, scenario, value: validValue },
+    !code,
+  );
   return (
     <>
       <div className="page-head">
@@ -44,6 +52,12 @@ export function ProductPage({ params }: PageProps) {
           />
           <DateInput label="Entry date" value={date} onChange={(d) => update({ date: d })} testId="product-date" />
           <ScenarioSelect value={scenario} onChange={(s) => update({ scenario: s })} />
+          <MoneyInput
+            label="Customs value (USD)"
+            value={value}
+            onChange={(v) => update({ value: v })}
+            testId="product-value"
+          />
         </div>
       </section>
       {!code && <p className="status empty">Search for a product above, then pick it to see its duty stack.</p>}
