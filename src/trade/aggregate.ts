@@ -76,7 +76,12 @@ function add(a: Accumulator, s: Stack, w: number, by: ByDimension | undefined, s
 }
 
 function toPoint(date: string, a: Accumulator, by: ByDimension | undefined): AveragePoint {
-  const point: AveragePoint = { date, average_pct: r4(a.swt / a.sw), coverage_pct: r4((100 * a.covered) / a.sw) };
+  const point: AveragePoint = {
+    date,
+    average_pct: r4(a.swt / a.sw),
+    coverage_pct: r4((100 * a.covered) / a.sw),
+    by: {},
+  };
   if (by === 'authority') point.by = Object.fromEntries([...a.byAuth].sort().map(([k, v]) => [k, r4(v / a.sw)]));
   if (by === 'section')
     point.by = Object.fromEntries(
