@@ -166,9 +166,11 @@ export function evaluateCore(rules: ImporterRules, code: string, origin: string,
     const applying = out.filter((l) => l.state === 'applies');
     for (const r of rules.stacking) {
       if (!inInterval(date, r.rule.from, r.rule.until ?? null)) continue;
-      const trigger = applying.find(
-        (l) => r.whenMeasures.has(l.cand.cm.measure.id) || r.whenAuthorities.has(l.cand.cm.measure.authority),
-      );
+      // of the layers that trigger the rule, the one covering the largest share of the value decides
+      let trigger: LayerCore | undefined;
+      for (const l of applying)
+        if (r.whenMeasures.has(l.cand.cm.measure.id) || r.whenAuthorities.has(l.cand.cm.measure.authority))
+          if (!trigger || l.cand.cm.share > trigger.cand.cm.share) trigger = l;
       if (!trigger) continue;
       for (const l of applying) {
         if (l === trigger || l.state !== 'applies') continue;

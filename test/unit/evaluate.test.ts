@@ -100,3 +100,33 @@ describe('share-based stacking', () => {
     expect(s.total_pct).toBe(2 + 25 + 17);
   });
 });
+
+describe('share-based stacking with several triggers', () => {
+  it('lets the trigger covering the largest share decide', async () => {
+    const { MINI_LEDGER, miniDatasets, miniLedger } = await import('../fixtures/mini-model.js');
+    const { compileImporter } = await import('../../src/engine/compile.js');
+    // a second metal measure on the same product covering the full value
+    const text = MINI_LEDGER.replace(
+      '    when: { authorities: [metal] }',
+      '    on_share: true\n    when: { authorities: [metal] }',
+    ).replace(
+      'suspensions:',
+      `  - id: metal-full
+    title: Metal duty on full value
+    imposer: US
+    targets: { include: [ALL] }
+    instrument: ad_valorem
+    authority: metal
+    legal_citation: Proc 2
+    sources: [https://example.org/i4]
+    status: in_force
+    products: { include: [{ prefix: "7208" }] }
+    schedule: [{ date: 2025-01-01, event: effective, rate: 10, instrument: i4 }]
+suspensions:`,
+    );
+    const r = compileImporter(miniLedger(text), miniDatasets(), 'US');
+    const s = evaluate(r, '7208100000', 'CN', '2025-03-01');
+    expect(s.layers.find((l) => l.measure === 'surcharge')!.applies).toBe(false);
+    expect(s.total_pct).toBe(2 + 25 + 10);
+  });
+});
