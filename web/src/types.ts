@@ -35,6 +35,14 @@ export interface Meta {
   counts: Record<string, number>;
 }
 
+/** Which product line a panel of the Product page shows: code, direction and scenario. */
+export interface ProductView {
+  code: string;
+  importer: string;
+  origin: string;
+  scenario?: string;
+}
+
 export type Direction = 'US<CN' | 'CN<US';
 
 export const DIRECTIONS: Array<{ id: Direction; importer: string; exporter: string; label: string }> = [

@@ -1,20 +1,11 @@
 // The scheduled changes to one product's duty stack (/api/changes?upcoming=1&product=…).
 import { useApi } from '../useApi';
+import type { ProductView } from '../types';
 import type { TimelineEntry } from '../types';
 import { ChartCard } from './ChartCard';
 import { TimelineItem } from './TimelineItem';
 
-export function NextChanges({
-  code,
-  importer,
-  origin,
-  scenario,
-}: {
-  code: string;
-  importer: string;
-  origin: string;
-  scenario?: string;
-}) {
+export function NextChanges({ code, importer, origin, scenario }: ProductView) {
   const { data, error, loading } = useApi<TimelineEntry[]>('/api/changes', {
     upcoming: 1,
     product: code,

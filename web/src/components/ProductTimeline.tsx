@@ -1,6 +1,7 @@
 // A product's own duty over time (/api/rate/history): total assessed, owed after rulings, and the base.
 import { useMemo } from 'react';
 import { useApi } from '../useApi';
+import type { ProductView } from '../types';
 import type { ProductHistory } from '../types';
 import { Chart } from './Chart';
 import { ChartCard } from './ChartCard';
@@ -8,17 +9,7 @@ import { stepOption } from '../charts/stepOption';
 import { useCompact } from '../useCompact';
 import { todayIso } from '../format';
 
-export function ProductTimeline({
-  code,
-  importer,
-  origin,
-  scenario,
-}: {
-  code: string;
-  importer: string;
-  origin: string;
-  scenario?: string;
-}) {
+export function ProductTimeline({ code, importer, origin, scenario }: ProductView) {
   const compact = useCompact();
   const { data, error, loading } = useApi<ProductHistory>('/api/rate/history', {
     product: code,
