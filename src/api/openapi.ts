@@ -1,5 +1,6 @@
 // The OpenAPI 3.1 document, generated from the same route table Fastify registers and validates with.
-import { ROUTES, type RouteDef } from './routes.js';
+import type { RouteDef } from './routes.js';
+import { ALL_ROUTES } from './route-table.js';
 import { COMPONENTS, P, type JsonSchema } from './schemas.js';
 
 /** The query schema Fastify validates with: declared params, + scenario and format where the route takes them. */
@@ -22,10 +23,30 @@ const errorResponse = (description: string) => ({
 
 export function openApiDocument(version: string): Record<string, unknown> {
   const paths: Record<string, unknown> = {};
-  for (const route of ROUTES) {
+  for (const route of ALL_ROUTES) {
     const q = querySchema(route);
+    const method = route.method === 'POST' ? 'post' : 'get';
+    const requestBody =
+      route.method === 'POST'
+        ? {
+            requestBody: {
+              required: true,
+              content: {
+                ...(route.body ? { 'application/json': { schema: route.body } } : {}),
+                ...(route.textBody
+                  ? {
+                      'text/csv': { schema: { type: 'string' } },
+                      'text/plain': { schema: { type: 'string' } },
+                    }
+                  : {}),
+              },
+            },
+          }
+        : {};
     paths[route.url] = {
-      get: {
+      ...((paths[route.url] as object | undefined) ?? {}),
+      [method]: {
+        ...requestBody,
         operationId: route.operationId,
         summary: route.summary,
         ...(route.description ? { description: route.description } : {}),

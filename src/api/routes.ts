@@ -42,9 +42,17 @@ export interface RouteDef {
   response: JsonSchema;
   /** Answers `format=csv` with these rows. */
   csv?: (answer: never) => Row[];
-  /** Same query → same answer (nothing depends on today's date). */
+  /** Same query → same answer (nothing depends on today's date). GET routes only. */
   cacheable?: boolean;
-  handler: (ctx: TradewarContext, q: Query, env: RouteEnv) => unknown;
+  /** HTTP method (default GET). A POST route reads its input from the request body. */
+  method?: 'GET' | 'POST';
+  /** POST: the JSON body's schema (validated by Fastify; published in /openapi.json). */
+  body?: JsonSchema;
+  /** POST: also accept `text/plain` and `text/csv` bodies, handed to the handler as a string. */
+  textBody?: boolean;
+  /** POST: largest body accepted, in bytes (default Fastify's 1 MiB). */
+  bodyLimit?: number;
+  handler: (ctx: TradewarContext, q: Query, env: RouteEnv, body?: unknown) => unknown;
 }
 
 const DIRECTIONS = [

@@ -1,6 +1,6 @@
 // The HTTP server: the API routes of routes.ts over one loaded context, /openapi.json, /healthz and the built
 // dashboard (web/dist) at /. `buildServer` does not listen, so tests can use `server.inject`.
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,7 +11,8 @@ import { toCsv, type Row } from '../util/csv.js';
 import { todayIso } from '../util/dates.js';
 import { projectPath } from '../util/paths.js';
 import { UserInputError } from '../util/errors.js';
-import { ROUTES, scenarioContext, type Query, type RouteDef, type RouteEnv } from './routes.js';
+import { scenarioContext, type Query, type RouteDef, type RouteEnv } from './routes.js';
+import { ALL_ROUTES } from './route-table.js';
 import { openApiDocument, querySchema } from './openapi.js';
 import { installErrorHandlers } from './errors.js';
 import { AnswerCache, type CachedBody } from './cache.js';
@@ -67,10 +68,10 @@ function withSuggestions(err: unknown, env: RouteEnv, q: Query): unknown {
   return Object.assign(err, { suggestions });
 }
 
-async function answer(route: RouteDef, env: RouteEnv, q: Query): Promise<CachedBody> {
+async function answer(route: RouteDef, env: RouteEnv, q: Query, body?: unknown): Promise<CachedBody> {
   const ctx = route.scenario ? await scenarioContext(env, q.scenario) : env.ctx;
   try {
-    const result = await route.handler(ctx, q, env);
+    const result = await route.handler(ctx, q, env, body);
     if (q.format === 'csv' && route.csv)
       return { body: toCsv(route.csv(result as never) as Row[]), contentType: CSV_TYPE };
     return { body: JSON.stringify(result), contentType: JSON_TYPE };
@@ -102,16 +103,32 @@ export async function buildServer(ctx: TradewarContext, options: ServerOptions =
     return payload;
   });
 
-  for (const route of ROUTES) {
+  // POST routes that take text (CSV files, articles) get the body as a string; JSON bodies are parsed as usual.
+  app.addContentTypeParser(['text/plain', 'text/csv'], { parseAs: 'string' }, (_req, text, done) => done(null, text));
+
+  for (const route of ALL_ROUTES) {
+    const reply200 = (reply: FastifyReply, out: CachedBody) => {
+      reply.type(out.contentType);
+      if (out.contentType === CSV_TYPE)
+        reply.header('content-disposition', `attachment; filename="${route.operationId}.csv"`);
+      return reply.send(out.body);
+    };
+    if (route.method === 'POST') {
+      const schema = {
+        querystring: querySchema(route),
+        ...(route.body && !route.textBody ? { body: route.body } : {}),
+      };
+      app.post(route.url, { schema, ...(route.bodyLimit ? { bodyLimit: route.bodyLimit } : {}) }, async (req, reply) =>
+        reply200(reply, await answer(route, env, req.query as Query, req.body)),
+      );
+      continue;
+    }
     app.get(route.url, { schema: { querystring: querySchema(route) } }, async (req, reply) => {
       const q = req.query as Query;
       const out = route.cacheable
         ? await cache.get(cacheKey(route.url, q), () => answer(route, env, q))
         : await answer(route, env, q);
-      reply.type(out.contentType);
-      if (out.contentType === CSV_TYPE)
-        reply.header('content-disposition', `attachment; filename="${route.operationId}.csv"`);
-      return reply.send(out.body);
+      return reply200(reply, out);
     });
   }
 

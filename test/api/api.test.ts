@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { openContext } from '../../src/service/context.js';
 import { buildServer } from '../../src/api/server.js';
-import { ROUTES } from '../../src/api/routes.js';
+import { ALL_ROUTES as ROUTES } from '../../src/api/route-table.js';
 
 let app: FastifyInstance;
 const get = async (url: string) => {

@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { openContext } from '../../src/service/context.js';
 import { buildServer } from '../../src/api/server.js';
-import { ROUTES } from '../../src/api/routes.js';
+import { ALL_ROUTES as ROUTES } from '../../src/api/route-table.js';
 import { makeDevProject } from './dev-fixture.js';
 
 let app: FastifyInstance;
@@ -13,12 +13,13 @@ let project: Awaited<ReturnType<typeof makeDevProject>>;
 let doc: {
   paths: Record<
     string,
-    {
-      get: {
+    Record<
+      'get' | 'post',
+      {
         parameters: Array<{ name: string }>;
         responses: Record<string, { content: Record<string, { schema: object }> }>;
-      };
-    }
+      }
+    >
   >;
   components: { schemas: Record<string, object> };
 };
@@ -30,6 +31,9 @@ beforeAll(async () => {
   doc = JSON.parse((await app.inject('/openapi.json')).body);
 }, 60_000);
 afterAll(() => app?.close());
+
+/** POST routes: an example body (JSON object or text) and its content type. */
+const POST_EXAMPLES: Record<string, { payload: string | object; contentType: string; query?: string }> = {};
 
 const EXAMPLES: Record<string, string> = {
   '/api/rate': 'product=8517.13.00.00&origin=CN&dest=US&date=2025-11-05',
@@ -50,12 +54,25 @@ describe('API contract', () => {
     const ajv = new Ajv2020({ strict: false, allErrors: true });
     ajv.addSchema({ $id: 'doc', components: doc.components }, 'doc');
     for (const route of ROUTES) {
-      const qs = EXAMPLES[route.url];
-      expect(qs, `example for ${route.url}`).toBeDefined();
-      const res = await app.inject(`${route.url}${qs ? `?${qs}` : ''}`);
+      const method = route.method === 'POST' ? 'post' : 'get';
+      let res;
+      if (method === 'post') {
+        const ex = POST_EXAMPLES[route.url];
+        expect(ex, `POST example for ${route.url}`).toBeDefined();
+        res = await app.inject({
+          method: 'POST',
+          url: `${route.url}${ex!.query ? `?${ex!.query}` : ''}`,
+          headers: { 'content-type': ex!.contentType },
+          payload: ex!.payload,
+        });
+      } else {
+        const qs = EXAMPLES[route.url];
+        expect(qs, `example for ${route.url}`).toBeDefined();
+        res = await app.inject(`${route.url}${qs ? `?${qs}` : ''}`);
+      }
       expect(res.statusCode, `${route.url}: ${res.body}`).toBe(200);
       const schema = JSON.parse(
-        JSON.stringify(doc.paths[route.url]!.get.responses['200']!.content['application/json']!.schema).replaceAll(
+        JSON.stringify(doc.paths[route.url]![method].responses['200']!.content['application/json']!.schema).replaceAll(
           '"#/components',
           '"doc#/components',
         ),
@@ -68,7 +85,7 @@ describe('API contract', () => {
 
   it('documents every query parameter Fastify accepts', () => {
     for (const route of ROUTES) {
-      const names = doc.paths[route.url]!.get.parameters.map((p) => p.name);
+      const names = doc.paths[route.url]![route.method === 'POST' ? 'post' : 'get'].parameters.map((p) => p.name);
       for (const p of Object.keys(route.params)) expect(names).toContain(p);
       expect(names).toContain('format');
       if (route.scenario) expect(names).toContain('scenario');
