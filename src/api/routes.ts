@@ -3,8 +3,8 @@
 import type { PanelInterval } from '../contract/answers.js';
 import type { TradewarContext } from '../service/context.js';
 import { averageQuery, panelQuery, rateQuery, seriesQuery } from '../service/queries.js';
-import { timeline, timelineBetween } from '../service/events.js';
-import { parseCountry, parseDate, parseImporter, IMPORTERS } from '../service/inputs.js';
+import { eventsQuery } from '../service/events-query.js';
+import { parseCountry, parseImporter, IMPORTERS } from '../service/inputs.js';
 import { compareScenarios, contextForScenario, listScenarios } from '../service/scenarios.js';
 import { changesQuery } from '../service/changes.js';
 import { assumedLapses, ledgerAsOf } from '../ledger/ledger.js';
@@ -257,14 +257,7 @@ export const ROUTES: RouteDef[] = [
     scenario: true,
     response: R.arrayOf(R.ref('TimelineEntry')),
     csv: (entries: Array<{ sources: string[] }>) => entries.map((e) => ({ ...e, sources: e.sources.join(' ') })),
-    handler: (ctx, q) => {
-      const from = q.from ? parseDate(q.from, 'from') : undefined;
-      const to = q.to ? parseDate(q.to, 'to') : undefined;
-      let entries = timelineBetween(timeline(ctx.ledger, todayIso()), from, to);
-      if (q.side && q.side !== 'both') entries = entries.filter((e) => e.side === q.side || e.side === 'both');
-      if (q.kind) entries = entries.filter((e) => e.instrument_kind === q.kind);
-      return entries;
-    },
+    handler: (ctx, q) => eventsQuery(ctx, q),
   },
   {
     url: '/api/changes',

@@ -2,11 +2,12 @@
 // The schema requires citations: every measure names a legal citation and at least one source URL,
 // every dated step points at an instrument record.
 import { z } from 'zod';
-import { isValidIsoDate } from '../util/dates.js';
+import { DATE_RANGE_TEXT, isDateInRange, isValidIsoDate } from '../util/dates.js';
 
 export const isoDate = z
   .string({ error: 'expected a date written YYYY-MM-DD' })
-  .refine(isValidIsoDate, { message: 'expected a real calendar date written YYYY-MM-DD' });
+  .refine(isValidIsoDate, { message: 'expected a real calendar date written YYYY-MM-DD', abort: true })
+  .refine(isDateInRange, { message: `date outside the supported range ${DATE_RANGE_TEXT}` });
 
 const id = z
   .string()

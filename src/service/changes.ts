@@ -22,13 +22,18 @@ export function changesQuery(ctx: TradewarContext, input: ChangesInput): Timelin
     input.upcoming === true || input.upcoming === 'true' || input.upcoming === '1' || input.upcoming === '';
   if (!upcoming && !input.since) throw new UserInputError('give --since DATE or --upcoming', 'since');
   const since = input.since ? parseDate(input.since, 'since') : undefined;
+  if (since && since > today)
+    throw new UserInputError(`since ${since} is after today (${today}): use --upcoming for what is scheduled`, 'since');
+  // dest and origin are checked whenever given, with or without a product (a bad code is never ignored)
+  const dest = parseImporter(input.dest ?? 'US', 'dest', ctx.data);
+  const origin = parseCountry(input.origin ?? (dest === 'US' ? 'CN' : 'US'), 'origin', ctx.data);
+  if (origin === dest)
+    throw new UserInputError(`origin and dest are both ${dest}: choose two different countries`, 'origin');
   let entries = timeline(ctx.ledger, today);
   entries = upcoming
     ? entries.filter((e) => e.date > today)
     : entries.filter((e) => e.date >= since! && e.date <= today);
   if (input.product) {
-    const dest = parseImporter(input.dest ?? 'US', 'dest', ctx.data);
-    const origin = parseCountry(input.origin ?? (dest === 'US' ? 'CN' : 'US'), 'origin', ctx.data);
     const rules = ctx.rules(dest);
     const code = requireKnownProduct(input.product, rules.universe, dest);
     const relevant = new Set<string>();

@@ -1,5 +1,7 @@
 // Checks of user input shared by the command line and the HTTP API. Every failure names the field and the fix.
-import { isValidIsoDate } from '../util/dates.js';
+// The command line and every API route validate through these functions, so the same input gets the same answer
+// (exit 2 on the command line, HTTP 400 {error, field} from the API).
+import { DATE_RANGE_TEXT, isDateInRange, isValidIsoDate } from '../util/dates.js';
 import { UserInputError } from '../util/errors.js';
 import type { Datasets } from '../datasets/datasets.js';
 
@@ -10,14 +12,47 @@ export function parseDate(value: string | undefined, field: string): string {
     throw new UserInputError(`missing ${field}: give a date as YYYY-MM-DD`, field);
   const v = value.trim();
   if (!isValidIsoDate(v))
-    throw new UserInputError(`${field} "${value}" is not a valid date: write it as YYYY-MM-DD, e.g. 2025-11-05`, field);
+    throw new UserInputError(
+      `${field} "${echo(value)}" is not a valid date: write it as YYYY-MM-DD within ${DATE_RANGE_TEXT}, e.g. 2025-11-05`,
+      field,
+    );
+  if (!isDateInRange(v))
+    throw new UserInputError(`${field} ${v} is outside the supported range ${DATE_RANGE_TEXT}`, field);
   return v;
 }
 
+/** Most dates one request may ask for (`at=` lists): each is a full pass over the importer's tariff lines. */
+export const MAX_DATES = 200;
+
 export function parseDates(value: string | undefined, field: string): string[] {
   if (!value) throw new UserInputError(`missing ${field}: give one or more dates, comma-separated (YYYY-MM-DD)`, field);
-  const dates = value.split(',').map((d) => parseDate(d.trim(), field));
+  const parts = value.split(',');
+  if (parts.length > MAX_DATES)
+    throw new UserInputError(`${field} lists ${parts.length} dates: at most ${MAX_DATES} per request`, field);
+  const dates = parts.map((d) => parseDate(d.trim(), field));
   return [...new Set(dates)].sort();
+}
+
+/** An optional [from, to] window (both inclusive); `to` before `from` is refused the same way everywhere. */
+export function parseDateWindow(
+  from: string | undefined,
+  to: string | undefined,
+  fields: [string, string] = ['from', 'to'],
+): { from?: string; to?: string } {
+  const f = from !== undefined && from !== '' ? parseDate(from, fields[0]) : undefined;
+  const t = to !== undefined && to !== '' ? parseDate(to, fields[1]) : undefined;
+  if (f && t && t < f) throw new UserInputError(`${fields[1]} ${t} is before ${fields[0]} ${f}`, fields[1]);
+  return { from: f, to: t };
+}
+
+/** Longest user value echoed back in a message; longer ones are cut with their length stated. */
+export const ECHO_LIMIT = 80;
+
+/** A user-supplied value as it appears in a message: cut to ECHO_LIMIT characters, control characters shown as ?. */
+export function echo(value: unknown): string {
+  // eslint-disable-next-line no-control-regex
+  const s = String(value).replace(/[\u0000-\u001f\u007f]/g, '?');
+  return s.length > ECHO_LIMIT ? `${s.slice(0, ECHO_LIMIT)}… (${s.length} characters)` : s;
 }
 
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
@@ -32,12 +67,48 @@ export function countryName(code: string): string | undefined {
   }
 }
 
+/**
+ * ISO 3166 codes that name no current country: retired codes (with the code that replaced them), codes
+ * reserved for other uses, and the user-assigned ranges (AA, QM–QZ, XA–XZ, ZZ; XK, Kosovo, is kept).
+ * Intl.DisplayNames maps several of them to a successor's name (SU → Russia), so they are refused by list.
+ */
+const RETIRED: Record<string, string> = {
+  AN: 'CW, SX or BQ',
+  BU: 'MM',
+  CS: 'RS or ME',
+  DD: 'DE',
+  NT: 'SA or IQ',
+  SU: 'RU (or the successor state)',
+  TP: 'TL',
+  YD: 'YE',
+  YU: 'RS, ME, BA, HR, MK or SI',
+  ZR: 'CD',
+  UK: 'GB',
+  FX: 'FR',
+};
+const RESERVED = new Set(['AC', 'CP', 'DG', 'EA', 'EZ', 'IC', 'TA', 'UN', 'QO', 'QU']);
+
+function isPlaceholderCode(v: string): boolean {
+  return v === 'AA' || v === 'ZZ' || /^Q[M-Z]$/.test(v) || (/^X[A-Z]$/.test(v) && v !== 'XK');
+}
+
 export function parseCountry(value: string | undefined, field: string, data: Datasets): string {
   if (!value) throw new UserInputError(`missing ${field}: give an ISO 3166 alpha-2 country code, e.g. CN or US`, field);
   const v = value.trim().toUpperCase();
   if (!/^[A-Z]{2}$/.test(v))
-    throw new UserInputError(`${field} "${value}" is not an ISO 3166 alpha-2 code (two letters, e.g. CN)`, field);
-  if (!data.countries.has(v) && countryName(v) === undefined)
+    throw new UserInputError(`${field} "${echo(value)}" is not an ISO 3166 alpha-2 code (two letters, e.g. CN)`, field);
+  if (data.countries.has(v)) return v;
+  if (RETIRED[v])
+    throw new UserInputError(
+      `unknown country ${v} in ${field}: ${v} is a retired ISO 3166 code; use ${RETIRED[v]}`,
+      field,
+    );
+  if (RESERVED.has(v) || isPlaceholderCode(v))
+    throw new UserInputError(
+      `unknown country ${v} in ${field}: ${v} is a reserved or placeholder code; give an ISO 3166 alpha-2 country code (e.g. CN, US, DE; EU for the European Union)`,
+      field,
+    );
+  if (countryName(v) === undefined)
     throw new UserInputError(
       `unknown country ${v} in ${field}: give an ISO 3166 alpha-2 code (e.g. CN, US, DE; EU for the European Union)`,
       field,
@@ -60,7 +131,7 @@ export function parseChoice<T extends string>(
 ): T {
   if (value === undefined || value === '') return fallback;
   if (!(choices as readonly string[]).includes(value))
-    throw new UserInputError(`${field} "${value}" is not one of: ${choices.join(', ')}`, field);
+    throw new UserInputError(`${field} "${echo(value)}" is not one of: ${choices.join(', ')}`, field);
   return value as T;
 }
 

@@ -136,6 +136,7 @@ export interface PanelInput {
 export function panelQuery(ctx: TradewarContext, input: PanelInput): PanelRow[] {
   const importer = parseImporter(input.importer, 'importer', ctx.data);
   const exporter = parseCountry(input.exporter, 'exporter', ctx.data);
+  if (importer === exporter) throw new UserInputError(`importer and exporter are both ${importer}`, 'exporter');
   const at = parseDate(input.at, 'at');
   const rules = ctx.rules(importer);
   return panelAt(rules, exporter, at, panelUniverse(rules));
@@ -160,6 +161,7 @@ export function intervalPanelQuery(
     input.exporter?.toUpperCase() === 'ALL'
       ? (ctx.data.partners.get(importer) ?? []).filter((p) => p !== importer)
       : [parseCountry(input.exporter, 'exporter', ctx.data)];
+  if (exporters.includes(importer)) throw new UserInputError(`importer and exporter are both ${importer}`, 'exporter');
   const from = parseDate(input.from ?? '2018-01-01', 'from');
   const to = parseDate(input.to ?? '2026-12-31', 'to');
   if (to < from) throw new UserInputError(`to ${to} is before from ${from}`, 'to');

@@ -5,7 +5,7 @@ import { contextFor, formatOf, print } from '../options.js';
 import { render, toTable, type Row } from '../format.js';
 import { progressBar } from '../progress.js';
 import { averageQuery, intervalPanelQuery, panelQuery, rateQuery, seriesQuery } from '../../service/queries.js';
-import { timeline, timelineBetween } from '../../service/events.js';
+import { eventsQuery } from '../../service/events-query.js';
 import { parseChoice, parseDate, scopeCaveat } from '../../service/inputs.js';
 import type { Stack } from '../../engine/evaluate.js';
 import type { AveragePoint, SectionFigure } from '../../trade/aggregate.js';
@@ -187,12 +187,8 @@ export function registerQueryCommands(program: Command): void {
     .option('--format <format>', 'table | csv | json', 'table')
     .action(async (opts, cmd: Command) => {
       const format = formatOf(opts.format);
-      const from = opts.from ? parseDate(opts.from, 'from') : undefined;
-      const to = opts.to ? parseDate(opts.to, 'to') : undefined;
       const ctx = await contextFor(cmd);
-      let entries = timelineBetween(timeline(ctx.ledger, todayIso()), from, to);
-      if (opts.side) entries = entries.filter((e) => e.side === opts.side || e.side === 'both');
-      if (opts.kind) entries = entries.filter((e) => e.instrument_kind === opts.kind);
+      const entries = eventsQuery(ctx, opts);
       if (format === 'json') print(JSON.stringify(entries, null, 2) + '\n');
       else
         print(
