@@ -6,10 +6,9 @@ import { render, toTable, type Row } from '../format.js';
 import { progressBar } from '../progress.js';
 import { averageQuery, intervalPanelQuery, panelQuery, rateQuery, seriesQuery } from '../../service/queries.js';
 import { eventsQuery } from '../../service/events-query.js';
-import { parseChoice, parseDate, scopeCaveat } from '../../service/inputs.js';
+import { parseChoice, scopeCaveat } from '../../service/inputs.js';
 import type { Stack } from '../../engine/evaluate.js';
 import type { AveragePoint, SectionFigure } from '../../trade/aggregate.js';
-import { todayIso } from '../../util/dates.js';
 import { writeParquet } from '../../datasets/write-parquet.js';
 import { UserInputError } from '../../util/errors.js';
 
