@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { queryRows, sqlString } from './duckdb.js';
 import { UserInputError } from '../util/errors.js';
+import { verifyDataDir } from './verify.js';
 
 export interface Product {
   code: string;
@@ -71,6 +72,7 @@ export async function loadDatasets(dir = 'data'): Promise<Datasets> {
   for (const f of REQUIRED)
     if (!existsSync(join(dir, f)))
       throw new UserInputError(`missing dataset ${join(dir, f)}: run "npm run data:build" or pass --data DIR`);
+  await verifyDataDir(dir); // sha256 and row counts against data/manifest.json (refuses damaged or edited files)
   const [usProducts, cnProducts, lists, usMfn, cnMfn, countries, sets, partners] = await Promise.all([
     queryRows<{ code: string; level: number; description: string; vintage: string }>(
       `select code, level, description, vintage from ${dataFile(dir, 'us_products.parquet')}`,

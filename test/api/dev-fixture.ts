@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { queryRows, sqlString } from '../../src/datasets/duckdb.js';
+import { writeManifestFor } from '../../src/datasets/verify.js';
 import { MINI_LEDGER } from '../fixtures/mini-model.js';
 
 const EXTRA_LEDGER = `
@@ -162,5 +163,6 @@ export async function makeDevProject(root = mkdtempSync(join(tmpdir(), 'tradewar
     ['HK', 'HKG', 'Hong Kong'],
     ['DE', 'DEU', 'Germany'],
   ]);
+  await writeManifestFor(dataDir); // the data folder carries its manifest, as data/ does
   return { root, dataDir, ledgerDir, scenarioDir };
 }
