@@ -17,6 +17,7 @@ import type { Row } from '../util/csv.js';
 import { todayIso } from '../util/dates.js';
 import { UserInputError } from '../util/errors.js';
 import type { ProductIndex } from './products.js';
+import { oncePerDay } from './per-day.js';
 import { P, R, type JsonSchema } from './schemas.js';
 
 export interface RouteEnv {
@@ -340,41 +341,46 @@ export const ROUTES: RouteDef[] = [
     summary: 'How current the ledger is, weights options, importers, scenarios',
     params: {},
     response: R.ref('Meta'),
-    handler: async (ctx, _q, env) => {
+    handler: (ctx, _q, env) => {
       const today = todayIso();
-      const weights = ['2017', '2024'].map((name) => ({
-        name,
-        directions: DIRECTIONS.flatMap(([importer, exporter]) => {
-          try {
-            const w = resolveWeights(ctx.data, name, importer, exporter);
-            return [{ importer, exporter, description: w.description }];
-          } catch {
-            return [];
-          }
-        }),
-      }));
-      const scenarios = (await listScenarios(ctx, ...dirArg(env))).map((s) => s.name);
-      return {
-        name: 'tradewar',
-        version: env.version,
-        today,
-        ledger_as_of: ledgerAsOf(ctx.ledger, today),
-        assumptions: assumedLapses(ctx.ledger, today),
-        importers: [...IMPORTERS],
-        weights,
-        scenarios,
-        counts: {
-          measures: ctx.ledger.measures.length,
-          events: ctx.ledger.events.length,
-          instruments: ctx.ledger.instruments.size,
-          suspensions: ctx.ledger.suspensions.length,
-          products_us: ctx.data.products.get('US')?.size ?? 0,
-          products_cn: ctx.data.products.get('CN')?.size ?? 0,
-        },
-      };
+      return oncePerDay(env, 'meta', today, () => metaAnswer(ctx, env, today));
     },
   },
 ];
+
+/** /api/meta: the same for a whole day (the scenario list is read once per server and day, not per request). */
+async function metaAnswer(ctx: TradewarContext, env: RouteEnv, today: string) {
+  const weights = ['2017', '2024'].map((name) => ({
+    name,
+    directions: DIRECTIONS.flatMap(([importer, exporter]) => {
+      try {
+        const w = resolveWeights(ctx.data, name, importer, exporter);
+        return [{ importer, exporter, description: w.description }];
+      } catch {
+        return [];
+      }
+    }),
+  }));
+  const scenarios = (await listScenarios(ctx, ...dirArg(env))).map((s) => s.name);
+  return {
+    name: 'tradewar',
+    version: env.version,
+    today,
+    ledger_as_of: ledgerAsOf(ctx.ledger, today),
+    assumptions: assumedLapses(ctx.ledger, today),
+    importers: [...IMPORTERS],
+    weights,
+    scenarios,
+    counts: {
+      measures: ctx.ledger.measures.length,
+      events: ctx.ledger.events.length,
+      instruments: ctx.ledger.instruments.size,
+      suspensions: ctx.ledger.suspensions.length,
+      products_us: ctx.data.products.get('US')?.size ?? 0,
+      products_cn: ctx.data.products.get('CN')?.size ?? 0,
+    },
+  };
+}
 
 /** The scenario folder to use, when the server was given one (tests, --scenarios). */
 function dirArg(env: RouteEnv): [] | [string] {

@@ -15,6 +15,7 @@ import { scenarioContext, type Query, type RouteDef, type RouteEnv } from './rou
 import { ALL_ROUTES } from './route-table.js';
 import { openApiDocument, querySchema } from './openapi.js';
 import { installErrorHandlers } from './errors.js';
+import { installResponseHeaders } from './headers.js';
 import { AnswerCache, type CachedBody } from './cache.js';
 import { ProductIndex, type ProductHit } from './products.js';
 
@@ -96,12 +97,7 @@ export async function buildServer(ctx: TradewarContext, options: ServerOptions =
   installErrorHandlers(app, (err, req) => req.log.error({ err }, 'internal error'));
   app.decorate('answerCache', cache);
 
-  app.addHook('onSend', async (req, reply, payload) => {
-    reply.header('x-content-type-options', 'nosniff');
-    if (req.url.startsWith('/api/') || req.url.startsWith('/openapi.json'))
-      reply.header('access-control-allow-origin', '*');
-    return payload;
-  });
+  installResponseHeaders(app); // nosniff, referrer policy, CSP, CORS for the API, caching of static files
 
   // POST routes that take text (CSV files, articles) get the body as a string; JSON bodies are parsed as usual.
   app.addContentTypeParser(['text/plain', 'text/csv'], { parseAs: 'string' }, (_req, text, done) => done(null, text));
@@ -142,12 +138,7 @@ export async function buildServer(ctx: TradewarContext, options: ServerOptions =
       root: dashboard,
       prefix: '/',
       wildcard: true,
-      setHeaders: (res, path) => {
-        res.setHeader(
-          'cache-control',
-          /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
-        );
-      },
+      cacheControl: false, // Cache-Control comes from installResponseHeaders (immutable hashed assets)
     });
   } else {
     app.get('/', async (_req, reply) =>
