@@ -5,6 +5,7 @@ import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { projectPath } from '../src/util/paths.js';
+import { heavyClientScenario } from './bench-api-heavy.js';
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 100);
 const AMOUNT = Number(process.env.BENCH_REQUESTS ?? 20_000);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 2_000);
@@ -129,6 +130,9 @@ async function main() {
     );
     process.stderr.write(`${label}: p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${non2xx} errors\n`);
   }
+  // issue 8: /api/rate at 50 connections while another client loops the heaviest routes (target p99 < 50 ms)
+  const heavy = await heavyClientScenario(base, rateUrls, () => rssOf(server.pid), AMOUNT);
+  rows.push(heavy.row);
   server.stop();
   const heading = [
     `API benchmark — \`npm run bench:api\` (autocannon on loopback, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${process.platform}/${process.arch})`,

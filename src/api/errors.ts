@@ -1,7 +1,8 @@
 // What clients see when something goes wrong: 400 {error, field} for input they can fix, 404 JSON for unknown
-// routes, 500 {error: 'internal error'} for anything else (details go to the server log, never to the client).
+// routes, 503 {error, retry_after_s} with Retry-After when heavy work is at capacity, 500 {error: 'internal error'} for anything else (details go to the server log, never to the client).
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { UserInputError } from '../util/errors.js';
+import { SaturatedError } from './admission.js';
 import type { ProductHit } from './products.js';
 
 export interface ErrorBody {
@@ -62,6 +63,11 @@ export function installErrorHandlers(app: FastifyInstance, log: (err: unknown, r
       if (suggestions) body.suggestions = suggestions;
       return reply.code(400).type('application/json; charset=utf-8').send(body);
     }
+    if (err instanceof SaturatedError)
+      return reply
+        .code(503)
+        .header('retry-after', String(err.retryAfterSeconds))
+        .send({ error: err.message, retry_after_s: err.retryAfterSeconds });
     const fe = err as FastifyError & { validation?: AjvError[] };
     if (fe.validation) {
       const schema = req.routeOptions.schema?.querystring as

@@ -45,6 +45,8 @@ export interface RouteDef {
   csv?: (answer: never) => Row[];
   /** Same query → same answer (nothing depends on today's date). GET routes only. */
   cacheable?: boolean;
+  /** Expensive (many dates, whole panels, scenario comparisons): admission-controlled, run in a worker. */
+  heavy?: boolean;
   /** HTTP method (default GET). A POST route reads its input from the request body. */
   method?: 'GET' | 'POST';
   /** POST: the JSON body's schema (validated by Fastify; published in /openapi.json). */
@@ -188,6 +190,7 @@ export const ROUTES: RouteDef[] = [
   {
     url: '/api/average',
     operationId: 'average',
+    heavy: true,
     tag: 'averages',
     summary: 'Trade-weighted average tariff at given dates',
     description:
@@ -209,6 +212,7 @@ export const ROUTES: RouteDef[] = [
   {
     url: '/api/series',
     operationId: 'series',
+    heavy: true,
     tag: 'averages',
     summary: 'Every date at which the trade-weighted average changes',
     description: 'A step series: each point holds from its date until the next point.',
@@ -230,6 +234,7 @@ export const ROUTES: RouteDef[] = [
   {
     url: '/api/panel',
     operationId: 'panel',
+    heavy: true,
     tag: 'averages',
     summary: 'One row per tariff line of the importer on a date',
     params: { importer: P.importer, exporter: P.country('exporting partner'), at: P.date('date') },
@@ -317,6 +322,7 @@ export const ROUTES: RouteDef[] = [
   {
     url: '/api/scenarios/compare',
     operationId: 'compareScenarios',
+    heavy: true,
     tag: 'scenarios',
     summary: 'Averages of two scenarios both ways at given dates, their difference, and by HS section',
     params: {

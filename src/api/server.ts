@@ -6,18 +6,19 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TradewarContext } from '../service/context.js';
 import { ledgerAsOf } from '../ledger/ledger.js';
-import { nearestCodes, normaliseCode } from '../codes/product-codes.js';
-import { toCsv, type Row } from '../util/csv.js';
 import { todayIso } from '../util/dates.js';
 import { projectPath } from '../util/paths.js';
-import { UserInputError } from '../util/errors.js';
-import { scenarioContext, type Query, type RouteDef, type RouteEnv } from './routes.js';
+import { type Query, type RouteEnv } from './routes.js';
 import { ALL_ROUTES } from './route-table.js';
 import { openApiDocument, querySchema } from './openapi.js';
 import { installErrorHandlers } from './errors.js';
 import { installResponseHeaders } from './headers.js';
 import { AnswerCache, type CachedBody } from './cache.js';
-import { ProductIndex, type ProductHit } from './products.js';
+import { ProductIndex } from './products.js';
+import { answer, CSV_TYPE, JSON_TYPE } from './answer.js';
+import { Admission, SERVER_TIMEOUTS, type AdmissionOptions } from './admission.js';
+import { WorkerPool, type PoolOptions } from './worker-pool.js';
+import { isHeavy } from './heavy.js';
 
 export const DASHBOARD_DIR = projectPath('web', 'dist');
 
@@ -30,10 +31,18 @@ export interface ServerOptions {
   logger?: FastifyServerOptions['logger'];
   /** Bytes of answers kept in memory (default 64 MiB). */
   cacheBytes?: number;
+  /**
+   * Worker threads for the heavy routes (0 or absent: they run on the event loop, still under admission
+   * control). Workers open the same context from `contextDirs`.
+   */
+  workers?: number;
+  /** The folders `ctx` was opened from, for the workers (default: the project's ledger/ and ctx.data.dir). */
+  contextDirs?: { ledgerDir?: string; dataDir?: string };
+  /** Worker pool settings (job timeout). */
+  pool?: Omit<PoolOptions, 'size'>;
+  /** Limits on heavy work at once and waiting (default: one slot per worker, 8 waiting per slot). */
+  admission?: AdmissionOptions;
 }
-
-const JSON_TYPE = 'application/json; charset=utf-8';
-const CSV_TYPE = 'text/csv; charset=utf-8';
 
 function packageVersion(): string {
   try {
@@ -50,40 +59,10 @@ function cacheKey(url: string, q: Query): string {
     .join('&')}`;
 }
 
-/** An unknown product code: attach the nearest valid codes with their descriptions. */
-function withSuggestions(err: unknown, env: RouteEnv, q: Query): unknown {
-  if (
-    !(err instanceof UserInputError) ||
-    err.field !== 'product' ||
-    !q.product ||
-    !/^unknown product/.test(err.message)
-  )
-    return err;
-  const dest = (q.dest ?? 'US').toUpperCase();
-  const universe = env.ctx.data.products.get(dest);
-  if (!universe) return err;
-  const suggestions: ProductHit[] = nearestCodes(normaliseCode(q.product), universe.keys()).map((code) => {
-    const p = universe.get(code)!;
-    return { importer: dest, code, level: p.level, description: p.description ?? '' };
-  });
-  return Object.assign(err, { suggestions });
-}
-
-async function answer(route: RouteDef, env: RouteEnv, q: Query, body?: unknown): Promise<CachedBody> {
-  const ctx = route.scenario ? await scenarioContext(env, q.scenario) : env.ctx;
-  try {
-    const result = await route.handler(ctx, q, env, body);
-    if (q.format === 'csv' && route.csv)
-      return { body: toCsv(route.csv(result as never) as Row[]), contentType: CSV_TYPE };
-    return { body: JSON.stringify(result), contentType: JSON_TYPE };
-  } catch (err) {
-    throw withSuggestions(err, env, q);
-  }
-}
-
 export async function buildServer(ctx: TradewarContext, options: ServerOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
+    ...SERVER_TIMEOUTS,
     // unknown parameters are reported (not silently dropped); defaults are filled in so equal queries share a cache key
     ajv: { customOptions: { removeAdditional: false, coerceTypes: true, useDefaults: true, allErrors: false } },
   });
@@ -94,6 +73,28 @@ export async function buildServer(ctx: TradewarContext, options: ServerOptions =
     version: packageVersion(),
   };
   const cache = new AnswerCache(options.cacheBytes);
+  const pool = options.workers
+    ? new WorkerPool(
+        {
+          ledgerDir: options.contextDirs?.ledgerDir,
+          dataDir: options.contextDirs?.dataDir ?? ctx.data.dir,
+          scenarioDir: options.scenarioDir,
+          version: env.version,
+        },
+        { ...options.pool, size: options.workers },
+      )
+    : undefined;
+  if (pool) {
+    await pool.start();
+    app.addHook('onClose', () => pool.close());
+  }
+  const admission = new Admission({ maxActive: pool?.size ?? 1, ...options.admission });
+  app.decorate('heavyWork', { admission, pool });
+  // Heavy routes wait for a slot (or get 503) and run in a worker when there is a pool; light ones run at once.
+  const compute = (route: (typeof ALL_ROUTES)[number], q: Query, body?: unknown) =>
+    isHeavy(route, q)
+      ? admission.run(() => (pool ? pool.run(route.operationId, q, body) : answer(route, env, q, body)))
+      : answer(route, env, q, body);
   installErrorHandlers(app, (err, req) => req.log.error({ err }, 'internal error'));
   app.decorate('answerCache', cache);
 
@@ -115,15 +116,15 @@ export async function buildServer(ctx: TradewarContext, options: ServerOptions =
         ...(route.body && !route.textBody ? { body: route.body } : {}),
       };
       app.post(route.url, { schema, ...(route.bodyLimit ? { bodyLimit: route.bodyLimit } : {}) }, async (req, reply) =>
-        reply200(reply, await answer(route, env, req.query as Query, req.body)),
+        reply200(reply, await compute(route, req.query as Query, req.body)),
       );
       continue;
     }
     app.get(route.url, { schema: { querystring: querySchema(route) } }, async (req, reply) => {
       const q = req.query as Query;
       const out = route.cacheable
-        ? await cache.get(cacheKey(route.url, q), () => answer(route, env, q))
-        : await answer(route, env, q);
+        ? await cache.get(cacheKey(route.url, q), () => compute(route, q))
+        : await compute(route, q);
       return reply200(reply, out);
     });
   }
@@ -179,5 +180,6 @@ export async function warmUp(app: FastifyInstance, say: (msg: string) => void = 
 declare module 'fastify' {
   interface FastifyInstance {
     answerCache: AnswerCache;
+    heavyWork: { admission: Admission; pool?: WorkerPool };
   }
 }

@@ -2,10 +2,12 @@
 // and serves the API and the dashboard on http://HOST:PORT (PORT default 8080, HOST default 127.0.0.1).
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { contextFor, print } from '../options.js';
+import { contextFor, globalsOf, print } from '../options.js';
 import { buildServer, warmUp } from '../../api/server.js';
 import { ensureDashboard } from '../../api/dashboard.js';
 import { UserInputError } from '../../util/errors.js';
+import { defaultPoolSize } from '../../api/worker-pool.js';
+import { echo } from '../../service/inputs.js';
 
 export function registerServeCommand(program: Command): void {
   program
@@ -22,6 +24,11 @@ export function registerServeCommand(program: Command): void {
     .option('--rebuild', 'rebuild the dashboard even when up to date')
     .option('--no-warm-up', "do not precompute the dashboard's first queries after starting")
     .option('--log', 'log every request')
+    .option(
+      '--workers <n>',
+      'worker threads for the heavy routes (averages, series, panels, comparisons); 0: on the event loop',
+      String(defaultPoolSize()),
+    )
     .action(async (opts, cmd: Command) => {
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535)
@@ -36,9 +43,14 @@ export function registerServeCommand(program: Command): void {
         }
       }
       say('loading the ledger and the shipped data…');
+      const workers = Number(opts.workers);
+      if (!Number.isInteger(workers) || workers < 0 || workers > 16)
+        throw new UserInputError(`--workers "${echo(opts.workers)}" is not a number of workers (0-16)`, 'workers');
       const ctx = await contextFor(cmd);
       const app = await buildServer(ctx, {
         scenarioDir: opts.scenarios,
+        workers,
+        contextDirs: { ledgerDir: globalsOf(cmd).ledger, dataDir: globalsOf(cmd).data },
         logger: opts.log ? { level: 'info' } : { level: 'error' },
       });
       await app.listen({ port, host: opts.host });
