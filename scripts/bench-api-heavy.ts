@@ -12,6 +12,8 @@ export interface HeavyReport {
 
 const HEAVY_LOOPS = Number(process.env.BENCH_HEAVY_LOOPS ?? 4);
 const HEAVY_MAX = Number(process.env.BENCH_HEAVY_MAX ?? 2_000);
+/** Length of the measured run, seconds. */
+const HEAVY_SECONDS = Number(process.env.BENCH_HEAVY_SECONDS ?? 20);
 
 /** A date 2018-01-01 + n days (n varies so every heavy query is new). */
 function dateAt(n: number): string {
@@ -36,7 +38,6 @@ export async function heavyClientScenario(
   base: string,
   rateUrls: string[],
   rssOf: () => number,
-  amount: number,
 ): Promise<HeavyReport> {
   const connections = 50;
   const counts = { ok: 0, busy: 0, other: 0, withRetryAfter: 0 };
@@ -67,7 +68,7 @@ export async function heavyClientScenario(
   const result = await autocannon({
     url: base,
     connections,
-    amount,
+    duration: HEAVY_SECONDS,
     requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: rateUrls[i++ % rateUrls.length]! }) }],
   });
   stop = true;
