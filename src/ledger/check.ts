@@ -1,6 +1,7 @@
 // Cross-checks that the schema alone cannot express: ids resolve, lists exist, dates are ordered.
 import type { Ledger } from './ledger.js';
 import { PRICED_KINDS } from './schema.js';
+import { checkLedgerDates } from './check-dates.js';
 import { LedgerError, type LedgerIssue, type SourcePosition } from '../util/errors.js';
 
 export interface CheckContext {
@@ -102,6 +103,7 @@ export function checkLedger(ledger: Ledger, ctx: CheckContext): LedgerIssue[] {
       if (!allIds.has(id)) issues.push({ ...at(`${e.id}.related`), message: `event "${e.id}" relates to unknown record "${id}"` });
     if (e.end_date && e.end_date < e.date) issues.push({ ...at(e.id), message: 'event end_date before date' });
   }
+  issues.push(...checkLedgerDates(ledger)); // plausibility: typos that still make valid, ordered dates
   return issues;
 }
 
