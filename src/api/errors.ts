@@ -3,6 +3,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { UserInputError } from '../util/errors.js';
 import { SaturatedError } from './admission.js';
+import { clipMessage } from '../util/clip.js';
 import type { ProductHit } from './products.js';
 
 export interface ErrorBody {
@@ -57,7 +58,7 @@ export function describeValidation(
 export function installErrorHandlers(app: FastifyInstance, log: (err: unknown, req: FastifyRequest) => void): void {
   app.setErrorHandler((err: FastifyError | UserInputError | Error, req: FastifyRequest, reply: FastifyReply) => {
     if (err instanceof UserInputError) {
-      const body: ErrorBody = { error: err.message };
+      const body: ErrorBody = { error: clipMessage(err.message) };
       if (err.field) body.field = err.field;
       const suggestions = (err as UserInputError & { suggestions?: ProductHit[] }).suggestions;
       if (suggestions) body.suggestions = suggestions;
@@ -72,12 +73,11 @@ export function installErrorHandlers(app: FastifyInstance, log: (err: unknown, r
     if (fe.validation) {
       const schema = req.routeOptions.schema?.querystring as
         { properties?: Record<string, { description?: string }> } | undefined;
-      return reply
-        .code(400)
-        .send(describeValidation(fe.validation, (req.query ?? {}) as Record<string, unknown>, schema));
+      const body = describeValidation(fe.validation, (req.query ?? {}) as Record<string, unknown>, schema);
+      return reply.code(400).send({ ...body, error: clipMessage(body.error) });
     }
     if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500)
-      return reply.code(fe.statusCode).send({ error: fe.message });
+      return reply.code(fe.statusCode).send({ error: clipMessage(fe.message) });
     log(err, req);
     return reply.code(500).send({ error: 'internal error' });
   });

@@ -1,6 +1,7 @@
 // The `tradewar` command line program (see main.ts for the entry point). Exit codes: 0 ok, 1 runtime error, 2 bad input (with a one-line message).
 import { Command, CommanderError, Option } from 'commander';
 import { UserInputError } from '../util/errors.js';
+import { clipMessage } from '../util/clip.js';
 import { registerQueryCommands } from './commands/queries.js';
 import { registerLedgerCommands } from './commands/ledger.js';
 import { registerStartCommand } from './commands/start.js';
@@ -27,7 +28,7 @@ export function buildProgram(): Command {
 
 export async function runCli(argv: string[]): Promise<number> {
   const program = buildProgram();
-  program.configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  program.configureOutput({ writeErr: (s) => process.stderr.write(clipMessage(s)) });
   try {
     await program.parseAsync(argv);
     return 0;
@@ -37,10 +38,10 @@ export async function runCli(argv: string[]): Promise<number> {
       return 2;
     }
     if (err instanceof UserInputError) {
-      process.stderr.write(`tradewar: ${err.message}\n`);
+      process.stderr.write(`tradewar: ${clipMessage(err.message)}\n`);
       return 2;
     }
-    process.stderr.write(`tradewar: internal error: ${(err as Error).message ?? String(err)}\n`);
+    process.stderr.write(`tradewar: internal error: ${clipMessage((err as Error).message ?? String(err))}\n`);
     if (process.env.TRADEWAR_DEBUG) process.stderr.write(`${(err as Error).stack}\n`);
     return 1;
   }

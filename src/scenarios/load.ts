@@ -7,6 +7,11 @@ import { operationSchema, scenarioFileSchema, type Operation } from './schema.js
 import type { LoadedScenario } from './overlay.js';
 import { LedgerError, UserInputError, type LedgerIssue } from '../util/errors.js';
 
+/** Most operations in one overlay (the shipped ones have under 30). */
+export const MAX_OPERATIONS = 5_000;
+/** Problems collected before the rest of an overlay is no longer checked. */
+export const MAX_REPORTED_ISSUES = 50;
+
 export function scenarioNames(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
@@ -40,12 +45,19 @@ export function resolveScenarioFile(nameOrPath: string, dir: string): string {
 export function loadScenarioFile(file: string): LoadedScenario {
   const shown = relative(process.cwd(), file) || file;
   const source = readYamlSource(file, shown.startsWith('..') ? file : shown);
-  const head = scenarioFileSchema.extend({ operations: z.array(z.unknown()) }).safeParse(source.data);
+  const head = scenarioFileSchema
+    .extend({
+      operations: z
+        .array(z.unknown())
+        .max(MAX_OPERATIONS, { message: `an overlay holds at most ${MAX_OPERATIONS} operations` }),
+    })
+    .safeParse(source.data);
   if (!head.success) throw new LedgerError(zodIssues(source, head.error));
   const operations: Operation[] = [];
   const opIndex: number[] = [];
   const issues: LedgerIssue[] = [];
   head.data.operations.forEach((raw, i) => {
+    if (issues.length >= MAX_REPORTED_ISSUES) return; // the first problems are enough to act on
     const op = operationSchema.safeParse(raw);
     if (op.success) {
       operations.push(op.data);

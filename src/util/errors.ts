@@ -19,11 +19,16 @@ export interface LedgerIssue extends SourcePosition {
   message: string;
 }
 
+/** Problems listed in a LedgerError's message (all of them stay in `issues`): the first ones are enough to act on. */
+export const MAX_ISSUES_SHOWN = 20;
+
 /** One or more problems found in ledger or scenario files, each with file:line:column. */
 export class LedgerError extends UserInputError {
   readonly issues: LedgerIssue[];
   constructor(issues: LedgerIssue[]) {
-    super(issues.map(formatIssue).join('\n'));
+    const shown = issues.slice(0, MAX_ISSUES_SHOWN).map(formatIssue);
+    if (issues.length > MAX_ISSUES_SHOWN) shown.push(`… and ${issues.length - MAX_ISSUES_SHOWN} more problems`);
+    super(shown.join('\n'));
     this.name = 'LedgerError';
     this.issues = issues;
   }

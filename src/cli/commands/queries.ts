@@ -1,6 +1,5 @@
 // rate, average, series, panel, events: the questions, printed as table, CSV or JSON.
 import type { Command } from 'commander';
-import { writeFileSync } from 'node:fs';
 import { contextFor, formatOf, print } from '../options.js';
 import { render, toTable, type Row } from '../format.js';
 import { progressBar } from '../progress.js';
@@ -11,6 +10,7 @@ import type { Stack } from '../../engine/evaluate.js';
 import type { AveragePoint, SectionFigure } from '../../trade/aggregate.js';
 import { writeParquet } from '../../datasets/write-parquet.js';
 import { UserInputError } from '../../util/errors.js';
+import { checkOutputPath, writeOutputAtomically, writeTextOutput } from '../output-file.js';
 
 /** Says on stderr when a pair lies outside what the ledger models (stdout stays clean for pipes). */
 function warnScope(importer: string, exporter: string): void {
@@ -159,19 +159,20 @@ export function registerQueryCommands(program: Command): void {
     .action(async (opts, cmd: Command) => {
       const format = parseChoice(opts.format, 'format', ['csv', 'json', 'parquet'] as const, 'csv');
       if (!opts.intervals && !opts.at) throw new UserInputError('missing --at DATE (or use --intervals)', 'at');
+      if (opts.out) checkOutputPath(opts.out); // before the work, not after
       const ctx = await contextFor(cmd);
       const bar = progressBar('panel');
       const rows = opts.intervals ? intervalPanelQuery(ctx, opts, bar.update) : panelQuery(ctx, opts);
       bar.stop();
       if (format === 'parquet') {
         if (!opts.out) throw new UserInputError('--format parquet needs --out FILE', 'out');
-        await writeParquet(rows as unknown as Row[], opts.out);
+        await writeOutputAtomically(opts.out, (tmp) => writeParquet(rows as unknown as Row[], tmp));
         process.stderr.write(`wrote ${rows.length} rows to ${opts.out}\n`);
         return;
       }
       const text = render(rows as unknown as Row[], format);
       if (opts.out) {
-        writeFileSync(opts.out, text);
+        await writeTextOutput(opts.out, text);
         process.stderr.write(`wrote ${rows.length} rows to ${opts.out}\n`);
       } else print(text);
     });
