@@ -71,6 +71,13 @@ export function openApiDocument(version: string): Record<string, unknown> {
             },
           },
           '400': errorResponse('bad input: the message names the parameter (field) and how to fix it'),
+          ...(route.heavy || route.scenario
+            ? {
+                '503': errorResponse(
+                  'too many expensive requests at once (or one ran too long): retry after the Retry-After header',
+                ),
+              }
+            : {}),
           '500': errorResponse('internal error (no details are sent)'),
         },
       },
