@@ -1,7 +1,10 @@
 // A fixed pool of worker threads for the expensive routes (averages over many dates, series, panels, scenario
 // comparisons): each worker loads the same context once (ledger + data, from the same folders) and answers
 // jobs with the same route table, so the event loop stays free for light requests. A job that runs past
-// `jobTimeoutMs` has its worker terminated (and replaced) and is answered 503; a worker that dies is replaced.
+// `jobTimeoutMs` is answered 503 at once; its worker may finish it (the answer is dropped) within
+// `hardKillMs`, after which the worker is terminated and replaced. (Terminating a worker while DuckDB works in
+// it aborts the whole process, so a worker is only killed when it is stuck, not merely slow; a job spends
+// milliseconds in DuckDB and the rest in plain JavaScript.) A worker that dies is replaced.
 //
 // The worker's entry file is found next to this one with this file's own extension: heavy-worker.ts when the
 // code runs as TypeScript (tsx, vitest), heavy-worker.js once compiled to JavaScript. TypeScript entries are
@@ -85,12 +88,17 @@ interface Slot {
   ready: boolean;
   job?: Job;
   timer?: NodeJS.Timeout;
+  /** The job was answered 503 for taking too long; its result will be dropped. */
+  overdue?: boolean;
+  killTimer?: NodeJS.Timeout;
 }
 
 export interface PoolOptions {
   size?: number;
-  /** A job running longer is stopped (its worker replaced) and answered 503 (default 30 s). */
+  /** A job running longer is answered 503 (default 30 s)… */
   jobTimeoutMs?: number;
+  /** …and its worker is terminated and replaced if still busy after this long (default 4 × jobTimeoutMs). */
+  hardKillMs?: number;
   /** Override the entry (tests). */
   entry?: URL;
 }
@@ -98,13 +106,14 @@ export interface PoolOptions {
 export class WorkerPool {
   readonly size: number;
   readonly jobTimeoutMs: number;
+  readonly hardKillMs: number;
   private readonly entry: URL;
   private readonly slots: Slot[] = [];
   private readonly pending: Job[] = [];
   private nextId = 1;
   private closed = false;
   /** Counters for tests and the benchmark. */
-  readonly stats = { jobs: 0, timeouts: 0, restarts: 0 };
+  readonly stats = { jobs: 0, timeouts: 0, kills: 0, restarts: 0 };
 
   constructor(
     private readonly init: WorkerInit,
@@ -112,6 +121,7 @@ export class WorkerPool {
   ) {
     this.size = Math.max(1, opts.size ?? defaultPoolSize());
     this.jobTimeoutMs = opts.jobTimeoutMs ?? 30_000;
+    this.hardKillMs = opts.hardKillMs ?? 4 * this.jobTimeoutMs;
     this.entry = opts.entry ?? workerEntry();
   }
 
@@ -138,8 +148,11 @@ export class WorkerPool {
           const job = slot.job;
           if (!job || job.msg.id !== m.id) return;
           clearTimeout(slot.timer);
+          clearTimeout(slot.killTimer);
           slot.job = undefined;
-          if (m.type === 'result') job.resolve(m.out);
+          if (slot.overdue)
+            slot.overdue = false; // already answered 503: drop the late answer
+          else if (m.type === 'result') job.resolve(m.out);
           else job.reject(toError(m.error));
           this.pump();
         }
@@ -166,6 +179,7 @@ export class WorkerPool {
   private replace(slot: Slot, err: unknown): void {
     if (!this.removeSlot(slot)) return;
     clearTimeout(slot.timer);
+    clearTimeout(slot.killTimer);
     slot.job?.reject(err);
     slot.job = undefined;
     if (this.closed || !slot.ready) return;
@@ -193,22 +207,36 @@ export class WorkerPool {
       slot.job = job;
       slot.timer = setTimeout(() => {
         this.stats.timeouts++;
-        this.replace(
-          slot,
+        slot.overdue = true;
+        job.reject(
           new SaturatedError(
             `this request needed more than ${Math.round(this.jobTimeoutMs / 1000)} s of computation and was stopped: ask for fewer dates or a shorter period`,
             5,
           ),
         );
-        void slot.worker.terminate();
+        slot.killTimer = setTimeout(() => {
+          this.stats.kills++;
+          this.replace(slot, new Error('worker stuck'));
+          void slot.worker.terminate();
+        }, this.hardKillMs);
       }, this.jobTimeoutMs);
       slot.worker.postMessage(job.msg);
     }
   }
 
-  async close(): Promise<void> {
+  /** Stops the pool: waiting jobs are refused; running ones may finish (up to `graceMs`) before the workers end. */
+  async close(graceMs = 10_000): Promise<void> {
     this.closed = true;
     for (const job of this.pending.splice(0)) job.reject(new Error('server closing'));
-    await Promise.all(this.slots.splice(0).map((s) => s.worker.terminate()));
+    const until = Date.now() + graceMs;
+    // (a worker still loading or answering is given time: terminating one inside DuckDB aborts the process)
+    while (this.slots.some((s) => s.job || !s.ready) && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+    await Promise.all(
+      this.slots.splice(0).map((s) => {
+        clearTimeout(s.timer);
+        clearTimeout(s.killTimer);
+        return s.worker.terminate();
+      }),
+    );
   }
 }
