@@ -1,7 +1,7 @@
 // Dates are ISO strings (YYYY-MM-DD) throughout: they sort and compare as plain strings,
 // and intervals are half-open [from, until).
 //
-// Supported range (ADR 0012): 1900-01-01 .. 2100-12-31, the same for the ledger, the command line and the API.
+// Supported range (ADR 80): 1900-01-01 .. 2100-12-31, the same for the ledger, the command line and the API.
 // Inside it every date has four year digits, so string order is date order, and `addDays` of a date in range by
 // a few days stays a four-digit year (it refuses anything that would leave years 0000–9999).
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
