@@ -309,3 +309,48 @@ describe('far dates and command-line edges', () => {
     expect(r.err).toMatch(/\(100000 characters\)/);
   });
 });
+
+describe('one validation layer for the command line and the API', () => {
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    app = await buildServer(await openContext(), { dashboardDir: false });
+  });
+  afterAll(() => app?.close());
+
+  it.each([
+    ['/api/panel?importer=US&exporter=US&at=2025-01-01', 'exporter', /importer and exporter are both US/],
+    ['/api/events?from=2025-06-01&to=2025-01-01', 'to', /to 2025-01-01 is before from 2025-06-01/],
+    ['/api/events?kind=tariff', 'kind', /kind "tariff" is not one of: ad_valorem/],
+    ['/api/changes?upcoming=1&dest=XX', 'dest', /unknown country XX in dest/],
+    ['/api/changes?upcoming=1&dest=DE', 'dest', /dest DE has no tariff schedule/],
+    ['/api/changes?upcoming=1&origin=SU', 'origin', /SU is a retired ISO 3166 code; use RU/],
+    ['/api/rate?product=8517130000&origin=ZZ&dest=US&date=2025-11-05', 'origin', /ZZ is a reserved or placeholder/],
+    ['/api/rate?product=8517130000&origin=YU&dest=US&date=2025-11-05', 'origin', /retired/],
+    ['/api/average?importer=US&exporter=EZ&at=2025-11-05', 'exporter', /EZ is a reserved or placeholder/],
+    ['/api/average?importer=US&exporter=XA&at=2025-11-05', 'exporter', /placeholder/],
+  ])('%s → 400 on %s', async (url, field, message) => {
+    const res = await app.inject(url);
+    expect(res.statusCode).toBe(400);
+    const body = JSON.parse(res.body);
+    expect(body.field).toBe(field);
+    expect(body.error).toMatch(message);
+  });
+
+  it('EU and Kosovo (XK) are still accepted as partners', async () => {
+    expect((await app.inject('/api/rate?product=8517130000&origin=EU&dest=US&date=2025-11-05')).statusCode).toBe(200);
+    expect((await app.inject('/api/rate?product=8517130000&origin=XK&dest=US&date=2025-11-05')).statusCode).toBe(200);
+  });
+
+  it('a list of 201 dates is refused with the limit', async () => {
+    const at = Array.from({ length: 201 }, (_, i) => `2019-01-${String((i % 28) + 1).padStart(2, '0')}`).join(',');
+    const res = await app.inject(`/api/average?importer=US&exporter=CN&at=${at}`);
+    expect(res.statusCode).toBe(400);
+    expect(JSON.parse(res.body).field).toBe('at');
+  });
+
+  it('tradewar events --side XX exits 2 with the choices', () => {
+    const r = cli(['events', '--side', 'XX']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/side "XX" is not one of: US, CN, both/);
+  });
+});
