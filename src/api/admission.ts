@@ -18,7 +18,7 @@ export interface AdmissionOptions {
   maxActive?: number;
   /** Heavy requests allowed to wait for a free slot; more are refused with 503 (default 8 per slot). */
   maxQueued?: number;
-  /** Longest wait for a slot before answering 503 (default 15 s). */
+  /** Longest wait for a slot before answering 503 (default 30 s). */
   queueTimeoutMs?: number;
 }
 
@@ -51,7 +51,7 @@ export class Admission {
   constructor(opts: AdmissionOptions = {}) {
     this.maxActive = Math.max(1, opts.maxActive ?? 1);
     this.maxQueued = Math.max(0, opts.maxQueued ?? 8 * this.maxActive);
-    this.queueTimeoutMs = opts.queueTimeoutMs ?? 15_000;
+    this.queueTimeoutMs = opts.queueTimeoutMs ?? 30_000;
   }
 
   get running(): number {

@@ -21,11 +21,23 @@ export function apiUrl(path: string, params: Params = {}): string {
 
 const memo = new Map<string, Promise<unknown>>();
 
+/** Tries for an answer the server is too busy to compute yet (503 + Retry-After: its heavy work is at capacity). */
+const BUSY_TRIES = 6;
+
+async function fetchPatiently(url: string): Promise<Response> {
+  for (let attempt = 1; ; attempt++) {
+    const res = await fetch(url, { headers: { accept: 'application/json' } });
+    if (res.status !== 503 || attempt >= BUSY_TRIES) return res;
+    const wait = Math.min(10, Math.max(1, Number(res.headers.get('retry-after')) || attempt));
+    await new Promise((r) => setTimeout(r, wait * 1000));
+  }
+}
+
 export async function getJson<T>(path: string, params: Params = {}): Promise<T> {
   const url = apiUrl(path, params);
   let p = memo.get(url) as Promise<T> | undefined;
   if (!p) {
-    p = fetch(url, { headers: { accept: 'application/json' } }).then(async (res) => {
+    p = fetchPatiently(url).then(async (res) => {
       const body = await res.json().catch(() => null);
       if (!res.ok) {
         const b = body as { error?: string; field?: string } | null;
