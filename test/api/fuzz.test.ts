@@ -185,9 +185,14 @@ async function probe(label: string, send: () => Promise<LightMyRequestResponse>)
     figures.busy503++;
     if (!res.headers['retry-after']) failures.push(`503 without Retry-After: ${label}`);
   } else if (res.statusCode >= 400) {
-    const body = JSON.parse(res.body) as { error?: string };
+    let body: { error?: unknown } = {};
+    try {
+      body = JSON.parse(res.body) as { error?: unknown };
+    } catch {
+      /* not JSON: counted as unclear below */
+    }
     if (typeof body.error !== 'string' || body.error.length > 2000)
-      failures.push(`unclear ${res.statusCode}: ${label}`);
+      failures.push(`unclear ${res.statusCode}: ${label}: ${res.body.slice(0, 120)}`);
     else figures.clean4xx++;
   } else figures.ok++;
 }
