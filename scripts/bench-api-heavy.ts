@@ -34,11 +34,7 @@ function heavyUrl(i: number): string {
   }
 }
 
-export async function heavyClientScenario(
-  base: string,
-  rateUrls: string[],
-  rssOf: () => number,
-): Promise<HeavyReport> {
+export async function heavyClientScenario(base: string, rateUrls: string[], rssOf: () => number): Promise<HeavyReport> {
   const connections = 50;
   const counts = { ok: 0, busy: 0, other: 0, withRetryAfter: 0 };
   let stop = false;
@@ -83,4 +79,29 @@ export async function heavyClientScenario(
     p99: result.latency.p99,
     row: `| \`/api/rate\` while ${HEAVY_LOOPS} loops request uncached comparisons, series, panels, 20-date averages | ${result.requests.total.toLocaleString('en-US')} | ${connections} | ${result.latency.p50} ms | ${result.latency.p99} ms | ${Math.round(result.requests.average).toLocaleString('en-US')} | ${errors} | peak ${mb(peakRss)} | heavy client: ${counts.ok} answered, ${counts.busy} × 503 (${counts.withRetryAfter} with Retry-After), ${counts.other} other |`,
   };
+}
+
+/**
+ * A flood: FLOOD_HEAVY distinct uncached heavy requests sent at once (most must be refused with 503 rather than
+ * queued without bound), then the server's peak RSS. Bounded and loopback only.
+ */
+export async function floodScenario(base: string, rssOf: () => number): Promise<string> {
+  const n = Number(process.env.BENCH_FLOOD_HEAVY ?? 300);
+  let peak = rssOf();
+  const sampler = setInterval(() => (peak = Math.max(peak, rssOf())), 100);
+  const started = Date.now();
+  const statuses = await Promise.all(
+    Array.from({ length: n }, (_, i) =>
+      fetch(base + heavyUrl(10_000 + i)).then(
+        async (r) => (await r.arrayBuffer(), r.status),
+        () => 0,
+      ),
+    ),
+  );
+  clearInterval(sampler);
+  const count = (s: number) => statuses.filter((x) => x === s).length;
+  const other = statuses.filter((s) => s !== 200 && s !== 503).length;
+  const mb = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MB`;
+  process.stderr.write(`flood of ${n} heavy requests: ${count(200)} × 200, ${count(503)} × 503, ${other} other\n`);
+  return `Flood: ${n} distinct heavy requests at once → ${count(200)} answered, ${count(503)} × 503 with Retry-After, ${other} other, in ${((Date.now() - started) / 1000).toFixed(1)} s; server peak RSS ${mb(peak)}.`;
 }

@@ -5,7 +5,7 @@ import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { projectPath } from '../src/util/paths.js';
-import { heavyClientScenario } from './bench-api-heavy.js';
+import { floodScenario, heavyClientScenario } from './bench-api-heavy.js';
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 100);
 const AMOUNT = Number(process.env.BENCH_REQUESTS ?? 20_000);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 2_000);
@@ -133,6 +133,7 @@ async function main() {
   // issue 8: /api/rate at 50 connections while another client loops the heaviest routes (target p99 < 50 ms)
   const heavy = await heavyClientScenario(base, rateUrls, () => rssOf(server.pid));
   rows.push(heavy.row);
+  const flood = await floodScenario(base, () => rssOf(server.pid));
   server.stop();
   const heading = [
     `API benchmark — \`npm run bench:api\` (autocannon on loopback, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${process.platform}/${process.arch})`,
@@ -141,7 +142,7 @@ async function main() {
     '|---|---:|---:|---:|---:|---:|---:|---|---:|',
   ];
   process.stdout.write(
-    `${[...heading, ...rows].join('\n')}\n\nServer RSS at start of the runs: ${mb(rssStart)}. Each route: every distinct query once (uncached), ${WARMUP.toLocaleString('en-US')} warm-up requests (not counted), then the measured run. Answers are cached per query (the server's ledger and data never change while it runs).\n`,
+    `${[...heading, ...rows].join('\n')}\n\nServer RSS at start of the runs: ${mb(rssStart)}. Each route: every distinct query once (uncached), ${WARMUP.toLocaleString('en-US')} warm-up requests (not counted), then the measured run. Answers are cached per query (the server's ledger and data never change while it runs).\n\n${flood}\n`,
   );
 }
 
