@@ -18,8 +18,6 @@ export type StatusOnDate =
   | 'never_applied'
   | 'scheduled';
 
-const NEVER_IN_FORCE = new Set(['threatened', 'never_applied']);
-
 export function statusOnDate(l: LayerCore, date: string): StatusOnDate {
   const m = l.cand.cm.measure;
   if (!l.cand.cm.inForce) return m.status as StatusOnDate;
