@@ -28,7 +28,9 @@ export function ProductSearch({ initial = '', importer, onPick }: Props) {
           type="search"
           value={text}
           placeholder={
-            importer === 'CN' ? 'e.g. 1201, soybeans, aircraft (China’s schedule)' : 'e.g. 8517.13, smartphones, furniture'
+            importer === 'CN'
+              ? 'e.g. 1201, soybeans, aircraft (China’s schedule)'
+              : 'e.g. 8517.13, smartphones, furniture'
           }
           onChange={(e) => setText(e.target.value)}
           data-testid="product-search"
