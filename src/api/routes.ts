@@ -257,12 +257,13 @@ export const ROUTES: RouteDef[] = [
     url: '/api/products',
     operationId: 'products',
     tag: 'products',
-    summary: 'Search products by code prefix or words in their descriptions',
+    summary: 'Search products by code prefix or words in their descriptions (full-text index, ranked)',
     params: {
       q: {
         type: 'string',
         maxLength: 100,
-        description: 'a code prefix (8517, 8517.13) or words (smartphones, soya beans)',
+        description:
+          'a code prefix (8517, 8517.13) or up to 10 words (smartphones, soya beans); full-text index with stems and synonyms',
       },
       importer: { ...P.importer, description: 'only this schedule: US or CN (default both)' },
       limit: { type: 'integer', minimum: 1, maximum: 50, default: 50, description: 'at most this many hits (≤ 50)' },

@@ -43,7 +43,7 @@ export const EXAMPLES: Record<string, string[]> = {
     'tradewar refund --product 8517130000 --origin CN --from 2025-02-04 --to 2026-02-23 --value 1000000',
     'tradewar refund --product 9403608093 --origin CN --from 2025-04-01 --to 2025-12-31 --value 250000',
   ],
-  serve: ['tradewar serve', 'PORT=9090 HOST=0.0.0.0 tradewar serve --log'],
+  serve: ['tradewar serve', 'tradewar serve --port 9090 --host 0.0.0.0 --log'],
   search: [
     'tradewar search soybeans --importer CN',
     'tradewar search "wooden furniture" --date 2025-11-05 --format csv',
