@@ -36,7 +36,7 @@ export function NextChanges({ code, importer, origin, scenario, date }: ProductV
     >
       <ol className="timeline">
         {(data ?? []).slice(0, 5).map((e) => (
-          <TimelineItem key={`${e.date}-${e.record}-${e.kind}`} e={e} />
+          <TimelineItem key={`${e.date}-${e.record}-${e.kind}`} e={e} asOf={date} />
         ))}
       </ol>
     </ChartCard>
