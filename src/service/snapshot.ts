@@ -18,7 +18,101 @@ export interface LoadedInputs {
   data: Datasets;
 }
 
-const FORMAT = 1;
+const FORMAT = 2;
+
+// Columnar packing: V8 deserialises a few arrays of primitives far faster than ~100,000 small objects, so
+// maps of records (products, list entries, base rates) are stored as key arrays and one array per field.
+type Packed =
+  | { t: 'rows'; keys: string[]; cols: unknown[][] }
+  | { t: 'map'; keys: unknown[]; values: Packed }
+  | { t: 'multimap'; keys: unknown[]; counts: number[]; values: Packed }
+  | { t: 'plain'; v: unknown };
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Map) && !(v instanceof Set);
+
+function packRows(rows: unknown[]): Packed {
+  const first = rows[0];
+  if (rows.length < 64 || !isRecord(first)) return { t: 'plain', v: rows };
+  const keys = Object.keys(first);
+  const same = rows.every((r) => isRecord(r) && Object.keys(r).length === keys.length && keys.every((k) => k in r));
+  if (!same) return { t: 'plain', v: rows };
+  return { t: 'rows', keys, cols: keys.map((k) => rows.map((r) => (r as Record<string, unknown>)[k])) };
+}
+
+function pack(v: unknown): Packed {
+  if (v instanceof Map) {
+    const values = [...v.values()];
+    if (values.length && values.every(Array.isArray))
+      return {
+        t: 'multimap',
+        keys: [...v.keys()],
+        counts: values.map((a) => (a as unknown[]).length),
+        values: packRows((values as unknown[][]).flat()),
+      };
+    if (values.length && values.every(isRecord)) return { t: 'map', keys: [...v.keys()], values: packRows(values) };
+  }
+  return { t: 'plain', v };
+}
+
+function unpackRows(p: Packed): unknown[] {
+  if (p.t === 'plain') return p.v as unknown[];
+  if (p.t !== 'rows') throw new Error('bad snapshot');
+  const n = p.cols[0]?.length ?? 0;
+  const out = new Array<unknown>(n);
+  for (let i = 0; i < n; i++) {
+    const o: Record<string, unknown> = {};
+    for (let k = 0; k < p.keys.length; k++) o[p.keys[k]!] = p.cols[k]![i];
+    out[i] = o;
+  }
+  return out;
+}
+
+function unpack(p: Packed): unknown {
+  if (p.t === 'plain') return p.v;
+  if (p.t === 'map') {
+    const values = unpackRows(p.values);
+    return new Map(p.keys.map((k, i) => [k, values[i]]));
+  }
+  if (p.t === 'multimap') {
+    const values = unpackRows(p.values);
+    const m = new Map<unknown, unknown[]>();
+    let at = 0;
+    p.keys.forEach((k, i) => {
+      m.set(k, values.slice(at, (at += p.counts[i]!)));
+    });
+    return m;
+  }
+  throw new Error('bad snapshot');
+}
+
+/** Datasets with their big maps packed by column (nested maps one level down: products per importer, base tables). */
+function packData(d: Datasets): unknown {
+  return {
+    ...d,
+    products: [...d.products].map(([k, m]) => [k, pack(m)]),
+    lists: pack(d.lists),
+    baseTables: [...d.baseTables].map(([k, t]) => [k, { ...t, rows: pack(t.rows) }]),
+  };
+}
+
+function unpackData(raw: Record<string, unknown>): Datasets {
+  const products = raw.products as Array<[string, Packed]>;
+  const tables = raw.baseTables as Array<[string, Record<string, unknown> & { rows: Packed }]>;
+  return {
+    ...(raw as unknown as Datasets),
+    products: new Map(
+      products.map(([k, p]) => [k, unpack(p) as Datasets['products'] extends Map<string, infer V> ? V : never]),
+    ),
+    lists: unpack(raw.lists as Packed) as Datasets['lists'],
+    baseTables: new Map(
+      tables.map(([k, t]) => [
+        k,
+        { ...t, rows: unpack(t.rows) } as unknown as Datasets['baseTables'] extends Map<string, infer V> ? V : never,
+      ]),
+    ),
+  };
+}
 
 function cacheDir(): string | null {
   const env = process.env.TRADEWAR_CACHE;
@@ -74,8 +168,8 @@ export async function loadWithSnapshot(
     .slice(0, 16);
   const file = join(dir, `context-${where}.v8`);
   try {
-    const saved = deserialize(readFileSync(file)) as { key: string; inputs: LoadedInputs };
-    if (saved.key === key) return saved.inputs;
+    const saved = deserialize(readFileSync(file)) as { key: string; ledger: Ledger; data: Record<string, unknown> };
+    if (saved.key === key) return { ledger: saved.ledger, data: unpackData(saved.data) };
   } catch {
     /* no snapshot yet, or unreadable: load */
   }
@@ -83,7 +177,7 @@ export async function loadWithSnapshot(
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, serialize({ key, inputs }), { mode: 0o600 });
+    writeFileSync(tmp, serialize({ key, ledger: inputs.ledger, data: packData(inputs.data) }), { mode: 0o600 });
     renameSync(tmp, file);
   } catch {
     /* read-only home: answer without a snapshot */
