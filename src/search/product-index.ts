@@ -57,7 +57,12 @@ export class ProductIndex {
   private readonly index: MiniSearch<Doc>;
   private readonly cache = new Map<string, ProductHit[]>();
 
-  constructor(data: Datasets, importers: readonly string[] = ['US', 'CN']) {
+  /** `progress` hears (documents indexed, total) while the index is built (a second or two for both schedules). */
+  constructor(
+    data: Datasets,
+    importers: readonly string[] = ['US', 'CN'],
+    progress?: (done: number, total: number) => void,
+  ) {
     for (const importer of importers) {
       const list: Entry[] = [];
       for (const p of data.products.get(importer)?.values() ?? [])
@@ -77,7 +82,11 @@ export class ProductIndex {
       tokenize: (text) => words(text),
       processTerm: (term) => termsOf(term),
     });
-    this.index.addAll(this.entries.map((e, id) => ({ id, description: e.description })));
+    const docs = this.entries.map((e, id) => ({ id, description: e.description }));
+    for (let i = 0; i < docs.length; i += 4000) {
+      this.index.addAll(docs.slice(i, i + 4000));
+      progress?.(Math.min(i + 4000, docs.length), docs.length);
+    }
   }
 
   get size(): number {

@@ -8,6 +8,7 @@ import { evaluate } from '../engine/evaluate.js';
 import type { ProductHit } from '../contract/answers.js';
 import { todayIso } from '../util/dates.js';
 import { UserInputError } from '../util/errors.js';
+import type { Progress } from './queries.js';
 
 export interface SearchInput {
   q?: string;
@@ -28,19 +29,28 @@ export interface SearchHit extends ProductHit {
   lines: number;
 }
 
-const indexes = new WeakMap<object, ProductIndex>();
+const indexes = new WeakMap<object, Map<string, ProductIndex>>();
 
-/** The product index of a context's data, built once. */
-export function productIndexOf(ctx: TradewarContext): ProductIndex {
-  let idx = indexes.get(ctx.data);
-  if (!idx) indexes.set(ctx.data, (idx = new ProductIndex(ctx.data)));
+/** The product index of a context's data (of one schedule, or both), built once. */
+export function productIndexOf(ctx: TradewarContext, importer?: string, progress?: Progress): ProductIndex {
+  let byScope = indexes.get(ctx.data);
+  if (!byScope) indexes.set(ctx.data, (byScope = new Map()));
+  const scope = importer ?? 'both';
+  let idx = byScope.get(scope);
+  if (!idx) byScope.set(scope, (idx = new ProductIndex(ctx.data, importer ? [importer] : undefined, progress)));
   return idx;
 }
 
-export function searchQuery(ctx: TradewarContext, input: SearchInput, index = productIndexOf(ctx)): SearchHit[] {
+export function searchQuery(
+  ctx: TradewarContext,
+  input: SearchInput,
+  index?: ProductIndex,
+  progress?: Progress,
+): SearchHit[] {
   if (!input.q?.trim())
     throw new UserInputError('missing search text: give a code prefix or words, e.g. "soybeans"', 'q');
   const importer = input.importer ? parseImporter(input.importer, 'importer', ctx.data) : undefined;
+  index ??= productIndexOf(ctx, importer, progress);
   const limit = input.limit === undefined ? 20 : Number(input.limit);
   if (!Number.isInteger(limit) || limit < 1 || limit > 200)
     throw new UserInputError(`limit "${input.limit}" is not a number from 1 to 200`, 'limit');

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { contextFor, formatOf, print } from '../options.js';
 import { render, type Row } from '../format.js';
 import { searchQuery } from '../../service/search.js';
+import { progressBar } from '../progress.js';
 
 export function registerSearchCommands(program: Command): void {
   program
@@ -18,7 +19,14 @@ export function registerSearchCommands(program: Command): void {
     .action(async (text: string[], opts, cmd: Command) => {
       const format = formatOf(opts.format);
       const ctx = await contextFor(cmd);
-      const hits = searchQuery(ctx, { q: text.join(' '), importer: opts.importer, limit: opts.limit, date: opts.date });
+      const bar = progressBar('indexing descriptions');
+      const hits = searchQuery(
+        ctx,
+        { q: text.join(' '), importer: opts.importer, limit: opts.limit, date: opts.date },
+        undefined,
+        bar.update,
+      );
+      bar.stop();
       if (format === 'json') return print(JSON.stringify(hits, null, 2) + '\n');
       const rows: Row[] = hits.map((h) => ({
         importer: h.importer,
