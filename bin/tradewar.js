@@ -1,6 +1,10 @@
 #!/usr/bin/env node
-// Launcher: registers tsx's loader in this process and runs the TypeScript CLI (no build step needed).
-import { register } from 'tsx/esm/api';
+// Launcher: runs the compiled command line in dist/ (built by `npm run build`; `npm ci` builds it via `prepare`).
+import { existsSync } from 'node:fs';
 
-register();
-await import('../src/cli/main.ts');
+const main = new URL('../dist/cli/main.js', import.meta.url);
+if (!existsSync(main)) {
+  process.stderr.write('tradewar: the command line is not built yet: run "npm run build" (npm ci does it too)\n');
+  process.exit(1);
+}
+await import(main.href);

@@ -49,9 +49,7 @@ async function startServer(args: string[]): Promise<{ base: string; pid: number;
   const child = spawn(
     process.execPath,
     [
-      '--import',
-      'tsx',
-      projectPath('src', 'cli', 'main.ts'),
+      projectPath('bin', 'tradewar.js'), // the compiled server, as `npm start` runs it (npm run build first)
       'serve',
       '--no-build',
       '--no-warm-up',

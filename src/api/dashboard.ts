@@ -1,4 +1,6 @@
-// Builds the dashboard (web/) with Vite when web/dist is missing or older than any source file under web/.
+// Builds the dashboard (web/) with Vite, in a child process, when web/dist is missing or older than any source file
+// under web/.
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectPath } from '../util/paths.js';
@@ -24,7 +26,8 @@ export function dashboardStaleReason(webDir = WEB_DIR): string | null {
   return newest > built ? 'web/ has changed since the last build' : null;
 }
 
-/** Builds web/ into web/dist when stale; `say` receives progress messages. Returns true when it built. */
+/** Builds web/ into web/dist when stale, in a separate process (scripts/build.mjs runs Vite), so the server
+ * never holds the build's memory. `say` receives progress messages. Returns true when it built. */
 export async function ensureDashboard(
   say: (msg: string) => void = () => {},
   force = false,
@@ -32,24 +35,25 @@ export async function ensureDashboard(
 ): Promise<boolean> {
   const reason = force ? 'rebuild requested' : dashboardStaleReason(webDir);
   if (!reason) return false;
-  say(`building the dashboard (${reason})…`);
+  say(`building the dashboard (${reason}) in a separate process…`);
   const started = Date.now();
-  const { build } = await import('vite');
-  let modules = 0;
-  await build({
-    root: webDir,
-    configFile: join(webDir, 'vite.config.ts'),
-    logLevel: 'warn',
-    plugins: [
-      {
-        name: 'tradewar-progress',
-        transform() {
-          if (++modules % 200 === 0) say(`  transformed ${modules} modules…`);
-          return null;
-        },
-      },
-    ],
-  });
-  say(`dashboard built in ${((Date.now() - started) / 1000).toFixed(1)} s (${modules} modules) → web/dist`);
+  const child = spawn(
+    process.execPath,
+    [projectPath('scripts', 'build.mjs'), '--only', 'web', ...(force ? ['--force'] : [])],
+    {
+      cwd: projectPath(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let output = '';
+  const collect = (b: Buffer) => {
+    output += b.toString();
+    for (const line of b.toString().split('\n')) if (line.trim()) say(`  ${line.trim()}`);
+  };
+  child.stdout.on('data', collect);
+  child.stderr.on('data', collect);
+  const code = await new Promise<number | null>((done) => child.once('exit', done));
+  if (code !== 0) throw new Error(`the dashboard build failed (exit ${code}): ${output.trim().split('\n').pop()}`);
+  say(`dashboard built in ${((Date.now() - started) / 1000).toFixed(1)} s → web/dist`);
   return true;
 }

@@ -13,6 +13,7 @@ import { productIntervals } from '../engine/panel.js';
 import { resolveWeights } from '../trade/weights.js';
 import type { AveragePoint, SectionFigure } from '../trade/aggregate.js';
 import type { Stack } from '../engine/evaluate.js';
+import { stackRows } from '../service/stack-rows.js';
 import type { Row } from '../util/csv.js';
 import { todayIso } from '../util/dates.js';
 import { UserInputError } from '../util/errors.js';
@@ -108,41 +109,7 @@ export const ROUTES: RouteDef[] = [
     scenario: true,
     cacheable: true,
     response: R.ref('Stack'),
-    csv: (s: Stack) => [
-      {
-        kind: 'base',
-        measure: s.base.measure,
-        authority: 'mfn',
-        rate_pct: s.base_pct,
-        contribution_pct: s.base_pct,
-        applies: true,
-        reason: s.base.rate_text ?? '',
-        citation: s.base.table,
-        source: s.base.source,
-      },
-      ...s.layers.map((l) => ({
-        kind: 'layer',
-        measure: l.measure,
-        authority: l.authority,
-        rate_pct: l.rate_pct,
-        contribution_pct: l.contribution_pct,
-        applies: l.applies,
-        reason: l.reason,
-        citation: l.citation,
-        source: l.source,
-      })),
-      {
-        kind: 'total',
-        measure: '',
-        authority: '',
-        rate_pct: s.total_pct,
-        contribution_pct: s.total_pct,
-        applies: true,
-        reason: `owed after rulings ${s.owed_total_pct}%`,
-        citation: '',
-        source: '',
-      },
-    ],
+    csv: (s: Stack) => stackRows(s),
     handler: (ctx, q) => rateQuery(ctx, q),
   },
   {
@@ -289,12 +256,13 @@ export const ROUTES: RouteDef[] = [
     url: '/api/products',
     operationId: 'products',
     tag: 'products',
-    summary: 'Search products by code prefix or words in their descriptions',
+    summary: 'Search products by code prefix or words in their descriptions (full-text index, ranked)',
     params: {
       q: {
         type: 'string',
         maxLength: 100,
-        description: 'a code prefix (8517, 8517.13) or words (smartphones, soya beans)',
+        description:
+          'a code prefix (8517, 8517.13) or up to 10 words (smartphones, soya beans); full-text index with stems and synonyms',
       },
       importer: { ...P.importer, description: 'only this schedule: US or CN (default both)' },
       limit: { type: 'integer', minimum: 1, maximum: 50, default: 50, description: 'at most this many hits (≤ 50)' },

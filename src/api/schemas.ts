@@ -22,10 +22,13 @@ export const P = {
   }),
   country: (what: string) => str(`${what}: ISO 3166 alpha-2 code`, { maxLength: 2, examples: ['CN'] }),
   importer: str('importing economy: US or CN', { maxLength: 2, examples: ['US'] }),
-  product: str("tariff code of the importer's schedule (US HTS10/HTS8, China HS10); dots and spaces allowed", {
-    maxLength: 20,
-    examples: ['8517130000'],
-  }),
+  product: str(
+    'tariff code, 2 to 10 digits, dots and spaces allowed: a national line (US HTS10, China HS10), a shorter code (the answer covers every line under it) or an HS code of another edition (translated through the WCO correlation)',
+    {
+      maxLength: 20,
+      examples: ['8517130000'],
+    },
+  ),
   weights: str('trade weights: 2017 (pre-war base year) | 2024 (latest full year) | a weight set name', {
     maxLength: 40,
     default: '2017',
@@ -55,11 +58,17 @@ const layer = obj({
   share: num('share of the customs value the rate applies to (1 = full value)'),
   contribution_pct: num('what this layer adds to the total, percentage points'),
   applies: { type: 'boolean', description: 'whether the layer applies on the date' },
-  reason: str('why it applies or not'),
+  reason: str('why it applies or not on the date, in words (measure name, heading, dates, instruments)'),
   source: str('URL of the instrument'),
   citation: str('legal citation'),
   instrument: { type: ['string', 'null'], description: 'instrument id in the ledger' },
-  status: str('measure status (in_force, threatened, unconfirmed, ...)'),
+  status: str('measure status in the ledger today (in_force, terminated, threatened, ...)'),
+  state: str('state on the date', {
+    enum: ['applies', 'not_yet', 'ended', 'not_in_force', 'off_list', 'excluded', 'suspended', 'stacked_out'],
+  }),
+  status_on_date: str(
+    'standing on the date asked (in_force, not_yet_in_force, ended, suspended, struck_down, unconfirmed, threatened, never_applied, scheduled)',
+  ),
   owed_pct: num('contribution still owed after court rulings, percentage points'),
 });
 
@@ -89,6 +98,49 @@ const stack = obj(
   },
   'duty stack of one product on one date',
 );
+// present only when the code asked was not itself a national line (a heading, or a code of another HS edition)
+Object.assign(stack.properties as Record<string, JsonSchema>, {
+  query: obj(
+    {
+      asked: str('the code as asked'),
+      kind: str('what it stood for', { enum: ['line', 'heading', 'translated'] }),
+      lines_count: { type: 'integer', description: 'national lines it covers' },
+      shown: str('the line whose stack is given (the highest total)'),
+      translation: {
+        oneOf: [
+          { type: 'null' },
+          obj({
+            from_edition: str('HS edition of the code asked'),
+            from_hs6: str('its HS6'),
+            to_edition: str("the schedule's HS edition"),
+            to_hs6: arrayOf({ type: 'string' }),
+          }),
+        ],
+      },
+    },
+    'what the code asked stood for',
+  ),
+  lines: arrayOf(
+    obj({
+      code: str('national line'),
+      description: { type: ['string', 'null'] },
+      base_pct: num('base, percent'),
+      additional_pct: num('additional, percentage points'),
+      total_pct: num('total, percent'),
+      owed_total_pct: num('total after court rulings, percent'),
+    }),
+  ),
+  total_range_pct: obj({ min: num('lowest total over the lines'), max: num('highest total over the lines') }),
+  headings: arrayOf(
+    obj({
+      code: str('heading'),
+      description: { type: ['string', 'null'] },
+      lines: { type: 'integer' },
+      min_total_pct: num('lowest total of its lines'),
+      max_total_pct: num('highest total of its lines'),
+    }),
+  ),
+});
 // present only when a customs value was given
 (stack.properties as Record<string, JsonSchema>).amounts = obj(
   {

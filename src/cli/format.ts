@@ -9,7 +9,8 @@ export function toTable(rows: Row[], columns = columnsOf(rows), maxWidth = 60): 
   const text = rows.map((r) =>
     columns.map((c) => {
       const s = cell(r[c]);
-      return s.length > maxWidth ? `${s.slice(0, maxWidth - 1)}…` : s;
+      // long text is cut to keep the table readable, but never a URL: a cut link is a broken link
+      return s.length > maxWidth && !/^https?:\/\//.test(s) ? `${s.slice(0, maxWidth - 1)}…` : s;
     }),
   );
   const widths = columns.map((c, i) => Math.max(c.length, ...text.map((t) => t[i]!.length)));

@@ -1,7 +1,6 @@
 // Shared option handling for commands: global folders, output format, the context.
 import type { Command } from 'commander';
-import { openContext, type TradewarContext } from '../service/context.js';
-import { contextForScenario } from '../service/scenarios.js';
+import type { TradewarContext } from '../service/context.js';
 import { parseChoice } from '../service/inputs.js';
 import type { OutputFormat } from './format.js';
 
@@ -17,6 +16,9 @@ export function globalsOf(cmd: Command): GlobalOptions {
 
 export async function contextFor(cmd: Command): Promise<TradewarContext> {
   const g = globalsOf(cmd);
+  // loaded here, not at the top: the ledger's schema, YAML parser and DuckDB are not needed for --help
+  const { openContext } = await import('../service/context.js');
+  const { contextForScenario } = await import('../service/scenarios.js');
   const ctx = await openContext({ ledgerDir: g.ledger, dataDir: g.data });
   return contextForScenario(ctx, g.scenario);
 }

@@ -7,6 +7,8 @@ import { registerLedgerCommands } from './commands/ledger.js';
 import { registerStartCommand } from './commands/start.js';
 import { registerScenarioCommands } from './commands/scenario.js';
 import { registerServeCommand } from './commands/serve.js';
+import { registerSearchCommands } from './commands/search.js';
+import { addExamples } from './examples.js';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -23,6 +25,8 @@ export function buildProgram(): Command {
   registerStartCommand(program);
   registerScenarioCommands(program);
   registerServeCommand(program);
+  registerSearchCommands(program);
+  addExamples(program); // after every command is registered
   return program;
 }
 

@@ -20,7 +20,14 @@ export interface Layer {
   source: string;
   citation: string;
   instrument: string | null;
+  /** The measure's status in the ledger today (e.g. terminated), whatever the date asked. */
   status: string;
+  /** The layer's state on the date asked: applies, not_yet, ended, not_in_force, off_list, excluded, suspended,
+   * stacked_out. */
+  state: string;
+  /** The measure's standing on the date asked: in_force, not_yet_in_force, ended, suspended, struck_down,
+   * unconfirmed, threatened, never_applied, scheduled (a duty terminated in 2026 is in_force in 2025). */
+  status_on_date: string;
   /** What is owed after court rulings (0 for measures struck down). */
   owed_pct: number;
 }
@@ -50,6 +57,43 @@ export interface Stack {
   notes: string[];
   /** Duty in US dollars on a customs value, when one was given. */
   amounts?: DutyAmounts;
+  /** What the code asked stood for; present when it was not itself a national line. */
+  query?: CodeQuery;
+  /** Every national line the code asked covers, with its total (the stack above is the highest of them). */
+  lines?: LineTotal[];
+  /** Lowest and highest total over `lines`. */
+  total_range_pct?: { min: number; max: number };
+  /** The lines grouped by the next shorter heading, when there are many. */
+  headings?: HeadingTotals[];
+}
+
+export interface CodeQuery {
+  /** As typed. */
+  asked: string;
+  /** line: a national line; heading: a shorter code (chapter, heading, subheading); translated: a code of another
+   * HS edition, mapped through the WCO correlation. */
+  kind: 'line' | 'heading' | 'translated';
+  lines_count: number;
+  /** The line whose stack is shown. */
+  shown: string;
+  translation: { from_edition: string; from_hs6: string; to_edition: string; to_hs6: string[] } | null;
+}
+
+export interface LineTotal {
+  code: string;
+  description: string | null;
+  base_pct: number;
+  additional_pct: number;
+  total_pct: number;
+  owed_total_pct: number;
+}
+
+export interface HeadingTotals {
+  code: string;
+  description: string | null;
+  lines: number;
+  min_total_pct: number;
+  max_total_pct: number;
 }
 
 export interface DutyAmounts {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { queryRows, sqlString } from './duckdb.js';
 import { UserInputError } from '../util/errors.js';
 import { verifyDataDir } from './verify.js';
+import type { ConcordanceRow } from '../codes/resolve.js';
 
 export interface Product {
   code: string;
@@ -52,6 +53,8 @@ export interface Datasets {
   weightSets: string[];
   /** Partners with trade data per importer (ISO2). */
   partners: Map<string, string[]>;
+  /** WCO HS6 correlations between editions (hs_concordance.parquet; empty when the file is absent). */
+  concordance?: ConcordanceRow[];
 }
 
 const REQUIRED = [
@@ -112,6 +115,12 @@ export async function loadDatasets(dir = 'data'): Promise<Datasets> {
       `select distinct importer, exporter from ${dataFile(dir, 'trade_weights.parquet')} order by 1, 2`,
     ),
   ]);
+  const concordanceFile = join(dir, 'hs_concordance.parquet');
+  const concordance = existsSync(concordanceFile)
+    ? await queryRows<ConcordanceRow>(
+        `select from_vintage, from_hs6, to_vintage, to_hs6 from ${dataFile(dir, 'hs_concordance.parquet')}`,
+      )
+    : [];
 
   const products = new Map<string, Map<string, Product>>([
     ['US', new Map()],
@@ -164,6 +173,7 @@ export async function loadDatasets(dir = 'data'): Promise<Datasets> {
     countries: new Map(countries.map((c) => [c.iso2, c])),
     weightSets: sets.map((s) => s.weight_set),
     partners: partnerMap,
+    concordance,
   };
 }
 

@@ -1,10 +1,13 @@
-// One in-process DuckDB connection for reading the shipped Parquet tables.
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+// One in-process DuckDB connection for reading the shipped Parquet tables. The native module is loaded on first
+// use, so commands that never read data (--help) do not pay for it.
+import type { DuckDBConnection } from '@duckdb/node-api';
 
 let shared: Promise<DuckDBConnection> | undefined;
 
 export function duckdb(): Promise<DuckDBConnection> {
-  shared ??= DuckDBInstance.create(':memory:').then((db) => db.connect());
+  shared ??= import('@duckdb/node-api').then(async ({ DuckDBInstance }) =>
+    (await DuckDBInstance.create(':memory:')).connect(),
+  );
   return shared;
 }
 

@@ -2,7 +2,8 @@
 // partner matchers, and for every product of the importer's universe its candidate measures (found through
 // one prefix index over all code lists), exclusions and suspensions. Nothing here names an authority.
 import type { Ledger } from '../ledger/ledger.js';
-import { PRICED_KINDS, type Measure, type ProductRef, type StackingRule, type Suspension } from '../ledger/schema.js';
+import type { Measure, ProductRef, StackingRule, Suspension } from '../ledger/schema.js';
+import { PRICED_KINDS } from '../ledger/kinds.js';
 import type { BaseTable, Datasets, ListEntry, Product } from '../datasets/datasets.js';
 import { latestAtOrBefore } from './timeline.js';
 

@@ -5,6 +5,8 @@ import { rateAt } from './compile.js';
 import { inInterval } from '../util/dates.js';
 import type { BaseRateRow } from '../datasets/datasets.js';
 import type { Layer, Stack } from '../contract/answers.js';
+import type { StackingRule } from '../ledger/schema.js';
+import { describeLayer, statusOnDate } from './explain.js';
 export type { Layer, Stack };
 
 export type LayerState =
@@ -21,6 +23,9 @@ export interface LayerCore {
   excludedBy: ScopeMatch | null;
   suspendedBy: { id: string; from: string; until: string | null; instrument: string } | null;
   stackedBy: string | null;
+  /** The stacking rule that took the layer out (or to the rest of the value), and the layer that triggered it. */
+  stackedRule: StackingRule | null;
+  stackedTrigger: LayerCore | null;
   /** Exclusions or suspensions that cover only some goods of the line, active on the date. */
   partial: ScopeMatch[];
 }
@@ -98,6 +103,8 @@ export function evaluateCore(rules: ImporterRules, code: string, origin: string,
       excludedBy: null,
       suspendedBy: null,
       stackedBy: null,
+      stackedRule: null,
+      stackedTrigger: null,
       partial: [],
     };
     out.push(layer);
@@ -125,12 +132,8 @@ export function evaluateCore(rules: ImporterRules, code: string, origin: string,
     }
     const partialExcl = activeMatch(cand.excludes, date, true);
     if (partialExcl) layer.partial.push(partialExcl);
+    // suspensions first, so an excluded layer still shows the rate that would be payable on the date
     const excl = activeMatch(cand.excludes, date);
-    if (excl) {
-      layer.state = 'excluded';
-      layer.excludedBy = excl;
-      continue;
-    }
     for (const { cs, matches } of cand.suspensions) {
       const period = cs.suspension.periods.find((p) => inInterval(date, p.from, p.until));
       if (!period) continue;
@@ -159,6 +162,12 @@ export function evaluateCore(rules: ImporterRules, code: string, origin: string,
       };
       if (reduced === 0) layer.state = 'suspended';
     }
+    if (excl) {
+      layer.state = 'excluded';
+      layer.excludedBy = excl;
+      layer.partial = layer.partial.filter((p) => p === partialExcl);
+      continue;
+    }
     if (layer.state === 'applies') layer.contribution = layer.rate * cm.share;
   }
   // stacking rules: a rule whose `when` matches an applying layer switches off the layers its `excludes` match
@@ -177,6 +186,8 @@ export function evaluateCore(rules: ImporterRules, code: string, origin: string,
         const m = l.cand.cm.measure;
         if (!(r.exclMeasures.has(m.id) || r.exclAuthorities.has(m.authority))) continue;
         const covered = r.rule.on_share ? trigger.cand.cm.share : 1;
+        l.stackedRule = r.rule;
+        l.stackedTrigger = trigger;
         l.stackedBy = `${r.rule.id} (${trigger.cand.cm.measure.id} applies${covered < 1 ? ` to ${Math.round(covered * 100)}% of the value` : ''})`;
         if (covered >= 1) {
           l.state = 'stacked_out';
@@ -192,42 +203,7 @@ export function evaluateCore(rules: ImporterRules, code: string, origin: string,
 
 const round = (x: number) => Math.round(x * 1e6) / 1e6;
 
-function describe(l: LayerCore): string {
-  const m = l.cand.cm.measure;
-  const step = l.step >= 0 ? m.schedule[l.step] : undefined;
-  switch (l.state) {
-    case 'applies': {
-      const parts = [`${l.match?.via ?? 'in scope'}`];
-      if (step) parts.push(`rate since ${step.date}`);
-      if (l.suspendedBy)
-        parts.push(
-          `${l.statutory}% less suspension ${l.suspendedBy.id} (${l.suspendedBy.from} to ${l.suspendedBy.until ?? 'open'})`,
-        );
-      if (l.cand.cm.share !== 1)
-        parts.push(`applies to ${(l.cand.cm.share * 100).toFixed(0)}% of value (${m.basis?.label ?? 'content share'})`);
-      if (l.stackedBy) parts.push(`only on the rest of the value: rule ${l.stackedBy}`);
-      if (l.cand.cm.struckDown) parts.push(`struck down ${l.cand.cm.struckDown.date}: assessed, not owed`);
-      for (const p of l.partial) parts.push(`a product-specific exclusion may cover some goods of this line: ${p.via}`);
-      return parts.join('; ');
-    }
-    case 'not_yet':
-      return `not yet in force (first rate ${l.cand.cm.firstDate})`;
-    case 'ended':
-      return `ended ${step?.date ?? ''}${step?.note ? ` (${step.note})` : ''}`.trim();
-    case 'not_in_force':
-      return `status ${m.status}: not in force in the baseline`;
-    case 'off_list':
-      return `product on ${l.match?.via ?? 'the list'} only ${l.match?.from ?? '…'} to ${l.match?.until ?? '…'}`;
-    case 'excluded':
-      return `excluded by ${l.excludedBy?.via} (${l.excludedBy?.from ?? '…'} to ${l.excludedBy?.until ?? '…'})`;
-    case 'suspended':
-      return `suspended by ${l.suspendedBy?.id} (${l.suspendedBy?.from} to ${l.suspendedBy?.until ?? 'open'})`;
-    case 'stacked_out':
-      return `does not stack: rule ${l.stackedBy}`;
-  }
-}
-
-export function explainLayer(rules: ImporterRules, l: LayerCore): Layer {
+export function explainLayer(rules: ImporterRules, l: LayerCore, date: string): Layer {
   const m = l.cand.cm.measure;
   const step = l.step >= 0 ? m.schedule[l.step] : m.schedule[0];
   const instrument = step ? rules.ledger.instruments.get(step.instrument) : undefined;
@@ -241,11 +217,13 @@ export function explainLayer(rules: ImporterRules, l: LayerCore): Layer {
     share: l.cand.cm.share,
     contribution_pct: contribution,
     applies: l.state === 'applies',
-    reason: describe(l),
+    reason: describeLayer(rules, l, date),
     source: instrument?.url ?? m.sources[0]!,
     citation: instrument?.citation ?? m.legal_citation,
     instrument: instrument?.id ?? null,
     status: m.status,
+    state: l.state,
+    status_on_date: statusOnDate(l, date),
     owed_pct: l.cand.cm.struckDown ? 0 : contribution,
   };
 }
@@ -255,7 +233,7 @@ export function evaluate(rules: ImporterRules, code: string, origin: string, dat
   const base = baseRate(rules, code, date);
   // layers that apply first (largest contribution first), then the others in ledger order
   const layers = core
-    .map((l) => explainLayer(rules, l))
+    .map((l) => explainLayer(rules, l, date))
     .map((l, i) => ({ l, i }))
     .sort(
       (a, b) => Number(b.l.applies) - Number(a.l.applies) || b.l.contribution_pct - a.l.contribution_pct || a.i - b.i,

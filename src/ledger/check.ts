@@ -1,6 +1,6 @@
 // Cross-checks that the schema alone cannot express: ids resolve, lists exist, dates are ordered.
 import type { Ledger } from './ledger.js';
-import { PRICED_KINDS } from './schema.js';
+import { PRICED_KINDS } from './kinds.js';
 import { checkLedgerDates } from './check-dates.js';
 import { LedgerError, type LedgerIssue, type SourcePosition } from '../util/errors.js';
 

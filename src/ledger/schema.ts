@@ -32,8 +32,7 @@ export const INSTRUMENT_KINDS = [
 ] as const;
 export type InstrumentKind = (typeof INSTRUMENT_KINDS)[number];
 
-/** Instruments the tariff arithmetic prices; the others are carried, dated and listed, never dropped. */
-export const PRICED_KINDS: ReadonlySet<InstrumentKind> = new Set(['ad_valorem', 'specific', 'mfn']);
+export { PRICED_KINDS } from './kinds.js';
 
 export const STATUSES = [
   'in_force',

@@ -6,6 +6,7 @@ import type { Ledger } from '../ledger/ledger.js';
 import { loadDatasets, type Datasets } from '../datasets/datasets.js';
 import { projectPath } from '../util/paths.js';
 import { compileImporter, type ImporterRules } from '../engine/compile.js';
+import { loadWithSnapshot } from './snapshot.js';
 
 export interface ContextOptions {
   ledgerDir?: string;
@@ -41,8 +42,14 @@ export const DEFAULT_LEDGER_DIR = projectPath('ledger');
 export const DEFAULT_DATA_DIR = projectPath('data');
 
 export async function openContext(opts: ContextOptions = {}): Promise<TradewarContext> {
-  const data = await loadDatasets(opts.dataDir ?? DEFAULT_DATA_DIR);
-  const ledger = loadLedger(opts.ledgerDir ?? DEFAULT_LEDGER_DIR);
-  assertLedgerValid(ledger, checkContextOf(data));
+  const ledgerDir = opts.ledgerDir ?? DEFAULT_LEDGER_DIR;
+  const dataDir = opts.dataDir ?? DEFAULT_DATA_DIR;
+  // a snapshot holds only inputs that passed these checks, under a key of every file they came from
+  const { ledger, data } = await loadWithSnapshot(ledgerDir, dataDir, async () => {
+    const data = await loadDatasets(dataDir);
+    const ledger = loadLedger(ledgerDir);
+    assertLedgerValid(ledger, checkContextOf(data));
+    return { ledger, data };
+  });
   return new TradewarContext(ledger, data);
 }

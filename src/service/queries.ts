@@ -2,8 +2,9 @@
 // both call these, so their answers are the same.
 import type { TradewarContext } from './context.js';
 import { parseChoice, parseCountry, parseDate, parseDates, parseImporter, scopeCaveat } from './inputs.js';
-import { requireKnownProduct } from '../codes/product-codes.js';
-import { evaluate, type Stack } from '../engine/evaluate.js';
+import { resolveCode } from '../codes/resolve.js';
+import type { Stack } from '../engine/evaluate.js';
+import { stackForCode } from './lines.js';
 import type { DutyAmounts } from '../contract/answers.js';
 import {
   buildIntervalPanel,
@@ -16,7 +17,7 @@ import {
 import { averagesAt, averageSeries, type AveragePoint, type ByDimension } from '../trade/aggregate.js';
 import { resolveWeights, weightsFor, type WeightChoice } from '../trade/weights.js';
 import { UserInputError } from '../util/errors.js';
-import { addDays } from '../util/dates.js';
+import { addDays, todayIso } from '../util/dates.js';
 
 export type Progress = (done: number, total: number) => void;
 
@@ -24,6 +25,7 @@ export interface RateInput {
   product?: string;
   origin?: string;
   dest?: string;
+  /** Entry date, YYYY-MM-DD (default: today). */
   date?: string;
   /** Customs value in USD: the answer then carries the duty in dollars. */
   value?: string | number;
@@ -57,12 +59,12 @@ export function rateQuery(ctx: TradewarContext, input: RateInput): Stack {
   const origin = parseCountry(input.origin, 'origin', ctx.data);
   if (origin === dest)
     throw new UserInputError(`origin and dest are both ${dest}: choose two different countries`, 'origin');
-  const date = parseDate(input.date, 'date');
+  const date = input.date === undefined ? todayIso() : parseDate(input.date, 'date');
   if (!input.product) throw new UserInputError('missing product: give a tariff code, e.g. 8517130000', 'product');
   const rules = ctx.rules(dest);
-  const product = requireKnownProduct(input.product, rules.universe, dest);
+  const code = resolveCode(input.product, dest, rules.universe, ctx.data.concordance);
   const value = parseValue(input.value);
-  const stack = evaluate(rules, product, origin, date);
+  const stack = stackForCode(rules, code, origin, date);
   const caveat = scopeCaveat(dest, origin);
   if (caveat) stack.notes.push(caveat);
   if (value !== undefined) stack.amounts = dutyAmounts(stack, value);

@@ -3,10 +3,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ensureDashboard } from '../../src/api/dashboard.js';
-import { browserMissing, launchBrowser, shot, startServer, type RunningServer } from './harness.js';
+import { announceSkip, browserMissing, launchBrowser, shot, startServer, type RunningServer } from './harness.js';
 
 const missing = browserMissing();
-if (missing) console.warn(`skipping browser tests: ${missing}`);
+if (missing) announceSkip(missing);
 
 interface Drawn {
   name: string;

@@ -1,19 +1,29 @@
-// Starts the real server (`tradewar serve`) on a free loopback port and drives Debian's chromium with playwright-core.
+// Starts the real server (`tradewar serve`, compiled) on a free loopback port and drives Debian's chromium with
+// playwright-core.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { it } from 'vitest';
+import { BROWSER_SKIP_PREFIX } from './skip.js';
 import { projectPath } from '../../src/util/paths.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = projectPath('test-output', 'screenshots');
 
+const underCi = () => !!process.env.CI && !['false', '0'].includes(process.env.CI.toLowerCase());
+
 /** Why the browser tests cannot run here, or null. Under CI a missing browser is a failure, not a skip. */
 export function browserMissing(): string | null {
   if (existsSync(CHROMIUM)) return null;
   const msg = `${CHROMIUM} not found: install Debian's chromium (apt-get install -y chromium) to run the browser tests`;
-  if (process.env.CI) throw new Error(msg);
+  if (underCi()) throw new Error(`CI=${process.env.CI}: ${msg}`);
   return msg;
+}
+
+/** Registers one skipped test whose name says why, so the run's summary shows it (test/browser-skips-reporter.ts). */
+export function announceSkip(reason: string): void {
+  it.skip(`${BROWSER_SKIP_PREFIX}${reason}`, () => {});
 }
 
 export interface RunningServer {
@@ -24,10 +34,10 @@ export interface RunningServer {
 
 /** Runs `tradewar serve --port 0` (extra args e.g. --data/--ledger) and waits for the URL it prints. */
 export function startServer(extraArgs: string[] = [], timeoutMs = 90_000): Promise<RunningServer> {
-  const tsx = projectPath('node_modules', '.bin', 'tsx');
+  // the real compiled command line, as `npm start` runs it (test/global-setup.ts builds dist/ first)
   const child: ChildProcess = spawn(
-    tsx,
-    [projectPath('src', 'cli', 'main.ts'), 'serve', '--port', '0', '--host', '127.0.0.1', ...extraArgs],
+    process.execPath,
+    [projectPath('bin', 'tradewar.js'), 'serve', '--port', '0', '--host', '127.0.0.1', ...extraArgs],
     {
       cwd: projectPath(),
       env: { ...process.env, PORT: '', HOST: '' },

@@ -3,13 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { projectPath } from '../../src/util/paths.js';
 
-/** Runs `tradewar` with the arguments written as one command line (no quoting needed in these tests). */
+/** Runs the real compiled `tradewar` with the arguments written as one command line (no quoting needed here). */
 function cli(line: string) {
-  const r = spawnSync(
-    process.execPath,
-    [projectPath('node_modules', 'tsx', 'dist', 'cli.mjs'), projectPath('src', 'cli', 'main.ts'), ...line.split(/\s+/)],
-    { encoding: 'utf8', cwd: projectPath() },
-  );
+  const r = spawnSync(process.execPath, [projectPath('bin', 'tradewar.js'), ...line.split(/\s+/)], {
+    encoding: 'utf8',
+    cwd: projectPath(),
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 

@@ -17,7 +17,9 @@ describe('evaluate on a small ledger', () => {
   it('honours an exclusion only inside its own dates', () => {
     const inside = evaluate(rules, '8517130000', 'CN', '2018-10-01');
     expect(layer(inside, 'list-one').applies).toBe(false);
-    expect(layer(inside, 'list-one').reason).toMatch(/excluded by list l_excl/);
+    expect(layer(inside, 'list-one').reason).toMatch(
+      /excluded by l excl, which covers 8517\.13\.00\.00 \(2018-07-06 to 2019-01-01\); otherwise 10% payable/,
+    );
     expect(evaluate(rules, '8517130000', 'CN', '2019-01-01').total_pct).toBe(10);
   });
 
@@ -26,21 +28,24 @@ describe('evaluate on a small ledger', () => {
     expect(layer(evaluate(rules, '8517620000', 'CN', '2025-05-14'), 'surcharge').rate_pct).toBe(10);
     const s = evaluate(rules, '8517620000', 'CN', '2025-11-05');
     expect(s.total_pct).toBe(35);
-    expect(layer(s, 'surcharge').reason).toMatch(/less suspension pause/);
+    expect(layer(s, 'surcharge').reason).toMatch(/34% less .*: 10% payable/);
   });
 
   it('keeps assessed and owed apart for a measure struck down by a court', () => {
     const s = evaluate(rules, '8517620000', 'CN', '2025-11-05');
     expect(s.total_pct).toBe(35);
     expect(s.owed_total_pct).toBe(25);
-    expect(layer(evaluate(rules, '8517620000', 'CN', '2026-02-24'), 'surcharge').reason).toMatch(/^ended 2026-02-24/);
+    expect(layer(evaluate(rules, '8517620000', 'CN', '2026-02-24'), 'surcharge').reason).toMatch(
+      /^Emergency surcharge: ended on 2026-02-24/,
+    );
   });
 
   it('never prices a threatened measure in the baseline but shows it', () => {
     const s = evaluate(rules, '8517620000', 'CN', '2025-12-01');
     expect(layer(s, 'threat').applies).toBe(false);
     expect(layer(s, 'threat').contribution_pct).toBe(0);
-    expect(layer(s, 'threat').reason).toMatch(/threatened/);
+    expect(layer(s, 'threat').reason).toMatch(/threatened, never in force/);
+    expect(layer(evaluate(rules, '8517620000', 'CN', '2025-10-01'), 'threat').reason).not.toMatch(/not yet in force/);
   });
 
   it('applies content-share bases and stacking rules from the ledger', () => {
@@ -49,7 +54,7 @@ describe('evaluate on a small ledger', () => {
     expect(layer(before, 'metal').contribution_pct).toBe(25);
     const s = evaluate(rules, '7208100000', 'CN', '2025-03-01');
     expect(layer(s, 'surcharge').applies).toBe(false);
-    expect(layer(s, 'surcharge').reason).toMatch(/metal-beats-surcharge/);
+    expect(layer(s, 'surcharge').reason).toMatch(/does not stack: Metal duty applies/);
     expect(s.total_pct).toBe(27);
   });
 
@@ -96,7 +101,7 @@ describe('share-based stacking', () => {
     const surcharge = s.layers.find((l) => l.measure === 'surcharge')!;
     expect(surcharge.applies).toBe(true);
     expect(surcharge.contribution_pct).toBe(34 * 0.5); // metal covers 50% of the value
-    expect(surcharge.reason).toMatch(/only on the rest of the value: rule metal-beats-surcharge/);
+    expect(surcharge.reason).toMatch(/only on the rest of the value: Metal duty applies to 50% of the value/);
     expect(s.total_pct).toBe(2 + 25 + 17);
   });
 });

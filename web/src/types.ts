@@ -41,6 +41,8 @@ export interface ProductView {
   importer: string;
   origin: string;
   scenario?: string;
+  /** The date the page is asked about: "next change" counts from it. */
+  date?: string;
 }
 
 export type Direction = 'US<CN' | 'CN<US';

@@ -1,10 +1,7 @@
 // `tradewar ledger check`: schema, cross-checks, and coverage of the reference table of measures.
 import type { Command } from 'commander';
 import { existsSync, readFileSync } from 'node:fs';
-import { loadLedger } from '../../ledger/load.js';
 import { checkLedger } from '../../ledger/check.js';
-import { loadDatasets } from '../../datasets/datasets.js';
-import { checkContextOf, DEFAULT_DATA_DIR, DEFAULT_LEDGER_DIR } from '../../service/context.js';
 import { referenceCoverage } from '../../ledger/coverage.js';
 import { LedgerError, UserInputError } from '../../util/errors.js';
 import { formatOf, globalsOf, print } from '../options.js';
@@ -27,6 +24,8 @@ export function registerLedgerCommands(program: Command): void {
       const file = referenceFile(opts.reference);
       if (!existsSync(file))
         throw new UserInputError(`reference file ${file} not found: pass --reference FILE`, 'reference');
+      const { loadLedger } = await import('../../ledger/load.js');
+      const { DEFAULT_LEDGER_DIR } = await import('../../service/context.js');
       const l = loadLedger(globalsOf(cmd).ledger ?? DEFAULT_LEDGER_DIR);
       const cov = referenceCoverage(l, readFileSync(file, 'utf8'));
       const rows = [
@@ -42,6 +41,10 @@ export function registerLedgerCommands(program: Command): void {
     .option('--reference <file>', 'reference table of measures (markdown) to check coverage against')
     .action(async (opts, cmd: Command) => {
       const g = globalsOf(cmd);
+      // loaded when the command runs: --help does not need the schema, the YAML parser or DuckDB
+      const { loadLedger } = await import('../../ledger/load.js');
+      const { loadDatasets } = await import('../../datasets/datasets.js');
+      const { checkContextOf, DEFAULT_DATA_DIR, DEFAULT_LEDGER_DIR } = await import('../../service/context.js');
       const data = await loadDatasets(g.data ?? DEFAULT_DATA_DIR);
       const l = loadLedger(g.ledger ?? DEFAULT_LEDGER_DIR);
       const issues = checkLedger(l, checkContextOf(data));

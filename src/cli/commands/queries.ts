@@ -5,7 +5,10 @@ import { render, toTable, type Row } from '../format.js';
 import { progressBar } from '../progress.js';
 import { averageQuery, intervalPanelQuery, panelQuery, rateQuery, seriesQuery } from '../../service/queries.js';
 import { eventsQuery } from '../../service/events-query.js';
-import { parseChoice, scopeCaveat } from '../../service/inputs.js';
+import { timeline, timelineBetween } from '../../service/events.js';
+import { changesQuery } from '../../service/changes.js';
+import { stackRows } from '../../service/stack-rows.js';
+import { parseChoice, parseDate, scopeCaveat } from '../../service/inputs.js';
 import type { Stack } from '../../engine/evaluate.js';
 import type { AveragePoint, SectionFigure } from '../../trade/aggregate.js';
 import { writeParquet } from '../../datasets/write-parquet.js';
@@ -28,32 +31,71 @@ function amountsLine(s: Stack): string {
   return `On a customs value of ${usd.format(a.value_usd)}: duty ${usd.format(a.total_usd)} (${parts.join(' + ')}); owed after rulings ${usd.format(a.owed_usd)}`;
 }
 
-function stackTable(s: Stack): string {
-  const head = [
-    `${s.product}${s.description ? ` — ${s.description}` : ''}`,
-    `${s.origin} → ${s.dest} on ${s.date}`,
-    `Base (MFN): ${s.base_pct}%${s.base.rate_text ? ` (${s.base.rate_text})` : ''} [${s.base.measure}, ${s.base.table} ${s.base.key ?? 'n/a'}] ${s.base.source}`,
+/** Lines (or headings) a shorter or translated code covers, with the range of their totals. */
+function linesBlock(s: Stack): string {
+  if (!s.query || !s.lines) return '';
+  const range = s.total_range_pct!;
+  const t = s.query.translation;
+  const head = t
+    ? `${s.query.asked} is an ${t.from_edition} code; the ${s.dest} schedule follows ${t.to_edition}: ${t.from_hs6} → ${t.to_hs6.join(', ')} (WCO correlation)`
+    : `${s.query.asked} is not a national tariff line of the ${s.dest} schedule`;
+  const span = range.min === range.max ? `all pay ${range.min}%` : `totals from ${range.min}% to ${range.max}%`;
+  const rows: Row[] = s.headings
+    ? s.headings.map((h) => ({
+        heading: h.code,
+        lines: h.lines,
+        min_total_pct: h.min_total_pct,
+        max_total_pct: h.max_total_pct,
+        description: h.description,
+      }))
+    : s.lines.map((l) => ({
+        line: l.code,
+        base_pct: l.base_pct,
+        additional_pct: l.additional_pct,
+        total_pct: l.total_pct,
+        description: l.description,
+      }));
+  return [
+    `${head}: it covers ${s.query.lines_count} lines, ${span}${s.headings ? ` (by heading; --format json lists every line)` : ''}.`,
+    '',
+    toTable(rows, undefined, 80).trimEnd(),
+    '',
+    `Stack of ${s.product}${range.min === range.max ? '' : ', the highest of these lines'}:`,
     '',
   ].join('\n');
+}
+
+function stackTable(s: Stack, dateNote: string, next: string | null): string {
+  const head = [
+    linesBlock(s),
+    `${s.product}${s.description ? ` — ${s.description}` : ''}`,
+    `${s.origin} → ${s.dest} on ${s.date}${dateNote}`,
+    `Base (MFN): ${s.base_pct}%${s.base.rate_text ? ` (${s.base.rate_text})` : ''} [${s.base.measure}, ${s.base.table} ${s.base.key ?? 'n/a'}] ${s.base.source}`,
+    '',
+  ]
+    .filter((x, i) => i > 0 || x !== '')
+    .join('\n');
   const rows: Row[] = s.layers.map((l) => ({
     measure: l.measure,
     authority: l.authority,
     rate_pct: l.rate_pct,
     applies: l.applies,
     adds_pct: l.contribution_pct,
-    reason: l.reason,
+    on_date: l.status_on_date.replaceAll('_', ' '),
     source: l.source,
   }));
+  const reasons = s.layers.map((l) => `  ${l.measure}: ${l.reason}`);
   const tail = [
     '',
     `Total: ${s.total_pct}% (base ${s.base_pct}% + additional ${s.additional_pct}%)`,
     s.owed_total_pct !== s.total_pct ? `Owed after court rulings: ${s.owed_total_pct}% (assessed ${s.total_pct}%)` : '',
     ...(s.amounts ? [amountsLine(s)] : []),
-    ...s.notes.map((n) => `Note: ${n}`),
+    ...s.notes.filter((n) => !s.query || n !== s.notes[0]).map((n) => `Note: ${n}`),
+    next ? `Next change after ${s.date}: ${next}` : `No change to this stack is scheduled after ${s.date}.`,
   ]
     .filter((x) => x !== '')
     .join('\n');
-  return `${head}\n${toTable(rows, undefined, 70)}${tail}\n`;
+  return `${head}\n${toTable(rows, undefined, 70)}\nWhy:\n${reasons.join('\n')}\n${tail}\n`;
 }
 
 function flattenAverages(points: AveragePoint[], by?: string): Row[] {
@@ -83,18 +125,37 @@ export function registerQueryCommands(program: Command): void {
   program
     .command('rate')
     .description('duty stack of one product on one date: base, every candidate layer with its source, total')
-    .requiredOption('--product <code>', 'tariff code of the importer (US HTS10/HTS8, China HS10), dots allowed')
+    .requiredOption(
+      '--product <code>',
+      'tariff code, 2 to 10 digits, dots allowed: a national line (US HTS10, China HS10), or a shorter code (every line under it), or an HS code of another edition',
+    )
     .requiredOption('--origin <iso2>', 'country of origin, ISO 3166 alpha-2 (e.g. CN)')
     .requiredOption('--dest <iso2>', 'importing country: US or CN')
-    .requiredOption('--date <date>', 'entry date, YYYY-MM-DD')
+    .option('--date <date>', 'entry date, YYYY-MM-DD (default: today)')
     .option('--value <usd>', 'customs value in USD: also show the duty in dollars, layer by layer')
-    .option('--format <format>', 'table | json', 'table')
+    .option('--format <format>', 'table | csv | json', 'table')
     .option('--scenario <name>', 'scenario name (see scenario list) or path to your own overlay YAML')
     .action(async (opts, cmd: Command) => {
-      const format = formatOf(opts.format, ['table', 'json']);
+      const format = formatOf(opts.format);
       const ctx = await contextFor(cmd);
       const stack = rateQuery(ctx, opts);
-      print(format === 'json' ? JSON.stringify(stack, null, 2) + '\n' : stackTable(stack));
+      if (format === 'json') return print(JSON.stringify(stack, null, 2) + '\n');
+      if (format === 'csv') return print(render(stackRows(stack), 'csv'));
+      const next = changesQuery(ctx, {
+        upcoming: true,
+        product: stack.product,
+        dest: stack.dest,
+        origin: stack.origin,
+        today: stack.date,
+      })[0];
+      const dateNote = opts.date === undefined ? ' (today; --date YYYY-MM-DD for another day)' : '';
+      print(
+        stackTable(
+          stack,
+          dateNote,
+          next ? `${next.date} ${next.title}${next.detail ? ` — ${next.detail}` : ''}` : null,
+        ),
+      );
     });
 
   program

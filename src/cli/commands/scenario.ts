@@ -3,7 +3,9 @@ import type { Command } from 'commander';
 import { contextFor, formatOf, print } from '../options.js';
 import { render, toTable, type Row } from '../format.js';
 import { progressBar } from '../progress.js';
-import { compareScenarios, contextForScenario, listScenarios, showScenario } from '../../service/scenarios.js';
+
+/** The scenario service, loaded when a command runs (it pulls in the YAML parser and the schemas). */
+const scenarios = () => import('../../service/scenarios.js');
 import { changesQuery } from '../../service/changes.js';
 import { refundQuery } from '../../service/refund.js';
 
@@ -15,7 +17,7 @@ export function registerScenarioCommands(program: Command): void {
     .option('--format <format>', 'table | csv | json', 'table')
     .action(async (opts) => {
       const format = formatOf(opts.format);
-      const list = await listScenarios();
+      const list = await (await scenarios()).listScenarios();
       if (format === 'json') print(JSON.stringify(list, null, 2) + '\n');
       else
         print(
@@ -31,6 +33,7 @@ export function registerScenarioCommands(program: Command): void {
     .argument('<name>', 'scenario name or path to an overlay YAML')
     .option('--format <format>', 'table | json', 'table')
     .action(async (name: string, opts, cmd: Command) => {
+      const { showScenario, contextForScenario } = await scenarios();
       const s = showScenario(name);
       await contextForScenario(await contextFor(cmd), name); // validates the overlay against the ledger
       if (formatOf(opts.format, ['table', 'json']) === 'json') return print(JSON.stringify(s, null, 2) + '\n');
@@ -64,7 +67,9 @@ export function registerScenarioCommands(program: Command): void {
       const format = formatOf(opts.format);
       const ctx = await contextFor(cmd);
       const bar = progressBar('compare');
-      const cmp = await compareScenarios(ctx, { a, b, at: opts.at, weights: opts.weights }, undefined, bar.update);
+      const cmp = await (
+        await scenarios()
+      ).compareScenarios(ctx, { a, b, at: opts.at, weights: opts.weights }, undefined, bar.update);
       bar.stop();
       if (format === 'json') return print(JSON.stringify(cmp, null, 2) + '\n');
       const rows: Row[] = cmp.rows.map((r) => ({

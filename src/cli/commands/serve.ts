@@ -3,8 +3,6 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { contextFor, globalsOf, print } from '../options.js';
-import { buildServer, warmUp } from '../../api/server.js';
-import { ensureDashboard } from '../../api/dashboard.js';
 import { UserInputError } from '../../util/errors.js';
 import { defaultPoolSize } from '../../api/worker-pool.js';
 import { echo } from '../../service/inputs.js';
@@ -35,6 +33,9 @@ export function registerServeCommand(program: Command): void {
         throw new UserInputError(`port "${opts.port}" is not a port number (0-65535)`, 'port');
       const say = (msg: string) => process.stderr.write(`tradewar: ${msg}\n`);
       const started = Date.now();
+      // the server (Fastify) is loaded only when serving, so other commands start fast
+      const { buildServer, warmUp } = await import('../../api/server.js');
+      const { ensureDashboard } = await import('../../api/dashboard.js');
       if (opts.build) {
         try {
           await ensureDashboard(say, opts.rebuild === true);

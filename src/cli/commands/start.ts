@@ -1,6 +1,7 @@
 // `tradewar start` (what `npm start` runs): the current US↔China averages and the latest and next events.
 import type { Command } from 'commander';
-import { contextFor, print } from '../options.js';
+import { contextFor, formatOf, print } from '../options.js';
+import { parseDate } from '../../service/inputs.js';
 import { averageQuery } from '../../service/queries.js';
 import { timeline } from '../../service/events.js';
 import { toTable } from '../format.js';
@@ -11,10 +12,12 @@ export function registerStartCommand(program: Command): void {
   program
     .command('summary')
     .description('current trade-weighted averages both ways, the latest events and what is scheduled next')
-    .option('--date <date>', 'date to report (default: today)')
+    .option('--date <date>', 'date to report, YYYY-MM-DD (default: today)')
+    .option('--format <format>', 'table | json', 'table')
     .action(async (opts, cmd: Command) => {
+      const format = formatOf(opts.format, ['table', 'json']);
       const ctx = await contextFor(cmd);
-      const today = opts.date ?? todayIso();
+      const today = opts.date === undefined ? todayIso() : parseDate(opts.date, 'date');
       const rows = [];
       for (const [importer, exporter] of [
         ['US', 'CN'],
@@ -34,15 +37,33 @@ export function registerStartCommand(program: Command): void {
           });
         }
       }
-      print(`tradewar — US↔China trade-weighted average tariffs on ${today}\n\n${toTable(rows, undefined, 90)}\n`);
       const assumed = assumedLapses(ctx.ledger, today);
+      const all = timeline(ctx.ledger, today);
+      const recent = all.filter((e) => e.date <= today && e.date >= addDays(today, -400)).slice(-12);
+      const next = all.filter((e) => e.date > today).slice(0, 10);
+      if (format === 'json')
+        return print(
+          JSON.stringify(
+            {
+              date: today,
+              date_is_today: opts.date === undefined,
+              averages: rows,
+              assumptions: assumed,
+              latest_events: recent,
+              scheduled_next: next,
+            },
+            null,
+            2,
+          ) + '\n',
+        );
+      const dateNote = opts.date === undefined ? ' (today; --date YYYY-MM-DD for another day)' : '';
+      print(
+        `tradewar — US↔China trade-weighted average tariffs on ${today}${dateNote}\n\n${toTable(rows, undefined, 90)}\n`,
+      );
       if (assumed.length)
         print(
           `These figures assume scheduled ends that no source confirms:\n${assumed.map((a) => `  - ${a}`).join('\n')}\n\n`,
         );
-      const all = timeline(ctx.ledger, today);
-      const recent = all.filter((e) => e.date <= today && e.date >= addDays(today, -400)).slice(-12);
-      const next = all.filter((e) => e.date > today).slice(0, 10);
       const show = (es: typeof all) =>
         toTable(
           es.map((e) => ({ date: e.date, side: e.side, kind: e.kind, record: e.record, detail: e.detail || e.title })),

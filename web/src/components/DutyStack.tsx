@@ -49,7 +49,11 @@ export function DutyStack({ stack }: { stack: Stack }) {
                   <b>{l.title}</b>
                   <div className="muted">
                     {humanize(l.authority)}
-                    {l.status !== 'in_force' && <span className="tag warn">{humanize(l.status)}</span>}
+                    {l.status_on_date !== 'in_force' && (
+                      <span className="tag warn" title={`status in the ledger today: ${humanize(l.status)}`}>
+                        {humanize(l.status_on_date)}
+                      </span>
+                    )}
                   </div>
                 </td>
                 <td className="num">{fmtPct(l.rate_pct, true)}</td>

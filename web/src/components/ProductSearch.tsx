@@ -1,4 +1,5 @@
-// Search both tariff schedules by code prefix or words; choosing a hit opens its duty stack.
+// Search the selected direction's tariff schedule by code prefix or words (the same full-text index as
+// `tradewar search`); choosing a hit opens its duty stack.
 import { useEffect, useState } from 'react';
 import { useApi } from '../useApi';
 import type { ProductHit } from '../types';
@@ -6,17 +7,19 @@ import { countryName } from '../format';
 
 interface Props {
   initial?: string;
+  /** Only this schedule: US (goods from China) or CN (goods from the US); both when absent. */
+  importer?: string;
   onPick: (hit: ProductHit) => void;
 }
 
-export function ProductSearch({ initial = '', onPick }: Props) {
+export function ProductSearch({ initial = '', importer, onPick }: Props) {
   const [text, setText] = useState(initial);
   const [q, setQ] = useState(initial);
   useEffect(() => {
     const t = setTimeout(() => setQ(text.trim()), 250);
     return () => clearTimeout(t);
   }, [text]);
-  const { data, loading, error } = useApi<ProductHit[]>('/api/products', { q, limit: 30 }, q.length < 2);
+  const { data, loading, error } = useApi<ProductHit[]>('/api/products', { q, limit: 30, importer }, q.length < 2);
   return (
     <div className="search">
       <label className="field wide">
@@ -24,7 +27,11 @@ export function ProductSearch({ initial = '', onPick }: Props) {
         <input
           type="search"
           value={text}
-          placeholder="e.g. 8517.13, smartphones, soya beans"
+          placeholder={
+            importer === 'CN'
+              ? 'e.g. 1201, soybeans, aircraft (China’s schedule)'
+              : 'e.g. 8517.13, smartphones, furniture'
+          }
           onChange={(e) => setText(e.target.value)}
           data-testid="product-search"
           autoComplete="off"

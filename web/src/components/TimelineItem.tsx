@@ -4,7 +4,10 @@ import { countryName, fmtDate, humanize } from '../format';
 import { EVENT_COLORS } from '../charts/colors';
 import { SourceLinks } from './SourceLinks';
 
-export function TimelineItem({ e }: { e: TimelineEntry }) {
+/** `asOf`: the page is read as of this date, so a record's status of today (terminated, suspended) is not shown
+ * against entries of that time; statuses that were true all along (threatened, unconfirmed) still are. */
+export function TimelineItem({ e, asOf }: { e: TimelineEntry; asOf?: string }) {
+  const presentOnly = asOf !== undefined && ['terminated', 'suspended'].includes(e.status);
   const color =
     e.instrument_kind === 'event'
       ? (EVENT_COLORS[e.kind] ?? '#666')
@@ -24,7 +27,7 @@ export function TimelineItem({ e }: { e: TimelineEntry }) {
           <span className="tag side">{countryName(e.side)}</span>
           {e.instrument_kind !== 'event' && <span className="tag">{humanize(e.instrument_kind)}</span>}
           {e.scheduled && <span className="tag sched">scheduled</span>}
-          {e.status !== 'in_force' && e.status !== 'scheduled' && (
+          {e.status !== 'in_force' && e.status !== 'scheduled' && !presentOnly && (
             <span className="tag warn">{humanize(e.status)}</span>
           )}
         </div>

@@ -38,7 +38,11 @@ export function ProductPage({ params }: PageProps) {
         <h1>Product duty stack</h1>
       </div>
       <section className="card">
-        <ProductSearch initial={q} onPick={(h) => update({ code: h.code, importer: h.importer, q: h.code })} />
+        <ProductSearch
+          initial={q}
+          importer={importer}
+          onPick={(h) => update({ code: h.code, importer: h.importer, q: h.code })}
+        />
         <div className="controls">
           <Select
             label="Direction"
@@ -111,7 +115,7 @@ export function ProductPage({ params }: PageProps) {
       {code && !stack.error && (
         <div className="grid2">
           <ProductTimeline code={code} importer={importer} origin={origin} scenario={scenario} />
-          <NextChanges code={code} importer={importer} origin={origin} scenario={scenario} />
+          <NextChanges code={code} importer={importer} origin={origin} scenario={scenario} date={date} />
         </div>
       )}
     </>

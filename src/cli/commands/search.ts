@@ -1,0 +1,47 @@
+// `tradewar search`: find tariff lines by words or a code prefix in both schedules, ranked, with each line's total.
+import type { Command } from 'commander';
+import { contextFor, formatOf, print } from '../options.js';
+import { render, type Row } from '../format.js';
+import { searchQuery } from '../../service/search.js';
+import { progressBar } from '../progress.js';
+
+export function registerSearchCommands(program: Command): void {
+  program
+    .command('search')
+    .description(
+      "full-text search of both schedules' descriptions (synonyms such as soya/soybean, word stems, code prefixes), ranked, with each line's total on a date",
+    )
+    .argument('<text...>', 'words ("soybeans", "wooden furniture") or a code prefix ("8517.13")')
+    .option('--importer <iso2>', 'only this schedule: US (HTS, goods from China) or CN (goods from the US)')
+    .option('--date <date>', 'date of the totals, YYYY-MM-DD (default: today)')
+    .option('--limit <n>', 'at most this many hits (1-200)', '20')
+    .option('--format <format>', 'table | csv | json', 'table')
+    .action(async (text: string[], opts, cmd: Command) => {
+      const format = formatOf(opts.format);
+      const ctx = await contextFor(cmd);
+      const bar = progressBar('indexing descriptions');
+      const hits = searchQuery(
+        ctx,
+        { q: text.join(' '), importer: opts.importer, limit: opts.limit, date: opts.date },
+        undefined,
+        bar.update,
+      );
+      bar.stop();
+      if (format === 'json') return print(JSON.stringify(hits, null, 2) + '\n');
+      const rows: Row[] = hits.map((h) => ({
+        importer: h.importer,
+        code: h.code,
+        total_pct:
+          h.min_total_pct !== null && h.min_total_pct !== h.total_pct
+            ? `${h.min_total_pct}-${h.total_pct}`
+            : h.total_pct,
+        from: h.origin,
+        description: h.description,
+      }));
+      if (format === 'csv') return print(render(hits as unknown as Row[], 'csv'));
+      if (hits.length === 0) return print(`No product matches "${text.join(' ')}".\n`);
+      print(
+        `Totals on ${hits[0]!.date}${opts.date ? '' : ' (today)'}: US lines for goods from China, China's lines for goods from the US; a range for a code with several lines.\n\n${render(rows, 'table')}`,
+      );
+    });
+}

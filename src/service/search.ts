@@ -1,0 +1,72 @@
+// Product search with each hit's duty on a date: the CLI's `tradewar search` (and the same index as
+// /api/products). A national line shows its total; a shorter code the range over the lines under it.
+import type { TradewarContext } from './context.js';
+import { parseDate, parseImporter } from './inputs.js';
+import { ProductIndex } from '../search/product-index.js';
+import { linesUnder } from '../codes/resolve.js';
+import { evaluate } from '../engine/evaluate.js';
+import type { ProductHit } from '../contract/answers.js';
+import { todayIso } from '../util/dates.js';
+import { UserInputError } from '../util/errors.js';
+import type { Progress } from './queries.js';
+
+export interface SearchInput {
+  q?: string;
+  importer?: string;
+  limit?: string | number;
+  date?: string;
+}
+
+export interface SearchHit extends ProductHit {
+  /** The other side of the conflict: CN for US lines, US for China's. */
+  origin: string;
+  date: string;
+  /** Total duty of the line on the date; for a shorter code, the highest over its lines. */
+  total_pct: number | null;
+  /** For a shorter code: lowest total over its lines (equal to total_pct for a line). */
+  min_total_pct: number | null;
+  /** National lines the hit covers (1 for a line). */
+  lines: number;
+}
+
+const indexes = new WeakMap<object, Map<string, ProductIndex>>();
+
+/** The product index of a context's data (of one schedule, or both), built once. */
+export function productIndexOf(ctx: TradewarContext, importer?: string, progress?: Progress): ProductIndex {
+  let byScope = indexes.get(ctx.data);
+  if (!byScope) indexes.set(ctx.data, (byScope = new Map()));
+  const scope = importer ?? 'both';
+  let idx = byScope.get(scope);
+  if (!idx) byScope.set(scope, (idx = new ProductIndex(ctx.data, importer ? [importer] : undefined, progress)));
+  return idx;
+}
+
+export function searchQuery(
+  ctx: TradewarContext,
+  input: SearchInput,
+  index?: ProductIndex,
+  progress?: Progress,
+): SearchHit[] {
+  if (!input.q?.trim())
+    throw new UserInputError('missing search text: give a code prefix or words, e.g. "soybeans"', 'q');
+  const importer = input.importer ? parseImporter(input.importer, 'importer', ctx.data) : undefined;
+  index ??= productIndexOf(ctx, importer, progress);
+  const limit = input.limit === undefined ? 20 : Number(input.limit);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 200)
+    throw new UserInputError(`limit "${input.limit}" is not a number from 1 to 200`, 'limit');
+  const date = input.date === undefined ? todayIso() : parseDate(input.date, 'date');
+  return index.search(input.q, importer, limit).map((h) => {
+    const rules = ctx.rules(h.importer);
+    const origin = h.importer === 'US' ? 'CN' : 'US';
+    const lines = h.level === 10 ? [h.code] : linesUnder(h.code, rules.universe).slice(0, 500);
+    const totals = (lines.length ? lines : [h.code]).map((c) => evaluate(rules, c, origin, date).total_pct);
+    return {
+      ...h,
+      origin,
+      date,
+      total_pct: Math.max(...totals),
+      min_total_pct: Math.min(...totals),
+      lines: lines.length,
+    };
+  });
+}
