@@ -7,6 +7,7 @@ import { registerStartCommand } from './commands/start.js';
 import { registerScenarioCommands } from './commands/scenario.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerCommitmentsCommands } from './commands/commitments.js';
+import { registerNewsCommands } from './commands/news.js';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerScenarioCommands(program);
   registerServeCommand(program);
   registerCommitmentsCommands(program);
+  registerNewsCommands(program);
   return program;
 }
 

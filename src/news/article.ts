@@ -68,7 +68,8 @@ function isProse(p: string): boolean {
 
 function dateOfLine(lines: string[]): string | null {
   for (const l of lines) {
-    if (!/^\s*[•-]?\s*(post )?(published|updated|last updated)\b/i.test(l) && !/^\s*[•-]?\s*\w+ \d{1,2}, \d{4}/.test(l)) continue;
+    if (!/^\s*[•-]?\s*(post )?(published|updated|last updated)\b/i.test(l) && !/^\s*[•-]?\s*\w+ \d{1,2}, \d{4}/.test(l))
+      continue;
     const r = chrono.parse(l, new Date(Date.UTC(2000, 0, 1)))[0];
     if (r && r.start.isCertain('year') && r.start.isCertain('day')) {
       const d = r.start.date();
@@ -93,7 +94,9 @@ export function readArticle(
   if (opts.published !== undefined && !isValidIsoDate(opts.published))
     throw new UserInputError(`published "${opts.published}" is not a valid date: write it as YYYY-MM-DD`, 'published');
   const looksHtml = kind === 'html' || /^\s*<(!doctype|html|body|article|div|p)\b/i.test(raw);
-  const canonical = looksHtml ? /<link[^>]+rel=["']canonical["'][^>]+href=["'](https?:[^"']+)["']/i.exec(raw)?.[1] : undefined;
+  const canonical = looksHtml
+    ? /<link[^>]+rel=["']canonical["'][^>]+href=["'](https?:[^"']+)["']/i.exec(raw)?.[1]
+    : undefined;
   const text = looksHtml ? htmlToText(raw) : kind === 'md' ? markdownToText(raw) : raw;
   const lines = text
     .replace(/\r\n?/g, '\n')
@@ -119,6 +122,7 @@ export function readArticle(
       from = 'file name';
     }
   }
-  const url = canonical ?? /\bhttps?:\/\/\S+/.exec(lines.find((l) => /^(source|url|link)\s*:/i.test(l)) ?? '')?.[0] ?? null;
+  const url =
+    canonical ?? /\bhttps?:\/\/\S+/.exec(lines.find((l) => /^(source|url|link)\s*:/i.test(l)) ?? '')?.[0] ?? null;
   return { paragraphs, published, published_from: from, url, dropped };
 }

@@ -41,8 +41,10 @@ export interface Statement {
   definite: boolean;
 }
 
-const DEFINITE = /\b(imposed|took effect|came into (force|effect)|in effect|began collecting|slapped|levied|added|expanded|tightened|retaliated|held|concluded|met|signed|agreed|suspended|extended|lifted)\b/i;
-const RELATIVE = /\b(next|last|this|coming|later|tomorrow|yesterday|today|ago|week|weekend|(mon|tues|wednes|thurs|fri|satur|sun)day)\b/i;
+const DEFINITE =
+  /\b(imposed|took effect|came into (force|effect)|in effect|began collecting|slapped|levied|added|expanded|tightened|retaliated|held|concluded|met|signed|agreed|suspended|extended|lifted)\b/i;
+const RELATIVE =
+  /\b(next|last|this|coming|later|tomorrow|yesterday|today|ago|week|weekend|(mon|tues|wednes|thurs|fri|satur|sun)day)\b/i;
 const TARGET_BEFORE = /(\b(on|to|against|from|towards?|into|at|for|of)\s+|[-–])$/i;
 
 const iso = (d: Date) =>
@@ -85,8 +87,11 @@ export function datesIn(clause: string, published: string): StatementDate[] {
 
 function actorFor(clause: string, at: number): Statement['actor'] {
   const mentions: Array<{ index: number; side: 'US' | 'CN' | 'both' }> = [];
+  const both = findAll(ACTOR_WORDS.find((a) => a.side === 'both')!.re, clause);
+  const insideBoth = (i: number) => both.some((b) => i >= b.index && i < b.index + b.text.length);
   for (const a of ACTOR_WORDS)
     for (const m of findAll(a.re, clause)) {
+      if (a.side !== 'both' && insideBoth(m.index)) continue;
       if (a.side !== 'both' && TARGET_BEFORE.test(clause.slice(0, m.index))) continue;
       if (a.side !== 'both' && /^[-–]/.test(clause.slice(m.index + m.text.length))) continue; // "US-China talks"
       mentions.push({ index: m.index, side: a.side });
@@ -95,7 +100,8 @@ function actorFor(clause: string, at: number): Statement['actor'] {
   for (const m of findAll(/\bChina['’]s\b/, clause)) mentions.push({ index: m.index, side: 'CN' });
   for (const m of findAll(/\b(U\.S\.|US|American)(?= (technology|export|tariffs?|chip))/, clause))
     mentions.push({ index: m.index, side: 'US' });
-  for (const m of findAll(/\bChinese (purchases|buying|imports of US)/, clause)) mentions.push({ index: m.index, side: 'CN' });
+  for (const m of findAll(/\bChinese (purchases|buying|imports of US)/, clause))
+    mentions.push({ index: m.index, side: 'CN' });
   const before = mentions.filter((m) => m.index <= at).sort((a, b) => b.index - a.index);
   if (before.length) return before[0]!.side;
   const after = mentions.sort((a, b) => a.index - b.index);
@@ -119,6 +125,11 @@ function actionFor(clause: string, instrument: Instrument, at: number): Action |
   }
   const candidates = found.filter((f) => f.action !== 'meet');
   if (!candidates.length) return null;
+  if (
+    candidates.some((f) => f.action === 'threaten' && f.index <= at && at - f.index <= 60) &&
+    instrument === 'export control'
+  )
+    return 'threaten';
   // the nearest action word before the instrument, else after it
   const before = candidates.filter((f) => f.index <= at).sort((a, b) => b.index - a.index)[0];
   const chosen = before ?? candidates.sort((a, b) => a.index - b.index)[0]!;
@@ -143,11 +154,23 @@ export function extractStatements(paragraphs: string[], published: string): Stat
         // a mention inside a more specific one ("export controls on rare earth" vs "talks") is kept once
         for (const m of mentions) {
           if (seen.has(m.instrument)) continue;
-          if (m.instrument === 'purchase' && /^soybeans?$/i.test(m.text) && !/\b(purchas|buy|bought|import)/i.test(clause))
+          if (
+            m.instrument === 'purchase' &&
+            /^soybeans?$/i.test(m.text) &&
+            !/\b(purchas|buy|bought|import)/i.test(clause)
+          )
             continue;
-          if (m.instrument !== 'talks' && /\b(discuss(ed|ing)?|agenda includes|talked about|cover(ed)?)\b[^.;]{0,50}$/i.test(clause.slice(0, m.index)))
+          if (
+            m.instrument !== 'talks' &&
+            /\b(discuss(ed|ing)?|agenda includes|talked about|cover(ed)?)\b[^.;]{0,50}$/i.test(clause.slice(0, m.index))
+          )
             continue; // tariffs or controls as a topic of talks: the talks are the statement
-          const action = actionFor(clause, m.instrument, m.index);
+          // a measure described without a verb ("Beijing's restrictions on rare earth exports") is one in place
+          const action =
+            actionFor(clause, m.instrument, m.index) ??
+            (m.instrument !== 'talks' && /\b(China|Beijing|US|U\.S\.|Washington)['’]s\b/.test(clause)
+              ? 'impose'
+              : null);
           if (!action) continue;
           seen.add(m.instrument);
           const s: Statement = {

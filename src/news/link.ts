@@ -62,7 +62,9 @@ function candidates(ledger: Ledger): Candidate[] {
         .join(' '),
       dates: steps.map((s) => s.date),
       startDates: steps.filter((s) => s.event === 'effective' || s.event === 'expected').map((s) => s.date),
-      rates: steps.flatMap((s) => [s.rate, ...Object.values(s.rates ?? {})]).filter((r): r is number => typeof r === 'number'),
+      rates: steps
+        .flatMap((s) => [s.rate, ...Object.values(s.rates ?? {})])
+        .filter((r): r is number => typeof r === 'number'),
       status: m.status,
       threatened: m.status === 'threatened' || m.status === 'never_applied',
     });
@@ -106,7 +108,9 @@ function kindFits(s: Statement, c: Candidate, published: string): boolean {
   if (s.action === 'impose' && !s.conditional && !c.dates.some((d) => d <= published)) return false;
   if (s.action === 'investigate') return c.kinds.has('investigation');
   if (s.instrument === 'purchase')
-    return c.kinds.has('purchase_commitment') || [...c.kinds].some((k) => k === 'event:agreement' || k === 'event:truce');
+    return (
+      c.kinds.has('purchase_commitment') || [...c.kinds].some((k) => k === 'event:agreement' || k === 'event:truce')
+    );
   if (s.instrument === 'talks' || s.action === 'meet' || s.action === 'agree')
     return [...c.kinds].some((k) => k.startsWith('event:') && EVENT_KINDS_FOR_TALKS.has(k.slice(6)));
   const kinds = KINDS_FOR[s.instrument];
@@ -116,7 +120,8 @@ function kindFits(s: Statement, c: Candidate, published: string): boolean {
   return c.what === 'measure' && kinds.some((k) => c.kinds.has(k));
 }
 
-const sideFits = (s: Statement, c: Candidate) => s.actor === null || s.actor === 'both' || c.side === 'both' || s.actor === c.side;
+const sideFits = (s: Statement, c: Candidate) =>
+  s.actor === null || s.actor === 'both' || c.side === 'both' || s.actor === c.side;
 
 /** Days between a statement date (or range) and the nearest of the record's dates. */
 function nearestDays(s: Statement, dates: string[]): number | null {
@@ -137,7 +142,17 @@ function endOfMonth(d: string): string {
 }
 
 /** Topics that identify talks and meetings (places, people, agreements) rather than what was discussed. */
-const TALK_TOPICS = new Set(['kuala lumpur', 'busan', 'geneva', 'london', 'truce', 'phase one', 'fentanyl', 'soybean', 'rare earth']);
+const TALK_TOPICS = new Set([
+  'kuala lumpur',
+  'busan',
+  'geneva',
+  'london',
+  'truce',
+  'phase one',
+  'fentanyl',
+  'soybean',
+  'rare earth',
+]);
 
 interface Scored {
   c: Candidate;
@@ -165,8 +180,15 @@ function score(s: Statement, c: Candidate, published: string): Scored {
 
 export function linkStatement(s: Statement, ledger: Ledger, published: string, pool = candidates(ledger)): Link {
   const fits = pool.filter((c) => kindFits(s, c, published) && sideFits(s, c));
-  const scored = fits.map((c) => score(s, c, published)).sort((a, b) => b.score - a.score || a.c.id.localeCompare(b.c.id));
-  const best = scored.find((x) => x.topics.length > 0 || (x.days !== null && x.days <= 15) || (s.rate_pct !== undefined && x.c.rates.includes(s.rate_pct)));
+  const scored = fits
+    .map((c) => score(s, c, published))
+    .sort((a, b) => b.score - a.score || a.c.id.localeCompare(b.c.id));
+  // a rate alone does not identify a record; an event months away from the statement's dates is another event
+  const best = scored.find(
+    (x) =>
+      (x.topics.length > 0 || (x.days !== null && x.days <= 15)) &&
+      !(x.c.what === 'event' && x.days !== null && x.days > 60),
+  );
   if (!best) {
     const generic = fits.filter(
       (c) => c.dates.some((d) => d <= published) && s.products.every((p) => p === 'all Chinese goods'),
@@ -174,10 +196,11 @@ export function linkStatement(s: Statement, ledger: Ledger, published: string, p
     if (generic.length && s.dates.length === 0 && s.rate_pct === undefined)
       return {
         status: 'known',
-        reason: `general statement: ${generic.length} ${s.actor ?? ''} ${s.instrument} record(s) in the ledger before ${published} (e.g. ${generic
-          .slice(0, 3)
-          .map((g) => g.id)
-          .join(', ')}); no single one is named`.replace(/\s+/g, ' '),
+        reason:
+          `general statement: ${generic.length} ${s.actor ?? ''} ${s.instrument} record(s) in the ledger before ${published} (e.g. ${generic
+            .slice(0, 3)
+            .map((g) => g.id)
+            .join(', ')}); no single one is named`.replace(/\s+/g, ' '),
       };
     return {
       status: 'new',
@@ -204,7 +227,8 @@ export function linkStatement(s: Statement, ledger: Ledger, published: string, p
   const exact = s.dates.filter((d) => !d.approximate && !d.until);
   if (exact.length && c.startDates.length && (s.instrument !== 'talks' || c.what === 'event')) {
     const gap = Math.min(...exact.flatMap((d) => c.dates.map((r) => Math.abs(daysBetween(r, d.date)))));
-    const eventRange = c.what === 'event' && c.dates.length === 2 && exact.some((d) => d.date >= c.dates[0]! && d.date <= c.dates[1]!);
+    const eventRange =
+      c.what === 'event' && c.dates.length === 2 && exact.some((d) => d.date >= c.dates[0]! && d.date <= c.dates[1]!);
     const tolerance = c.what === 'event' ? 1 : 3;
     if (gap > tolerance && !eventRange && best.topics.length > 0)
       return {
@@ -219,8 +243,19 @@ export function linkStatement(s: Statement, ledger: Ledger, published: string, p
       ledger_id: c.id,
       reason: `status: the article says it was imposed, the ledger's ${c.id} is ${c.status} (${why})`,
     };
-  if (s.action === 'threaten' && c.what === 'measure' && c.status === 'in_force' && !c.threatened && c.dates.every((d) => d < published) && best.topics.length === 0)
-    return { status: 'known', ledger_id: c.id, reason: `matches ${c.what} ${c.id} (${why}); the ledger has it in force` };
+  if (
+    s.action === 'threaten' &&
+    c.what === 'measure' &&
+    c.status === 'in_force' &&
+    !c.threatened &&
+    c.dates.every((d) => d < published) &&
+    best.topics.length === 0
+  )
+    return {
+      status: 'known',
+      ledger_id: c.id,
+      reason: `matches ${c.what} ${c.id} (${why}); the ledger has it in force`,
+    };
   return { status: 'known', ledger_id: c.id, reason: `matches ${c.what} ${c.id} (${why})` };
 }
 

@@ -3,7 +3,8 @@
 // US expanded its blacklist ..., Beijing retaliated with ...") is cut into clauses, each with its own actor.
 import { ACTION_WORDS, ACTOR_WORDS, INSTRUMENT_WORDS } from './lexicon.js';
 
-const ABBREVIATIONS = /\b(U\.S|U\.K|Mr|Mrs|Ms|Dr|No|Nos|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|vs|etc|Inc|Corp|Ltd|Co|Gov|Sen|Rep|e\.g|i\.e)\.$/;
+const ABBREVIATIONS =
+  /\b(U\.S|U\.K|Mr|Mrs|Ms|Dr|No|Nos|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|vs|etc|Inc|Corp|Ltd|Co|Gov|Sen|Rep|e\.g|i\.e)\.$/;
 
 export function splitSentences(paragraph: string): string[] {
   const out: string[] = [];
