@@ -21,6 +21,7 @@ export async function commitmentReports(
   if (opts.name !== undefined && !names.includes(opts.name))
     throw new UserInputError(`unknown commitment "${opts.name}": use one of ${names.join(', ')}`, 'name');
   const chosen = ledger.commitments.filter((c) => opts.name === undefined || c.id === opts.name);
+  if (!chosen.length) return [];
   const [shipped, coverage, ...user] = await Promise.all([
     loadShippedActuals(dataDir),
     loadCoverageTables(dataDir),
