@@ -15,7 +15,7 @@ export function commitmentNames(ledger: Ledger): string[] {
 export async function commitmentReports(
   ledger: Ledger,
   dataDir: string,
-  opts: { name?: string; actualsFiles?: string[] } = {},
+  opts: { name?: string; actualsFiles?: string[]; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<CommitmentReport[]> {
   const names = commitmentNames(ledger);
   if (opts.name !== undefined && !names.includes(opts.name))
@@ -28,7 +28,13 @@ export async function commitmentReports(
     ...(opts.actualsFiles ?? []).map((f) => readActualsFile(f)),
   ]);
   const set = mergeActuals(shipped, user);
-  return chosen.map((c) => trackCommitment(c, set, coverage));
+  const total = chosen.length + 1;
+  opts.onProgress?.(1, total);
+  return chosen.map((c, i) => {
+    const r = trackCommitment(c, set, coverage);
+    opts.onProgress?.(i + 2, total);
+    return r;
+  });
 }
 
 const bn = (x: number | null | undefined) => (x === null || x === undefined ? null : Math.round(x / 1e7) / 100);

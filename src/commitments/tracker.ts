@@ -109,6 +109,8 @@ function sumWindow(
   let bestRank: number[] | null = null;
   sources.forEach((s, order) => {
     const all = rowsBySource.get(s.id) ?? [];
+    // a user's file speaks only for the products it has (a soybean file says nothing about sorghum)
+    if (s.user && !all.some((r) => match(r.code))) return;
     const periods = new Map<string, { from: string; until: string }>();
     for (const r of all) if (overlap(r.from, r.until, from, until) > 0) periods.set(`${r.from}/${r.until}`, r);
     if (!periods.size) return;
@@ -124,12 +126,20 @@ function sumWindow(
     let usd: number | null = null;
     let tonnes: number | null = null;
     let purchases: number | null = null;
+    let tonnesMissing = false;
     for (const r of all) {
       if (overlap(r.from, r.until, from, until) === 0 || !match(r.code)) continue;
       if (r.valueUsd !== null) usd = (usd ?? 0) + r.valueUsd;
       if (r.tonnes !== null) tonnes = (tonnes ?? 0) + r.tonnes;
+      else if ((r.valueUsd ?? 0) > 0) tonnesMissing = true;
       if (r.salesTonnes != null) purchases = (purchases ?? 0) + r.salesTonnes;
     }
+    // a source that covers the window and has no row of the category records no exports of it
+    if (!s.user) {
+      usd ??= 0;
+      tonnes ??= all.some((r) => r.tonnes !== null) ? 0 : null;
+    }
+    if (tonnesMissing) tonnes = null; // a partial weight would understate the tonnes
     const rank = [s.user ? 0 : 1, -covered, outside, order];
     if (!bestRank || lexLess(rank, bestRank)) {
       bestRank = rank;

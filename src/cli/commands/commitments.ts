@@ -5,6 +5,7 @@ import { commitmentReports, commitmentRows } from '../../commitments/commitments
 import { DEFAULT_DATA_DIR, DEFAULT_LEDGER_DIR } from '../../service/context.js';
 import { formatOf, globalsOf, print } from '../options.js';
 import { render } from '../format.js';
+import { progressBar } from '../progress.js';
 
 export function registerCommitmentsCommands(program: Command): void {
   program
@@ -22,10 +23,12 @@ export function registerCommitmentsCommands(program: Command): void {
       const format = formatOf(opts.format);
       const g = globalsOf(cmd);
       const ledger = loadLedger(g.ledger ?? DEFAULT_LEDGER_DIR);
+      const bar = progressBar('commitments');
       const reports = await commitmentReports(ledger, g.data ?? DEFAULT_DATA_DIR, {
         name: opts.name,
         actualsFiles: opts.actuals,
-      });
+        onProgress: bar.update,
+      }).finally(() => bar.stop());
       if (format === 'json') {
         print(JSON.stringify(opts.name ? reports[0] : reports, null, 2) + '\n');
         return;
