@@ -154,6 +154,8 @@ const TALK_TOPICS = new Set([
   'rare earth',
 ]);
 
+const nearest = (dates: string[], day: string) => Math.min(...dates.map((d) => Math.abs(daysBetween(d, day))));
+
 interface Scored {
   c: Candidate;
   score: number;
@@ -189,6 +191,18 @@ export function linkStatement(s: Statement, ledger: Ledger, published: string, p
       (x.topics.length > 0 || (x.days !== null && x.days <= 15)) &&
       !(x.c.what === 'event' && x.days !== null && x.days > 60),
   );
+  if (!best && s.instrument === 'talks' && s.dates.length === 0) {
+    // "the talks were constructive": talks the ledger dates within a week of the article
+    const near = scored
+      .filter((x) => x.c.dates.some((d) => Math.abs(daysBetween(d, published)) <= 7))
+      .sort((a, b) => nearest(a.c.dates, published) - nearest(b.c.dates, published) || a.c.id.localeCompare(b.c.id))[0];
+    if (near)
+      return {
+        status: 'known',
+        ledger_id: near.c.id,
+        reason: `talks named without place or date: the ledger's talks nearest the publication date (${near.c.id}, ${near.c.dates.join('/')})`,
+      };
+  }
   if (!best) {
     const generic = fits.filter(
       (c) => c.dates.some((d) => d <= published) && s.products.every((p) => p === 'all Chinese goods'),
