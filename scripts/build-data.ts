@@ -19,6 +19,7 @@ import { deriveCnSept2019 } from './data-build/cn-sept-2019-derivation.js';
 import { buildCountries } from './data-build/countries.js';
 import { buildHsConcordance } from './data-build/hs-concordance.js';
 import { buildTradeWeights } from './data-build/trade-weights.js';
+import { buildCommitments, COMMITMENT_FILES } from './data-build/commitments.js';
 import { writeSourcesDoc } from './data-build/sources-doc.js';
 import { writeManifest } from './data-build/manifest.js';
 
@@ -33,6 +34,7 @@ export const OUTPUT_FILES = [
   'trade_weights.parquet',
   'countries.parquet',
   'hs_concordance.parquet',
+  ...COMMITMENT_FILES,
   'SOURCES.md',
 ];
 
@@ -83,6 +85,7 @@ async function main(): Promise<void> {
     ['Code lists: write', () => writeCodeLists(ctx)],
     ['Countries', () => buildCountries(ctx)],
     ['Trade weights', () => buildTradeWeights(ctx)],
+    ['Commitments: Phase One coverage, US exports to China', () => buildCommitments(ctx)],
     ['SOURCES.md', () => writeSourcesDoc(ctx)],
     ['manifest.json', () => writeManifest(ctx, OUTPUT_FILES)],
   ];

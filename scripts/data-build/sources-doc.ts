@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import type { BuildContext } from './context.js';
 import { outPath } from './context.js';
+import { commitmentsSourcesSection, TRADEWARTRACKER_NOTICE } from './commitments.js';
 
 const BUDGET_LAB_NOTICE = `Copyright (c) 2025-2026 The Budget Lab at Yale — tariff-rate-tracker (us/yale-tracker-resources/)
 Copyright (c) 2026 The Budget Lab at Yale — tariff-etr-eval (us/ieepa-exempt-products-dated.csv, us/hts-revision-policy-events.csv)
@@ -221,6 +222,7 @@ published: a code split into several successors appears under one of them only.
 
 ${measured(ctx, 'hs_concordance')}
 
+${commitmentsSourcesSection(ctx)}
 ## Licence notices
 
 Data derived from the Budget Lab at Yale resources (code_lists: us_s301_*, us_s301_review_*, us_s232_*, us_s122_exempt,
@@ -228,6 +230,12 @@ us_s201_solar, us_ieepa_annex_ii; us_products legacy codes):
 
 \`\`\`
 ${BUDGET_LAB_NOTICE}
+\`\`\`
+
+Data derived from tradewartracker/us-china-overview (commitment_coverage, commitment_actuals census-monthly):
+
+\`\`\`
+${TRADEWARTRACKER_NOTICE}
 \`\`\`
 
 Other MIT sources (same licence text): Copyright (c) 2025 tradewartracker — trade-war-redux-2025; Copyright (c) 2019 Mike

@@ -2,5 +2,7 @@
 // capability's own table (one import and one spread per capability, so features add routes without touching
 // each other's files).
 import { ROUTES, type RouteDef } from './routes.js';
+import { COMMITMENTS_ROUTES } from './routes-commitments.js';
+import { NEWS_ROUTES } from './routes-news.js';
 
-export const ALL_ROUTES: RouteDef[] = [...ROUTES];
+export const ALL_ROUTES: RouteDef[] = [...ROUTES, ...COMMITMENTS_ROUTES, ...NEWS_ROUTES];

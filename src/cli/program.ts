@@ -9,6 +9,8 @@ import { registerScenarioCommands } from './commands/scenario.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerSearchCommands } from './commands/search.js';
 import { addExamples } from './examples.js';
+import { registerCommitmentsCommands } from './commands/commitments.js';
+import { registerNewsCommands } from './commands/news.js';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -26,6 +28,8 @@ export function buildProgram(): Command {
   registerScenarioCommands(program);
   registerServeCommand(program);
   registerSearchCommands(program);
+  registerCommitmentsCommands(program);
+  registerNewsCommands(program);
   addExamples(program); // after every command is registered
   return program;
 }

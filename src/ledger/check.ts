@@ -103,6 +103,22 @@ export function checkLedger(ledger: Ledger, ctx: CheckContext): LedgerIssue[] {
       if (!allIds.has(id)) issues.push({ ...at(`${e.id}.related`), message: `event "${e.id}" relates to unknown record "${id}"` });
     if (e.end_date && e.end_date < e.date) issues.push({ ...at(e.id), message: 'event end_date before date' });
   }
+  for (const c of ledger.commitments) {
+    const m = ledger.measures.find((x) => x.id === c.measure);
+    if (!m || m.instrument !== 'purchase_commitment')
+      issues.push({ ...at(c.id), message: `commitment "${c.id}" names "${c.measure}", which is not a purchase_commitment measure` });
+    const categoryIds = new Set(c.categories.map((k) => k.id));
+    for (const k of c.categories) {
+      for (const t of k.targets) needInstrument(t.instrument, c.id);
+      if (k.targets.some((t) => t.above_baseline_usd !== undefined) && c.baseline_year === undefined)
+        issues.push({ ...at(c.id), message: `commitment "${c.id}" has targets above a baseline but no baseline_year` });
+      if ((k.coverage?.length ?? 0) > 0 && !c.coverage)
+        issues.push({ ...at(c.id), message: `category "${k.id}" names coverage categories but the commitment has no coverage table` });
+    }
+    for (const t of c.totals ?? [])
+      for (const id of t.of)
+        if (!categoryIds.has(id)) issues.push({ ...at(c.id), message: `total "${t.id}" names unknown category "${id}"` });
+  }
   issues.push(...checkLedgerDates(ledger)); // plausibility: typos that still make valid, ordered dates
   return issues;
 }

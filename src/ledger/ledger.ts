@@ -1,5 +1,6 @@
 // The loaded ledger: every record of every family file, with where it was written.
 import type {
+  Commitment,
   LedgerEvent,
   LegalInstrument,
   Measure,
@@ -17,6 +18,7 @@ export interface Ledger {
   stacking: StackingRule[];
   events: LedgerEvent[];
   groups: PartnerGroup[];
+  commitments: Commitment[];
   unmodelled: Unmodelled[];
   /** Where each record (by id) and each of its fields was written: `id` or `id.path.to.field`. */
   positions: Map<string, SourcePosition>;
@@ -31,6 +33,7 @@ export function emptyLedger(): Ledger {
     stacking: [],
     events: [],
     groups: [],
+    commitments: [],
     unmodelled: [],
     positions: new Map(),
     files: [],

@@ -91,6 +91,10 @@ export function mergeLedgerFiles(parsed: ParsedLedgerFile[]): Ledger {
       record('groups', i, r.id);
       ledger.groups.push(r);
     });
+    (content.commitments ?? []).forEach((r, i) => {
+      record('commitments', i, r.id);
+      ledger.commitments.push(r);
+    });
   }
   if (issues.length) throw new LedgerError(issues);
   return ledger;

@@ -289,6 +289,72 @@ export const groupSchema = z
   })
   .strict();
 
+/**
+ * A purchase commitment in detail (the `purchase_commitment` measure carries its dates and status): what is
+ * to be bought, by category, against which targets, with product coverage by HS code. Every target cites an
+ * instrument. Targets are either an increment above the category's value in a baseline year (USD), an
+ * absolute value (USD) or a quantity (tonnes), each over a half-open window [from, until).
+ */
+export const commitmentTargetSchema = z
+  .object({
+    from: isoDate,
+    until: isoDate,
+    above_baseline_usd: z.number().nonnegative().optional(),
+    usd: z.number().nonnegative().optional(),
+    tonnes: z.number().nonnegative().optional(),
+    instrument: id,
+    status: z.enum(STATUSES).optional(),
+    note: z.string().optional(),
+  })
+  .strict()
+  .refine((t) => [t.above_baseline_usd, t.usd, t.tonnes].filter((v) => v !== undefined).length === 1, {
+    message: 'a target gives exactly one of "above_baseline_usd", "usd" or "tonnes"',
+  })
+  .refine((t) => t.from < t.until, { message: 'a target window needs from < until' });
+
+export const commitmentCategorySchema = z
+  .object({
+    id,
+    title: z.string().min(3),
+    /** Product coverage: categories of the commitment's coverage table and/or HS prefixes. */
+    coverage: z.array(z.string().min(1)).optional(),
+    hs: z.array(z.string().regex(/^\d{2,6}$/, { message: 'an HS prefix is 2 to 6 digits' })).optional(),
+    targets: z.array(commitmentTargetSchema),
+    /** Why actuals cannot be measured for this category (e.g. no services trade data), stated in every answer. */
+    data_gap: z.string().optional(),
+    note: z.string().optional(),
+  })
+  .strict()
+  .refine((c) => c.data_gap !== undefined || (c.coverage?.length ?? 0) + (c.hs?.length ?? 0) > 0, {
+    message: 'a category needs "coverage", "hs" or a stated "data_gap"',
+  });
+
+export const commitmentSchema = z
+  .object({
+    id,
+    title: z.string().min(3),
+    /** The purchase_commitment measure this record details (dates and status live there). */
+    measure: id,
+    buyer: z.string().regex(/^[A-Z]{2}$/),
+    seller: z.string().regex(/^[A-Z]{2}$/),
+    unit: z.enum(['usd', 'tonnes']),
+    baseline_year: z.number().int().min(1990).max(2100).optional(),
+    /** HS coverage reference: a table of the shipped commitment data (code → category), with its source. */
+    coverage: z
+      .object({ table: id, citation: z.string().min(3), url, note: z.string().optional() })
+      .strict()
+      .optional(),
+    categories: z.array(commitmentCategorySchema).min(1),
+    /** Categories reported together (e.g. all goods), id → member category ids. */
+    totals: z
+      .array(z.object({ id, title: z.string().min(3), of: z.array(id).min(2) }).strict())
+      .optional(),
+    sources: z.array(url).min(1, { message: 'every commitment needs at least one source URL' }),
+    status: z.enum(STATUSES),
+    note: z.string().optional(),
+  })
+  .strict();
+
 export const ledgerFileSchema = z
   .object({
     family: z.string().min(2),
@@ -299,6 +365,7 @@ export const ledgerFileSchema = z
     stacking: z.array(stackingRuleSchema).optional(),
     events: z.array(eventSchema).optional(),
     groups: z.array(groupSchema).optional(),
+    commitments: z.array(commitmentSchema).optional(),
     /** Rows of the reference table deliberately not modelled as records, with the reason. */
     unmodelled: z
       .array(z.object({ reference_id: z.string(), reason: z.string().min(10) }).strict())
@@ -318,3 +385,6 @@ export type ProductScope = z.infer<typeof productScopeSchema>;
 export type ProductRef = z.infer<typeof productRef>;
 export type Unmodelled = { reference_id: string; reason: string };
 export type LedgerFile = z.infer<typeof ledgerFileSchema>;
+export type Commitment = z.infer<typeof commitmentSchema>;
+export type CommitmentCategory = z.infer<typeof commitmentCategorySchema>;
+export type CommitmentTarget = z.infer<typeof commitmentTargetSchema>;

@@ -33,9 +33,16 @@ beforeAll(async () => {
 afterAll(() => app?.close());
 
 /** POST routes: an example body (JSON object or text) and its content type. */
-const POST_EXAMPLES: Record<string, { payload: string | object; contentType: string; query?: string }> = {};
+const POST_EXAMPLES: Record<string, { payload: string | object; contentType: string; query?: string }> = {
+  '/api/news': {
+    payload: 'Trump said the US will impose an extra 100% tariff on all Chinese goods from November 1.',
+    contentType: 'text/plain',
+    query: 'published=2025-10-11',
+  },
+};
 
 const EXAMPLES: Record<string, string> = {
+  '/api/commitments': '',
   '/api/rate': 'product=8517.13.00.00&origin=CN&dest=US&date=2025-11-05',
   '/api/rate/history': 'product=8517130000&origin=CN&dest=US',
   '/api/average': 'importer=US&exporter=CN&at=2025-11-05,2026-01-01&by=authority',

@@ -9,6 +9,7 @@ import { ChartCard } from '../components/ChartCard';
 import { Select } from '../components/Select';
 import { TimelineItem } from '../components/TimelineItem';
 import { humanize } from '../format';
+import { NewsPanel } from '../components/NewsPanel';
 
 export function EventsPage({ params }: PageProps) {
   const side = params.get('side') ?? '';
@@ -86,6 +87,7 @@ export function EventsPage({ params }: PageProps) {
           </label>
         </div>
       </div>
+      <NewsPanel />
       <ChartCard
         title={`${shown.length} entries`}
         subtitle="Newest first. Scheduled entries are marked."
