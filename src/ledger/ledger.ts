@@ -1,5 +1,6 @@
 // The loaded ledger: every record of every family file, with where it was written.
 import type {
+  ExclusiveLists,
   LedgerEvent,
   LegalInstrument,
   Measure,
@@ -15,6 +16,8 @@ export interface Ledger {
   measures: Measure[];
   suspensions: Suspension[];
   stacking: StackingRule[];
+  /** Sets of lists a product may be on only one of at a time (checked against the shipped lists). */
+  exclusiveLists: ExclusiveLists[];
   events: LedgerEvent[];
   groups: PartnerGroup[];
   unmodelled: Unmodelled[];
@@ -29,6 +32,7 @@ export function emptyLedger(): Ledger {
     measures: [],
     suspensions: [],
     stacking: [],
+    exclusiveLists: [],
     events: [],
     groups: [],
     unmodelled: [],
