@@ -10,6 +10,7 @@ import { resolveWeights, weightsFor } from '../src/trade/weights.js';
 import { stackAt, panelUniverse } from '../src/engine/panel.js';
 import { rateAt } from '../src/engine/compile.js';
 import { queryRows, sqlString } from '../src/datasets/duckdb.js';
+import { exclusiveListConflicts } from '../src/ledger/check.js';
 import { projectPath } from '../src/util/paths.js';
 
 const arg = (name: string, fallback: string) => {
@@ -27,6 +28,8 @@ interface Published {
   figure: number;
   label: string;
   tolerance: number;
+  /** PIIE's stated coverage (share of 2017 trade under an additional duty), where published. */
+  coverage?: number;
 }
 
 const PUBLISHED: Published[] = [
@@ -39,6 +42,7 @@ const PUBLISHED: Published[] = [
     figure: 19.3,
     label: 'after the Phase One halving of List 4A',
     tolerance: 1.5,
+    coverage: 66.4,
   },
   { importer: 'US', exporter: 'CN', date: '2025-05-14', figure: 51.1, label: 'after the Geneva truce', tolerance: 1.5 },
   {
@@ -56,6 +60,7 @@ const PUBLISHED: Published[] = [
     figure: 20.3,
     label: "after China's Phase One halving",
     tolerance: 1.5,
+    coverage: 58.3,
   },
   { importer: 'CN', exporter: 'US', date: '2025-05-14', figure: 32.6, label: 'after the Geneva truce', tolerance: 1.5 },
 ];
@@ -67,46 +72,80 @@ const table = (head: string[], rows: Array<Array<string | number>>) =>
     '\n',
   );
 
+/** The two weight sets every published figure is shown under: the 2017 base year and PIIE's method. */
+const WEIGHT_SETS = ['2017', 'world'] as const;
+
+async function averageUnder(ctx: TradewarContext, p: Published, name: string, by?: 'authority') {
+  const choice = resolveWeights(ctx.data, name, p.importer, p.exporter);
+  const [a] = averagesAt(ctx.rules(p.importer), p.exporter, [p.date], await weightsFor(ctx.data, choice), by);
+  return { choice, point: a! };
+}
+
 async function publishedSection(ctx: TradewarContext): Promise<string> {
   const rows: Array<Array<string | number>> = [];
   const detail: string[] = [];
+  const sets: string[] = [];
   for (const p of PUBLISHED) {
-    const choice = resolveWeights(ctx.data, '2017', p.importer, p.exporter);
-    const w = await weightsFor(ctx.data, choice);
-    const [ours] = averagesAt(ctx.rules(p.importer), p.exporter, [p.date], w, 'authority');
+    const cells: string[] = [];
+    let worldGap = 0;
+    for (const name of WEIGHT_SETS) {
+      const { choice, point } = await averageUnder(ctx, p, name, 'authority');
+      const gap = point.average_pct - p.figure;
+      if (name === 'world') worldGap = gap;
+      cells.push(`${f2(point.average_pct)}% (${gap >= 0 ? '+' : ''}${f2(gap)} pp)`, `${f2(point.coverage_pct)}%`);
+      const set = `${p.importer} on ${p.exporter}, \`${name}\`: ${choice.set} — ${choice.description}`;
+      if (!sets.includes(set)) sets.push(set);
+      if (name === '2017')
+        detail.push(
+          `- ${p.importer} on ${p.exporter}, ${p.date}: ${Object.entries(point.by ?? {})
+            .filter(([, v]) => (v as number) > 0.004)
+            .map(([k, v]) => `${k} ${f2(v as number)}`)
+            .join(' + ')} = ${f2(point.average_pct)}; coverage ${f2(point.coverage_pct)}% of trade`,
+        );
+    }
     const alt: string[] = [];
     for (const name of p.importer === 'US' ? ['2024'] : ['cn_imports_us_2017', '2024']) {
       try {
-        const wc = resolveWeights(ctx.data, name, p.importer, p.exporter);
-        const [a] = averagesAt(ctx.rules(p.importer), p.exporter, [p.date], await weightsFor(ctx.data, wc), undefined);
-        alt.push(`${wc.set}: ${f2(a!.average_pct)}`);
+        const { choice, point } = await averageUnder(ctx, p, name);
+        alt.push(`${choice.set}: ${f2(point.average_pct)}`);
       } catch {
         /* weight set absent */
       }
     }
-    const gap = ours!.average_pct - p.figure;
     rows.push([
       `${p.importer} on ${p.exporter}`,
       p.date,
       p.label,
       pct(p.figure),
-      `${f2(ours!.average_pct)}%`,
-      `${gap >= 0 ? '+' : ''}${f2(gap)} pp`,
-      Math.abs(gap) <= p.tolerance ? `yes (±${p.tolerance})` : `**no** (±${p.tolerance})`,
-      choice.set,
+      p.coverage === undefined ? '—' : pct(p.coverage),
+      ...cells,
+      Math.abs(worldGap) <= p.tolerance ? `yes (±${p.tolerance})` : `**no** (±${p.tolerance})`,
       alt.join('; '),
     ]);
-    detail.push(
-      `- ${p.importer} on ${p.exporter}, ${p.date}: ${Object.entries(ours!.by ?? {})
-        .filter(([, v]) => (v as number) > 0.004)
-        .map(([k, v]) => `${k} ${f2(v as number)}`)
-        .join(' + ')} = ${f2(ours!.average_pct)}; coverage ${f2(ours!.coverage_pct)}% of trade`,
-    );
   }
   return [
-    table(['direction', 'date', 'what', 'PIIE', 'tradewar', 'gap', 'within', 'weights', 'other weights'], rows),
+    table(
+      [
+        'direction',
+        'date',
+        'what',
+        'PIIE',
+        'PIIE coverage',
+        'tradewar, 2017 weights (gap)',
+        'coverage, 2017',
+        'tradewar, world weights (gap)',
+        'coverage, world',
+        'world within',
+        'other weights',
+      ],
+      rows,
+    ),
     '',
-    `Source of the published figures: PIIE, Chad P. Bown, "US-China Trade War Tariffs: An Up-to-Date Chart" (${PIIE}); PIIE weights both sides by 2017 trade (US side: US imports from China at tariff-line level; China side: US exports to the world).`,
+    `Source of the published figures: PIIE, Chad P. Bown, "US-China Trade War Tariffs: An Up-to-Date Chart" (${PIIE}); PIIE weights each side by the exporter's exports to the world in 2017 and states the share of 2017 trade covered (66.4% US, 58.3% China on 2020-02-14). Coverage here is the share of the weights under any additional duty.`,
+    '',
+    'Weight sets:',
+    '',
+    ...sets.map((x) => `- ${x}`),
     '',
     'Our averages decomposed by authority (percentage points of the average, 2017 weights):',
     '',
@@ -253,44 +292,85 @@ async function usitcCheck(ctx: TradewarContext): Promise<string> {
     '9903.88.15': 15,
     '9903.88.16': 0,
   };
-  const rows = await queryRows<{ hts8: string; h: string }>(
-    `select lpad(cast(hts8 as varchar), 8, '0') hts8, ch99_heading h from read_csv(${sqlString(file)}, all_varchar=true)`,
+  const rows = await queryRows<{ code: string; h: string }>(
+    `select regexp_replace(hts8, '[^0-9]', '', 'g') code, ch99_heading h from read_csv(${sqlString(file)}, all_varchar=true)`,
   );
-  const rules = ctx.rules('US');
-  const lines = panelUniverse(rules);
-  const byHts8 = new Map<string, string[]>();
-  for (const c of lines) {
-    const k = c.slice(0, 8);
-    byHts8.set(k, [...(byHts8.get(k) ?? []), c]);
+  const at10 = new Map<string, string>();
+  const at8 = new Map<string, string>();
+  const split8 = new Set<string>();
+  for (const r of rows) {
+    if (expected[r.h] === undefined) continue;
+    if (r.code.length === 10) {
+      at10.set(r.code, r.h);
+      split8.add(r.code.slice(0, 8));
+    } else at8.set(r.code, r.h);
   }
+  const rules = ctx.rules('US');
+  const w = await weightsFor(ctx.data, resolveWeights(ctx.data, '2017', 'US', 'CN'));
   let agree = 0;
   let disagree = 0;
-  let absent = 0;
+  let wAgree = 0;
+  let wDisagree = 0;
+  let wAll = 0;
   const examples: string[] = [];
-  for (const r of rows) {
-    const exp = expected[r.h];
-    if (exp === undefined) continue;
-    const codes = byHts8.get(r.hts8);
-    if (!codes) {
-      absent++;
-      continue;
-    }
-    for (const code of codes) {
-      const s = stackAt(rules, code, 'CN', '2020-01-01');
-      const got = s.layers.filter((l) => l.authority === 'section_301').reduce((a, l) => a + l.pct, 0);
-      if (Math.abs(got - exp) < 1e-6) agree++;
-      else {
-        disagree++;
-        if (examples.length < 8) examples.push(`${code} (${r.h}): expected ${exp}%, tradewar ${got}%`);
-      }
+  const present8 = new Set<string>();
+  for (const code of panelUniverse(rules)) {
+    if (code.length !== 10) continue;
+    const v = w.get(code) ?? 0;
+    wAll += v;
+    const h = at10.get(code) ?? at8.get(code.slice(0, 8)) ?? (split8.has(code.slice(0, 8)) ? 'none' : undefined);
+    if (h === undefined) continue;
+    present8.add(code.slice(0, 8));
+    const exp = expected[h] ?? 0;
+    const s = stackAt(rules, code, 'CN', '2020-01-01');
+    const got = s.layers.filter((l) => l.authority === 'section_301').reduce((a, l) => a + l.pct, 0);
+    if (Math.abs(got - exp) < 1e-6) {
+      agree++;
+      wAgree += v;
+    } else {
+      disagree++;
+      wDisagree += v;
+      if (examples.length < 8) examples.push(`${code} (${h}): expected ${exp}%, tradewar ${got}%`);
     }
   }
+  const absent = [...at8.keys()].filter((c) => !present8.has(c)).length;
   const n = agree + disagree;
+  const wN = wAgree + wDisagree;
   return [
-    `USITC's own list of Chapter 99 China headings per HTS8 in force on 2020-01-01 (${rows.length} HTS8 lines) against our Section 301 layer on each current HTS10 line under those HTS8 on 2020-01-01: **${agree} of ${n} lines agree (${((100 * agree) / Math.max(n, 1)).toFixed(1)}%)**; ${absent} HTS8 codes of 2020 no longer exist in the 2025 schedule.`,
+    `USITC's own list of Chapter 99 China headings in force on 2020-01-01 (${rows.length} rows: HTS8, and HTS10 where it splits an HTS8) against our Section 301 layer on each current HTS10 line on 2020-01-01 (a line of a split HTS8 that USITC does not name is expected at 0):`,
+    '',
+    table(
+      ['measure', 'agree', 'disagree', 'share agreeing'],
+      [
+        ['lines (count)', agree, disagree, `${((100 * agree) / Math.max(n, 1)).toFixed(1)}%`],
+        [
+          'US imports from China 2017 on those lines (weighted)',
+          `$${(wAgree / 1e9).toFixed(1)}bn`,
+          `$${(wDisagree / 1e9).toFixed(1)}bn`,
+          `**${((100 * wAgree) / Math.max(wN, 1)).toFixed(1)}%**`,
+        ],
+      ],
+    ),
+    '',
+    `The lines compared carry ${((100 * wN) / Math.max(wAll, 1)).toFixed(1)}% of 2017 US imports from China in our weights; ${absent} HTS8 codes of USITC's 2020 list have no line in the current schedule (renumbered since; their successors take their list from the Budget Lab file). Since the lists are now built from this very file (data/SOURCES.md), this check shows that the build and the engine carry USITC's membership to current codes; before, when the lists came from the Budget Lab and USTR HTS8 files, 95.5% of lines agreed and the disagreeing lines carried about a tenth of 2017 trade.`,
     examples.length
-      ? `\nDisagreements (first ${examples.length}): ${examples.join('; ')}. Differences come from exclusions (which USITC's heading list does not show), from HTS8 codes split or renumbered since 2020 and from lines covered by two lists.`
+      ? `\nDisagreements (first ${examples.length}): ${examples.join('; ')}. A disagreement here is a line whose current code was reached by another rule (a renumbered line) or an exclusion that applies to the whole line.`
       : '',
+  ].join('\n');
+}
+
+/** Lines that two lists of an exclusive set (ledger `exclusive_lists`) reach: must be 0. */
+function exclusiveListsCheck(ctx: TradewarContext): string {
+  const rows: Array<Array<string | number>> = [];
+  for (const x of ctx.ledger.exclusiveLists) {
+    const products = ctx.data.products.get(x.importer);
+    const { count, examples } = exclusiveListConflicts(x.lists, ctx.data.lists, products ? products.keys() : []);
+    rows.push([x.id, x.lists.join(', '), products?.size ?? 0, `**${count}**`, examples.join('; ') || '—']);
+  }
+  return [
+    table(['exclusive set', 'lists', 'products checked', 'products on two lists', 'examples'], rows),
+    '',
+    '`tradewar ledger check` fails when this count is not 0. Before issue 7, 3,725 products (HTS8 and HTS10 codes) were on two of the 2018–2019 lists at once; 706 HTS10 lines were on two charged lists (List 1 or 2 + List 3, List 3 + 4A), which summed two list rates on one line.',
   ].join('\n');
 }
 
@@ -365,7 +445,7 @@ const sections = [
   '',
   `Generated by \`npm run validate\` from the shipped data and the ledger. Do not edit by hand; the explanation in docs/validation-notes.md is.`,
   '',
-  '## Published averages (2017 weights)',
+  '## Published averages (2017 and world weights)',
   '',
   await publishedSection(ctx),
   '',
@@ -384,6 +464,10 @@ const sections = [
   '## Product-level check 1: US Section 301 rates against USITC, 2020-01-01',
   '',
   await usitcCheck(ctx),
+  '',
+  '## Lines on two lists of one exclusive set',
+  '',
+  exclusiveListsCheck(ctx),
   '',
   '## Product-level check 2: China on US goods, line by line',
   '',

@@ -349,7 +349,7 @@ export const ROUTES: RouteDef[] = [
     response: R.ref('Meta'),
     handler: async (ctx, _q, env) => {
       const today = todayIso();
-      const weights = ['2017', '2024'].map((name) => ({
+      const weights = ['2017', '2024', 'world'].map((name) => ({
         name,
         directions: DIRECTIONS.flatMap(([importer, exporter]) => {
           try {
