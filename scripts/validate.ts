@@ -181,7 +181,11 @@ async function chinaSideSection(ctx: TradewarContext): Promise<string> {
     '',
     ...lines,
     '',
-    "The China side depends most on the weights: PIIE weights by US exports to the world in 2017, which we do not have. US-reported exports to China (our default) come within 1.5 pp on 2018-09-24 and 2020-02-14; China's own import record (HS8) gives 2–5 pp less, because its composition differs (more goods on lower-rate lists). Two approximations of our own pull the 2025 figure down: China's Sept-2019 list is derived from residuals of USDA's 2025 matrix and leaves out lines that fit no rate (see data/SOURCES.md), and China's exclusion process — granted to importers, not to tariff lines — is not priced. China's MFN cuts after 2019 are not in the data (no 2020–2026 schedule in the mirror), which pulls the other way.",
+    "The China side depends most on the weights. PIIE weights by US exports to the world in 2017; no product-level record of US exports to the world (or of China's imports from the world) is in the data mirror — the only world-level trade it holds is country totals (ILSS, CEPII BACI) and 1993 sector flows (Caliendo–Parro), neither licensed for shipping nor product-level — so `world` on the China side falls back to US-reported exports to China in 2017 and gives the same figures as `2017` (docs/adr/0073-piie-world-weights.md). That fallback comes within 1.5 pp on 2018-09-24 and 2020-02-14 and stays 1.55 pp under PIIE on 2025-05-14, the one point outside the target. China's own import record (HS8) gives 2–5 pp less, because its composition differs (more goods on lower-rate lists).",
+    '',
+    "What is left of the 2025-05-14 gap, measured or bounded: (1) China's Sept-2019 list is derived from residuals of USDA's 2025 matrix and leaves out lines that fit no rate (data/SOURCES.md); (2) PIIE counts the 2025 farm and energy lists on US exports to the world, where farm goods weigh less than in US exports to China — the direction of this difference is not known without the world data; (3) China's MFN schedule after 2019 (the annual Tariff Commission adjustment plans with their provisional rates) is not in the mirror, so the MFN base stays at the 2019 level; cuts would lower our figure, away from PIIE. Nothing in the weights or lists was changed to close the gap.",
+    '',
+    "Soybeans and other HS8 queries: China's 2018 lists are keyed at HS10 in the source; an HS8 all of whose lines are on a list is now also listed at HS8, so `rate --product 12019010` gives the same 50.5% as 1201901000 on 2025-05-14 (the averages, weighted at HS10, did not move). China's exclusion process is priced in the `exclusions-approved` scenario for soybeans (13% after 2025-11-10 for approved buyers, the reported figure), not in the baseline: it is granted to importers for quantities, not to tariff lines. China's 2018 auto tariff: the 2019 suspension (144 auto lines +25%, 67 parts lines +5%) stays open-ended in the baseline, since no source in the mirror records its end (reference row CN-05 is UNCONFIRMED after 2019); WTO-style applied-tariff sources (tariff profiles, WITS) count only the MFN rate — 15% for passenger cars since China's 2018-07-01 MFN cut, which is our base.",
   ].join('\n');
 }
 
@@ -228,6 +232,11 @@ async function statutoryArithmeticSection(ctx: TradewarContext): Promise<string>
   const w = await weightsFor(ctx.data, resolveWeights(ctx.data, '2017', 'US', 'CN'));
   const rows: Array<Array<string | number>> = [];
   const notes: string[] = [];
+  let minGap = Infinity;
+  let maxGap = -Infinity;
+  const pre = PUBLISHED.find((x) => x.importer === 'US' && x.date === '2018-01-01')!;
+  const mfn2017 = (await averageUnder(ctx, pre, '2017')).point.average_pct;
+  const mfnWorld = (await averageUnder(ctx, pre, 'world')).point.average_pct;
   for (const p of PUBLISHED.filter((x) => x.importer === 'US' && x.date > '2018-01-01')) {
     let s301 = 0;
     for (const [list, [measureId, bn]] of Object.entries(stated)) {
@@ -242,6 +251,8 @@ async function statutoryArithmeticSection(ctx: TradewarContext): Promise<string>
       .filter(([k]) => k !== 'section_301')
       .reduce((a, [, v]) => a + v, 0);
     const arithmetic = other + s301;
+    minGap = Math.min(minGap, s301 - (by.section_301 ?? 0));
+    maxGap = Math.max(maxGap, s301 - (by.section_301 ?? 0));
     rows.push([
       p.date,
       pct(p.figure),
@@ -275,7 +286,7 @@ async function statutoryArithmeticSection(ctx: TradewarContext): Promise<string>
       rows,
     ),
     '',
-    "Where our Section 301 contribution matches the USTR-coverage arithmetic (it does to within a few tenths), the gap to PIIE is not in our weights or lists: PIIE's published figure is above what the lists can raise at their statutory rates and stated coverage. Our lists' 2017 trade (table below) matches USTR's stated coverage for Lists 1 and 4A and is within 15% for Lists 2 and 3. Our MFN average is 0.4 pp below PIIE's 3.1% (specific duties without an ad valorem equivalent count only their ad valorem part; 2017 trade reaches the 2025 lines through an HS6 concordance).",
+    `With one list per line (USITC's membership), our 2017 bilateral weights put less trade on List 3 than USTR stated (table below), so our Section 301 contribution under 2017 weights sits ${f2(minGap)}–${f2(maxGap)} pp below the USTR-coverage arithmetic. Bilateral weights are not PIIE's method: PIIE weighs products by the exporter's exports to the world, which gives more weight to the goods the tariffs hit hardest. Under the \`world\` weights (US imports from all partners on the lines China sells) every US-side point is within 1.5 pp of PIIE (first table). Our MFN average (${f2(mfn2017)}% on 2017 weights, ${f2(mfnWorld)}% on world weights, before the trade war) is below PIIE's 3.1%: specific duties without an ad valorem equivalent count only their ad valorem part, and 2017 trade reaches the 2025 lines through an HS6 concordance.`,
     '',
     ...notes,
   ].join('\n');
@@ -439,6 +450,47 @@ async function chinaHs8Check(ctx: TradewarContext): Promise<string> {
   return out.join('\n');
 }
 
+/**
+ * Figures measured before issue 7 (commit e3df385: Budget Lab + USTR HTS8 lists summed on one line, Annex II from
+ * the dated exemption file, HS10-only China lists) with the same weight sets (the world set built by this change).
+ * These are historical measurements, kept as constants so the report can say what moved.
+ */
+const BEFORE_ISSUE_7: Record<string, { y2017: number; world: number }> = {
+  'US 2018-01-01': { y2017: 2.7, world: 2.28 },
+  'US 2018-09-24': { y2017: 9.23, world: 13.0 },
+  'US 2020-02-14': { y2017: 17.39, world: 20.52 },
+  'US 2025-05-14': { y2017: 44.81, world: 51.21 },
+  'CN 2018-09-24': { y2017: 17.89, world: 17.89 },
+  'CN 2020-02-14': { y2017: 19.12, world: 19.12 },
+  'CN 2025-05-14': { y2017: 31.05, world: 31.05 },
+};
+
+async function movedSection(ctx: TradewarContext): Promise<string> {
+  const rows: Array<Array<string | number>> = [];
+  for (const p of PUBLISHED) {
+    const before = BEFORE_ISSUE_7[`${p.importer} ${p.date}`];
+    if (!before) continue;
+    const now2017 = (await averageUnder(ctx, p, '2017')).point.average_pct;
+    const nowWorld = (await averageUnder(ctx, p, 'world')).point.average_pct;
+    const d = (a: number, b: number) => {
+      const x = Math.round((a - b) * 100) / 100;
+      return `${x >= 0 ? '+' : ''}${x.toFixed(2)}`;
+    };
+    rows.push([
+      `${p.importer} on ${p.exporter}`,
+      p.date,
+      pct(p.figure),
+      `${f2(before.y2017)} → ${f2(now2017)} (${d(now2017, before.y2017)})`,
+      `${f2(before.world)} → ${f2(nowWorld)} (${d(nowWorld, before.world)})`,
+    ]);
+  }
+  return [
+    table(['direction', 'date', 'PIIE', '2017 weights: before → now (pp)', 'world weights: before → now (pp)'], rows),
+    '',
+    'Why they moved: (1) one Section 301 list per line — 706 HTS10 lines carried two charged 2018–19 lists and summed both rates (e.g. 8517.62.0090 paid List 3 + 4A, 3901.90.1000 List 2 + 3); with USITC\'s membership each pays one, which lowers every US figure from 2018-09-24 on; (2) Annex II from the legal text — the partner-specific exemptions (EU, Japan, Korea, Switzerland) no longer exempt Chinese goods from the reciprocal duty, which raises the 2025 US figures (IEEPA reciprocal contribution 5.29 → 6.21 pp on 2017 weights); (3) EV batteries pay the 25% review heading from 2024-09-27. The China side did not move: its averages are weighted at HS10, where the 2018 lists were already found; the HS8 fix changes HS8 queries only. The `world` column is new with this change; its "before" is the old lists evaluated with the new weight set.',
+  ].join('\n');
+}
+
 const ctx = await openContext();
 const sections = [
   '# Validation: tradewar against published figures and line-level sources',
@@ -448,6 +500,10 @@ const sections = [
   '## Published averages (2017 and world weights)',
   '',
   await publishedSection(ctx),
+  '',
+  '## What moved with issue 7 (one list per line, the legal Annex II)',
+  '',
+  await movedSection(ctx),
   '',
   "## Why the US-side figures differ: Section 301 at USTR's stated coverage",
   '',
