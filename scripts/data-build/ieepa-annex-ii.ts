@@ -10,8 +10,8 @@ import { SOURCE_FILES as F } from './source-files.js';
 
 const START = /\(a\) As provided for in heading 9903\.01\.32/;
 const END = /\(b\) As provided in heading 9903\.02\.78/;
-/** A subheading as printed in the note's columns: 4, 6, 8 or 10 digits with dots. */
-const CODE = /^\d{4}(\.\d{2}){0,3}$/;
+/** A subheading as printed in the note's columns: 4, 6, 8 or 10 digits with dots (8505.11.0070 or 8505.11.00.70). */
+const CODE = /^\d{4}(\.\d{2}(\.\d{2}(\.?\d{2})?)?)?$/;
 const ANNEX_II_START = '2025-04-05';
 
 /** The codes of note 2(v)(iii)(a) (digits only), in the order printed. Throws if the note is not found. */
