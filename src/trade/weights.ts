@@ -29,7 +29,7 @@ const SHORT: Record<string, Record<string, { set: string; description: string }>
     world: {
       set: 'us_imports_world_2024',
       description:
-        "PIIE method: US imports from all partners, 2024 (Census HTS10), on the lines China sold to the US: an exporter-neutral product composition (ADR 73)",
+        'PIIE method: US imports from all partners, 2024 (Census HTS10), on the lines China sold to the US: an exporter-neutral product composition (ADR 73)',
     },
   },
   'CN<US': {
