@@ -209,6 +209,9 @@ ${measured(ctx, 'cn_sept_2019', ['entries'])}
 - \`us_imports_2024\`: \`us/imports-2024-hs10-by-country.csv.gz\` (US Census via tradewartracker, MIT). Census codes → ISO2
   (\`countries\`), EU aggregate 0003 → 'EU'; Slovakia (4359) is inside the EU aggregate and is dropped. Codes kept as
   published, including HTS10 no longer in the 2025 schedule (legacy) and chapter 98/99 lines (not in us_products).
+- \`us_imports_world_2024\` (exporter \`*\`, \`--weights world\`, ADR 73): the same file summed over all partners (EU once,
+  as the aggregate) on the HTS10 lines with 2024 imports from China: an exporter-neutral product composition for
+  PIIE's method. Lines China did not sell are dropped (measured below).
 - \`us_imports_cn_2017\`: 2017 US imports from China at HS2017 HS6 (UN Comtrade) spread over 2025 HTS10 lines: each HS2017
   code → the HS2022 codes the correlation maps to it (itself if none) → HTS10 lines with those first six digits; split in
   proportion to 2024 US imports from China per line, else from all countries, else equally. HS2017 codes whose
