@@ -396,6 +396,23 @@ async function chinaHs8Check(ctx: TradewarContext): Promise<string> {
   const mean = (codes: string[], date: string) =>
     codes.reduce((a, c) => a + stackAt(rules, c, 'US', date).additional, 0) / codes.length;
   const out: string[] = [];
+  // HS8 queries against their HS10 lines: the additional duties must be the lines' own; the MFN base of an HS8
+  // is its first line's (stated in the engine), so it can differ only where the lines' MFN rates differ
+  let hs8n = 0;
+  let addDiff = 0;
+  let mfnSplit = 0;
+  for (const [hs8, codes] of byHs8) {
+    if (!rules.universe.has(hs8) || codes.every((c) => c.length !== 10)) continue;
+    hs8n++;
+    const q = stackAt(rules, hs8, 'US', '2025-05-14');
+    const kids = codes.filter((c) => c.length === 10).map((c) => stackAt(rules, c, 'US', '2025-05-14'));
+    if (kids.some((k) => Math.abs(k.additional - q.additional) > 1e-9)) addDiff++;
+    if (kids.some((k) => k.base !== kids[0]!.base)) mfnSplit++;
+  }
+  out.push(
+    `China's HS8 codes against their HS10 lines on 2025-05-14: of ${hs8n} HS8 codes with lines, **${addDiff}** get additional duties different from any of their lines (soybeans 12019010 and 1201901000 both pay 50.5%); ${mfnSplit} have lines with different MFN rates, where an HS8 query states the MFN rate of its first line.`,
+    '',
+  );
   const rows = await queryRows<Record<string, string>>(`select * from read_csv(${sqlString(file)}, all_varchar=true)`);
   const cols: Array<[string, string]> = [
     ['reta_2018Jul06', '2018-07-06'],
