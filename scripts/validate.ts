@@ -10,6 +10,7 @@ import { resolveWeights, weightsFor } from '../src/trade/weights.js';
 import { stackAt, panelUniverse } from '../src/engine/panel.js';
 import { rateAt } from '../src/engine/compile.js';
 import { queryRows, sqlString } from '../src/datasets/duckdb.js';
+import { exclusiveListConflicts } from '../src/ledger/check.js';
 import { projectPath } from '../src/util/paths.js';
 
 const arg = (name: string, fallback: string) => {
@@ -27,6 +28,8 @@ interface Published {
   figure: number;
   label: string;
   tolerance: number;
+  /** PIIE's stated coverage (share of 2017 trade under an additional duty), where published. */
+  coverage?: number;
 }
 
 const PUBLISHED: Published[] = [
@@ -39,6 +42,7 @@ const PUBLISHED: Published[] = [
     figure: 19.3,
     label: 'after the Phase One halving of List 4A',
     tolerance: 1.5,
+    coverage: 66.4,
   },
   { importer: 'US', exporter: 'CN', date: '2025-05-14', figure: 51.1, label: 'after the Geneva truce', tolerance: 1.5 },
   {
@@ -56,6 +60,7 @@ const PUBLISHED: Published[] = [
     figure: 20.3,
     label: "after China's Phase One halving",
     tolerance: 1.5,
+    coverage: 58.3,
   },
   { importer: 'CN', exporter: 'US', date: '2025-05-14', figure: 32.6, label: 'after the Geneva truce', tolerance: 1.5 },
 ];
@@ -67,46 +72,80 @@ const table = (head: string[], rows: Array<Array<string | number>>) =>
     '\n',
   );
 
+/** The two weight sets every published figure is shown under: the 2017 base year and PIIE's method. */
+const WEIGHT_SETS = ['2017', 'world'] as const;
+
+async function averageUnder(ctx: TradewarContext, p: Published, name: string, by?: 'authority') {
+  const choice = resolveWeights(ctx.data, name, p.importer, p.exporter);
+  const [a] = averagesAt(ctx.rules(p.importer), p.exporter, [p.date], await weightsFor(ctx.data, choice), by);
+  return { choice, point: a! };
+}
+
 async function publishedSection(ctx: TradewarContext): Promise<string> {
   const rows: Array<Array<string | number>> = [];
   const detail: string[] = [];
+  const sets: string[] = [];
   for (const p of PUBLISHED) {
-    const choice = resolveWeights(ctx.data, '2017', p.importer, p.exporter);
-    const w = await weightsFor(ctx.data, choice);
-    const [ours] = averagesAt(ctx.rules(p.importer), p.exporter, [p.date], w, 'authority');
+    const cells: string[] = [];
+    let worldGap = 0;
+    for (const name of WEIGHT_SETS) {
+      const { choice, point } = await averageUnder(ctx, p, name, 'authority');
+      const gap = point.average_pct - p.figure;
+      if (name === 'world') worldGap = gap;
+      cells.push(`${f2(point.average_pct)}% (${gap >= 0 ? '+' : ''}${f2(gap)} pp)`, `${f2(point.coverage_pct)}%`);
+      const set = `${p.importer} on ${p.exporter}, \`${name}\`: ${choice.set} — ${choice.description}`;
+      if (!sets.includes(set)) sets.push(set);
+      if (name === '2017')
+        detail.push(
+          `- ${p.importer} on ${p.exporter}, ${p.date}: ${Object.entries(point.by ?? {})
+            .filter(([, v]) => (v as number) > 0.004)
+            .map(([k, v]) => `${k} ${f2(v as number)}`)
+            .join(' + ')} = ${f2(point.average_pct)}; coverage ${f2(point.coverage_pct)}% of trade`,
+        );
+    }
     const alt: string[] = [];
     for (const name of p.importer === 'US' ? ['2024'] : ['cn_imports_us_2017', '2024']) {
       try {
-        const wc = resolveWeights(ctx.data, name, p.importer, p.exporter);
-        const [a] = averagesAt(ctx.rules(p.importer), p.exporter, [p.date], await weightsFor(ctx.data, wc), undefined);
-        alt.push(`${wc.set}: ${f2(a!.average_pct)}`);
+        const { choice, point } = await averageUnder(ctx, p, name);
+        alt.push(`${choice.set}: ${f2(point.average_pct)}`);
       } catch {
         /* weight set absent */
       }
     }
-    const gap = ours!.average_pct - p.figure;
     rows.push([
       `${p.importer} on ${p.exporter}`,
       p.date,
       p.label,
       pct(p.figure),
-      `${f2(ours!.average_pct)}%`,
-      `${gap >= 0 ? '+' : ''}${f2(gap)} pp`,
-      Math.abs(gap) <= p.tolerance ? `yes (±${p.tolerance})` : `**no** (±${p.tolerance})`,
-      choice.set,
+      p.coverage === undefined ? '—' : pct(p.coverage),
+      ...cells,
+      Math.abs(worldGap) <= p.tolerance ? `yes (±${p.tolerance})` : `**no** (±${p.tolerance})`,
       alt.join('; '),
     ]);
-    detail.push(
-      `- ${p.importer} on ${p.exporter}, ${p.date}: ${Object.entries(ours!.by ?? {})
-        .filter(([, v]) => (v as number) > 0.004)
-        .map(([k, v]) => `${k} ${f2(v as number)}`)
-        .join(' + ')} = ${f2(ours!.average_pct)}; coverage ${f2(ours!.coverage_pct)}% of trade`,
-    );
   }
   return [
-    table(['direction', 'date', 'what', 'PIIE', 'tradewar', 'gap', 'within', 'weights', 'other weights'], rows),
+    table(
+      [
+        'direction',
+        'date',
+        'what',
+        'PIIE',
+        'PIIE coverage',
+        'tradewar, 2017 weights (gap)',
+        'coverage, 2017',
+        'tradewar, world weights (gap)',
+        'coverage, world',
+        'world within',
+        'other weights',
+      ],
+      rows,
+    ),
     '',
-    `Source of the published figures: PIIE, Chad P. Bown, "US-China Trade War Tariffs: An Up-to-Date Chart" (${PIIE}); PIIE weights both sides by 2017 trade (US side: US imports from China at tariff-line level; China side: US exports to the world).`,
+    `Source of the published figures: PIIE, Chad P. Bown, "US-China Trade War Tariffs: An Up-to-Date Chart" (${PIIE}); PIIE weights each side by the exporter's exports to the world in 2017 and states the share of 2017 trade covered (66.4% US, 58.3% China on 2020-02-14). Coverage here is the share of the weights under any additional duty.`,
+    '',
+    'Weight sets:',
+    '',
+    ...sets.map((x) => `- ${x}`),
     '',
     'Our averages decomposed by authority (percentage points of the average, 2017 weights):',
     '',
@@ -142,7 +181,11 @@ async function chinaSideSection(ctx: TradewarContext): Promise<string> {
     '',
     ...lines,
     '',
-    "The China side depends most on the weights: PIIE weights by US exports to the world in 2017, which we do not have. US-reported exports to China (our default) come within 1.5 pp on 2018-09-24 and 2020-02-14; China's own import record (HS8) gives 2–5 pp less, because its composition differs (more goods on lower-rate lists). Two approximations of our own pull the 2025 figure down: China's Sept-2019 list is derived from residuals of USDA's 2025 matrix and leaves out lines that fit no rate (see data/SOURCES.md), and China's exclusion process — granted to importers, not to tariff lines — is not priced. China's MFN cuts after 2019 are not in the data (no 2020–2026 schedule in the mirror), which pulls the other way.",
+    "The China side depends most on the weights. PIIE weights by US exports to the world in 2017; no product-level record of US exports to the world (or of China's imports from the world) is in the data mirror — the only world-level trade it holds is country totals (ILSS, CEPII BACI) and 1993 sector flows (Caliendo–Parro), neither licensed for shipping nor product-level — so `world` on the China side falls back to US-reported exports to China in 2017 and gives the same figures as `2017` (docs/adr/0073-piie-world-weights.md). That fallback comes within 1.5 pp on 2018-09-24 and 2020-02-14 and stays 1.55 pp under PIIE on 2025-05-14, the one point outside the target. China's own import record (HS8) gives 2–5 pp less, because its composition differs (more goods on lower-rate lists).",
+    '',
+    "What is left of the 2025-05-14 gap, measured or bounded: (1) China's Sept-2019 list is derived from residuals of USDA's 2025 matrix and leaves out lines that fit no rate (data/SOURCES.md); (2) PIIE counts the 2025 farm and energy lists on US exports to the world, where farm goods weigh less than in US exports to China — the direction of this difference is not known without the world data; (3) China's MFN schedule after 2019 (the annual Tariff Commission adjustment plans with their provisional rates) is not in the mirror, so the MFN base stays at the 2019 level; cuts would lower our figure, away from PIIE. Nothing in the weights or lists was changed to close the gap.",
+    '',
+    "Soybeans and other HS8 queries: China's 2018 lists are keyed at HS10 in the source; an HS8 all of whose lines are on a list is now also listed at HS8, so `rate --product 12019010` gives the same 50.5% as 1201901000 on 2025-05-14 (the averages, weighted at HS10, did not move). China's exclusion process is priced in the `exclusions-approved` scenario for soybeans (13% after 2025-11-10 for approved buyers, the reported figure), not in the baseline: it is granted to importers for quantities, not to tariff lines. China's 2018 auto tariff: the 2019 suspension (144 auto lines +25%, 67 parts lines +5%) stays open-ended in the baseline, since no source in the mirror records its end (reference row CN-05 is UNCONFIRMED after 2019); WTO-style applied-tariff sources (tariff profiles, WITS) count only the MFN rate — 15% for passenger cars since China's 2018-07-01 MFN cut, which is our base.",
   ].join('\n');
 }
 
@@ -189,6 +232,11 @@ async function statutoryArithmeticSection(ctx: TradewarContext): Promise<string>
   const w = await weightsFor(ctx.data, resolveWeights(ctx.data, '2017', 'US', 'CN'));
   const rows: Array<Array<string | number>> = [];
   const notes: string[] = [];
+  let minGap = Infinity;
+  let maxGap = -Infinity;
+  const pre = PUBLISHED.find((x) => x.importer === 'US' && x.date === '2018-01-01')!;
+  const mfn2017 = (await averageUnder(ctx, pre, '2017')).point.average_pct;
+  const mfnWorld = (await averageUnder(ctx, pre, 'world')).point.average_pct;
   for (const p of PUBLISHED.filter((x) => x.importer === 'US' && x.date > '2018-01-01')) {
     let s301 = 0;
     for (const [list, [measureId, bn]] of Object.entries(stated)) {
@@ -203,6 +251,8 @@ async function statutoryArithmeticSection(ctx: TradewarContext): Promise<string>
       .filter(([k]) => k !== 'section_301')
       .reduce((a, [, v]) => a + v, 0);
     const arithmetic = other + s301;
+    minGap = Math.min(minGap, s301 - (by.section_301 ?? 0));
+    maxGap = Math.max(maxGap, s301 - (by.section_301 ?? 0));
     rows.push([
       p.date,
       pct(p.figure),
@@ -236,7 +286,7 @@ async function statutoryArithmeticSection(ctx: TradewarContext): Promise<string>
       rows,
     ),
     '',
-    "Where our Section 301 contribution matches the USTR-coverage arithmetic (it does to within a few tenths), the gap to PIIE is not in our weights or lists: PIIE's published figure is above what the lists can raise at their statutory rates and stated coverage. Our lists' 2017 trade (table below) matches USTR's stated coverage for Lists 1 and 4A and is within 15% for Lists 2 and 3. Our MFN average is 0.4 pp below PIIE's 3.1% (specific duties without an ad valorem equivalent count only their ad valorem part; 2017 trade reaches the 2025 lines through an HS6 concordance).",
+    `With one list per line (USITC's membership), our 2017 bilateral weights put less trade on List 3 than USTR stated (table below), so our Section 301 contribution under 2017 weights sits ${f2(minGap)}–${f2(maxGap)} pp below the USTR-coverage arithmetic. Bilateral weights are not PIIE's method: PIIE weighs products by the exporter's exports to the world, which gives more weight to the goods the tariffs hit hardest. Under the \`world\` weights (US imports from all partners on the lines China sells) every US-side point is within 1.5 pp of PIIE (first table). Our MFN average (${f2(mfn2017)}% on 2017 weights, ${f2(mfnWorld)}% on world weights, before the trade war) is below PIIE's 3.1%: specific duties without an ad valorem equivalent count only their ad valorem part, and 2017 trade reaches the 2025 lines through an HS6 concordance.`,
     '',
     ...notes,
   ].join('\n');
@@ -253,44 +303,85 @@ async function usitcCheck(ctx: TradewarContext): Promise<string> {
     '9903.88.15': 15,
     '9903.88.16': 0,
   };
-  const rows = await queryRows<{ hts8: string; h: string }>(
-    `select lpad(cast(hts8 as varchar), 8, '0') hts8, ch99_heading h from read_csv(${sqlString(file)}, all_varchar=true)`,
+  const rows = await queryRows<{ code: string; h: string }>(
+    `select regexp_replace(hts8, '[^0-9]', '', 'g') code, ch99_heading h from read_csv(${sqlString(file)}, all_varchar=true)`,
   );
-  const rules = ctx.rules('US');
-  const lines = panelUniverse(rules);
-  const byHts8 = new Map<string, string[]>();
-  for (const c of lines) {
-    const k = c.slice(0, 8);
-    byHts8.set(k, [...(byHts8.get(k) ?? []), c]);
+  const at10 = new Map<string, string>();
+  const at8 = new Map<string, string>();
+  const split8 = new Set<string>();
+  for (const r of rows) {
+    if (expected[r.h] === undefined) continue;
+    if (r.code.length === 10) {
+      at10.set(r.code, r.h);
+      split8.add(r.code.slice(0, 8));
+    } else at8.set(r.code, r.h);
   }
+  const rules = ctx.rules('US');
+  const w = await weightsFor(ctx.data, resolveWeights(ctx.data, '2017', 'US', 'CN'));
   let agree = 0;
   let disagree = 0;
-  let absent = 0;
+  let wAgree = 0;
+  let wDisagree = 0;
+  let wAll = 0;
   const examples: string[] = [];
-  for (const r of rows) {
-    const exp = expected[r.h];
-    if (exp === undefined) continue;
-    const codes = byHts8.get(r.hts8);
-    if (!codes) {
-      absent++;
-      continue;
-    }
-    for (const code of codes) {
-      const s = stackAt(rules, code, 'CN', '2020-01-01');
-      const got = s.layers.filter((l) => l.authority === 'section_301').reduce((a, l) => a + l.pct, 0);
-      if (Math.abs(got - exp) < 1e-6) agree++;
-      else {
-        disagree++;
-        if (examples.length < 8) examples.push(`${code} (${r.h}): expected ${exp}%, tradewar ${got}%`);
-      }
+  const present8 = new Set<string>();
+  for (const code of panelUniverse(rules)) {
+    if (code.length !== 10) continue;
+    const v = w.get(code) ?? 0;
+    wAll += v;
+    const h = at10.get(code) ?? at8.get(code.slice(0, 8)) ?? (split8.has(code.slice(0, 8)) ? 'none' : undefined);
+    if (h === undefined) continue;
+    present8.add(code.slice(0, 8));
+    const exp = expected[h] ?? 0;
+    const s = stackAt(rules, code, 'CN', '2020-01-01');
+    const got = s.layers.filter((l) => l.authority === 'section_301').reduce((a, l) => a + l.pct, 0);
+    if (Math.abs(got - exp) < 1e-6) {
+      agree++;
+      wAgree += v;
+    } else {
+      disagree++;
+      wDisagree += v;
+      if (examples.length < 8) examples.push(`${code} (${h}): expected ${exp}%, tradewar ${got}%`);
     }
   }
+  const absent = [...at8.keys()].filter((c) => !present8.has(c)).length;
   const n = agree + disagree;
+  const wN = wAgree + wDisagree;
   return [
-    `USITC's own list of Chapter 99 China headings per HTS8 in force on 2020-01-01 (${rows.length} HTS8 lines) against our Section 301 layer on each current HTS10 line under those HTS8 on 2020-01-01: **${agree} of ${n} lines agree (${((100 * agree) / Math.max(n, 1)).toFixed(1)}%)**; ${absent} HTS8 codes of 2020 no longer exist in the 2025 schedule.`,
+    `USITC's own list of Chapter 99 China headings in force on 2020-01-01 (${rows.length} rows: HTS8, and HTS10 where it splits an HTS8) against our Section 301 layer on each current HTS10 line on 2020-01-01 (a line of a split HTS8 that USITC does not name is expected at 0):`,
+    '',
+    table(
+      ['measure', 'agree', 'disagree', 'share agreeing'],
+      [
+        ['lines (count)', agree, disagree, `${((100 * agree) / Math.max(n, 1)).toFixed(1)}%`],
+        [
+          'US imports from China 2017 on those lines (weighted)',
+          `$${(wAgree / 1e9).toFixed(1)}bn`,
+          `$${(wDisagree / 1e9).toFixed(1)}bn`,
+          `**${((100 * wAgree) / Math.max(wN, 1)).toFixed(1)}%**`,
+        ],
+      ],
+    ),
+    '',
+    `The lines compared carry ${((100 * wN) / Math.max(wAll, 1)).toFixed(1)}% of 2017 US imports from China in our weights; ${absent} HTS8 codes of USITC's 2020 list have no line in the current schedule (renumbered since; their successors take their list from the Budget Lab file). Since the lists are now built from this very file (data/SOURCES.md), this check shows that the build and the engine carry USITC's membership to current codes; before, when the lists came from the Budget Lab and USTR HTS8 files, 95.5% of lines agreed and the disagreeing lines carried about a tenth of 2017 trade.`,
     examples.length
-      ? `\nDisagreements (first ${examples.length}): ${examples.join('; ')}. Differences come from exclusions (which USITC's heading list does not show), from HTS8 codes split or renumbered since 2020 and from lines covered by two lists.`
+      ? `\nDisagreements (first ${examples.length}): ${examples.join('; ')}. A disagreement here is a line whose current code was reached by another rule (a renumbered line) or an exclusion that applies to the whole line.`
       : '',
+  ].join('\n');
+}
+
+/** Lines that two lists of an exclusive set (ledger `exclusive_lists`) reach: must be 0. */
+function exclusiveListsCheck(ctx: TradewarContext): string {
+  const rows: Array<Array<string | number>> = [];
+  for (const x of ctx.ledger.exclusiveLists) {
+    const products = ctx.data.products.get(x.importer);
+    const { count, examples } = exclusiveListConflicts(x.lists, ctx.data.lists, products ? products.keys() : []);
+    rows.push([x.id, x.lists.join(', '), products?.size ?? 0, `**${count}**`, examples.join('; ') || '—']);
+  }
+  return [
+    table(['exclusive set', 'lists', 'products checked', 'products on two lists', 'examples'], rows),
+    '',
+    '`tradewar ledger check` fails when this count is not 0. Before issue 7, 3,725 products (HTS8 and HTS10 codes) were on two of the 2018–2019 lists at once; 706 HTS10 lines were on two charged lists (List 1 or 2 + List 3, List 3 + 4A), which summed two list rates on one line.',
   ].join('\n');
 }
 
@@ -305,6 +396,23 @@ async function chinaHs8Check(ctx: TradewarContext): Promise<string> {
   const mean = (codes: string[], date: string) =>
     codes.reduce((a, c) => a + stackAt(rules, c, 'US', date).additional, 0) / codes.length;
   const out: string[] = [];
+  // HS8 queries against their HS10 lines: the additional duties must be the lines' own; the MFN base of an HS8
+  // is its first line's (stated in the engine), so it can differ only where the lines' MFN rates differ
+  let hs8n = 0;
+  let addDiff = 0;
+  let mfnSplit = 0;
+  for (const [hs8, codes] of byHs8) {
+    if (!rules.universe.has(hs8) || codes.every((c) => c.length !== 10)) continue;
+    hs8n++;
+    const q = stackAt(rules, hs8, 'US', '2025-05-14');
+    const kids = codes.filter((c) => c.length === 10).map((c) => stackAt(rules, c, 'US', '2025-05-14'));
+    if (kids.some((k) => Math.abs(k.additional - q.additional) > 1e-9)) addDiff++;
+    if (kids.some((k) => k.base !== kids[0]!.base)) mfnSplit++;
+  }
+  out.push(
+    `China's HS8 codes against their HS10 lines on 2025-05-14: of ${hs8n} HS8 codes with lines, **${addDiff}** get additional duties different from any of their lines (soybeans 12019010 and 1201901000 both pay 50.5%); ${mfnSplit} have lines with different MFN rates, where an HS8 query states the MFN rate of its first line.`,
+    '',
+  );
   const rows = await queryRows<Record<string, string>>(`select * from read_csv(${sqlString(file)}, all_varchar=true)`);
   const cols: Array<[string, string]> = [
     ['reta_2018Jul06', '2018-07-06'],
@@ -359,15 +467,60 @@ async function chinaHs8Check(ctx: TradewarContext): Promise<string> {
   return out.join('\n');
 }
 
+/**
+ * Figures measured before issue 7 (commit e3df385: Budget Lab + USTR HTS8 lists summed on one line, Annex II from
+ * the dated exemption file, HS10-only China lists) with the same weight sets (the world set built by this change).
+ * These are historical measurements, kept as constants so the report can say what moved.
+ */
+const BEFORE_ISSUE_7: Record<string, { y2017: number; world: number }> = {
+  'US 2018-01-01': { y2017: 2.7, world: 2.28 },
+  'US 2018-09-24': { y2017: 9.23, world: 13.0 },
+  'US 2020-02-14': { y2017: 17.39, world: 20.52 },
+  'US 2025-05-14': { y2017: 44.81, world: 51.21 },
+  'CN 2018-09-24': { y2017: 17.89, world: 17.89 },
+  'CN 2020-02-14': { y2017: 19.12, world: 19.12 },
+  'CN 2025-05-14': { y2017: 31.05, world: 31.05 },
+};
+
+async function movedSection(ctx: TradewarContext): Promise<string> {
+  const rows: Array<Array<string | number>> = [];
+  for (const p of PUBLISHED) {
+    const before = BEFORE_ISSUE_7[`${p.importer} ${p.date}`];
+    if (!before) continue;
+    const now2017 = (await averageUnder(ctx, p, '2017')).point.average_pct;
+    const nowWorld = (await averageUnder(ctx, p, 'world')).point.average_pct;
+    const d = (a: number, b: number) => {
+      const x = Math.round((a - b) * 100) / 100;
+      return `${x >= 0 ? '+' : ''}${x.toFixed(2)}`;
+    };
+    rows.push([
+      `${p.importer} on ${p.exporter}`,
+      p.date,
+      pct(p.figure),
+      `${f2(before.y2017)} → ${f2(now2017)} (${d(now2017, before.y2017)})`,
+      `${f2(before.world)} → ${f2(nowWorld)} (${d(nowWorld, before.world)})`,
+    ]);
+  }
+  return [
+    table(['direction', 'date', 'PIIE', '2017 weights: before → now (pp)', 'world weights: before → now (pp)'], rows),
+    '',
+    'Why they moved: (1) one Section 301 list per line — 706 HTS10 lines carried two charged 2018–19 lists and summed both rates (e.g. 8517.62.0090 paid List 3 + 4A, 3901.90.1000 List 2 + 3); with USITC\'s membership each pays one, which lowers every US figure from 2018-09-24 on; (2) Annex II from the legal text — the partner-specific exemptions (EU, Japan, Korea, Switzerland) no longer exempt Chinese goods from the reciprocal duty, which raises the 2025 US figures (IEEPA reciprocal contribution 5.29 → 6.21 pp on 2017 weights); (3) EV batteries pay the 25% review heading from 2024-09-27. The China side did not move: its averages are weighted at HS10, where the 2018 lists were already found; the HS8 fix changes HS8 queries only. The `world` column is new with this change; its "before" is the old lists evaluated with the new weight set.',
+  ].join('\n');
+}
+
 const ctx = await openContext();
 const sections = [
   '# Validation: tradewar against published figures and line-level sources',
   '',
   `Generated by \`npm run validate\` from the shipped data and the ledger. Do not edit by hand; the explanation in docs/validation-notes.md is.`,
   '',
-  '## Published averages (2017 weights)',
+  '## Published averages (2017 and world weights)',
   '',
   await publishedSection(ctx),
+  '',
+  '## What moved with issue 7 (one list per line, the legal Annex II)',
+  '',
+  await movedSection(ctx),
   '',
   "## Why the US-side figures differ: Section 301 at USTR's stated coverage",
   '',
@@ -384,6 +537,10 @@ const sections = [
   '## Product-level check 1: US Section 301 rates against USITC, 2020-01-01',
   '',
   await usitcCheck(ctx),
+  '',
+  '## Lines on two lists of one exclusive set',
+  '',
+  exclusiveListsCheck(ctx),
   '',
   '## Product-level check 2: China on US goods, line by line',
   '',

@@ -5,8 +5,18 @@ import { csv, fact, rows } from './context.js';
 import { addList } from './code-lists.js';
 import { SOURCE_FILES as F } from './source-files.js';
 
+/**
+ * The HS10 lines matching `where`, listed at HS8 when every line of the HS8 is on the list at one rate (so an HS8
+ * query reaches the same layers as its lines: soybeans 12019010 and 1201901000 alike), otherwise line by line.
+ */
 function fromLines(where: string, rate = 'NULL'): string {
-  return `SELECT code, NULL AS valid_from, NULL AS valid_until, ${rate} AS rate_pct, NULL AS note FROM cn_lines WHERE ${where}`;
+  return `WITH m AS (SELECT code, substr(code, 1, 8) AS hs8, ${rate} AS r FROM cn_lines WHERE ${where}),
+     k AS (SELECT substr(code, 1, 8) AS hs8, count(*) AS n FROM cn_lines GROUP BY 1),
+     w AS (SELECT m.hs8, any_value(m.r) AS r FROM m JOIN k USING (hs8) GROUP BY m.hs8, k.n
+           HAVING count(*) = k.n AND count(DISTINCT m.r) <= 1)
+     SELECT hs8 AS code, NULL AS valid_from, NULL AS valid_until, r AS rate_pct, 'all HS10 lines of the HS8' AS note FROM w
+     UNION ALL
+     SELECT code, NULL, NULL, r, NULL FROM m WHERE hs8 NOT IN (SELECT hs8 FROM w)`;
 }
 
 /** June-2019 categories of the $60bn list, by (Sept-2018 rate, June-2019 increment). */

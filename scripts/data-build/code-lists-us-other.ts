@@ -6,6 +6,7 @@ import type { BuildContext } from './context.js';
 import { csv, fact, lit, srcPath } from './context.js';
 import { addList, codesOnly } from './code-lists.js';
 import { SOURCE_FILES as F } from './source-files.js';
+import { annexIiFacts, annexIiListSql } from './ieepa-annex-ii.js';
 
 /** 2018 steel scope (Proclamation 9705): 7206.10–7216.50, 7216.99–7301.10, 7302.10, 7302.40–7302.90, 7304.10–7306.90. */
 const STEEL_2018_SCOPE = `(substr(code,1,4) BETWEEN '7206' AND '7215'
@@ -42,15 +43,10 @@ export async function buildUsOtherLists(ctx: BuildContext): Promise<void> {
   const add = async (id: string, sql: string) => (counts[id] = await addList(ctx, id, sql));
 
   // IEEPA
-  await add(
-    'us_ieepa_annex_ii',
-    // one row carries a 12-digit code (850511007000): a padded duplicate of 8505110070 → cut to 10 digits
-    `SELECT CASE WHEN length(hts10) = 12 AND hts10 LIKE '%00' THEN substr(hts10, 1, 10) ELSE hts10 END AS code,
-            CASE WHEN effective_date_start = 'NA' THEN '2025-04-05' ELSE effective_date_start END AS valid_from,
-            CASE WHEN effective_date_end = 'NA' THEN NULL ELSE effective_date_end END AS valid_until,
-            NULL AS rate_pct, NULL AS note
-     FROM ${csv(ctx, F.ieepaExemptDated)}`,
-  );
+  const annexIi = annexIiListSql(ctx);
+  await add('us_ieepa_annex_ii', annexIi.sql);
+  fact(ctx, 'ieepa', 'annex_ii_subheadings_in_legal_text', annexIi.legalCodes);
+  await annexIiFacts(ctx);
   await add('us_ieepa_electronics_2025_04_11', codesOnly(htsusColumn(ctx, F.electronicsApr11)));
 
   // Section 232 metals: the 2018 scopes, taken from the April-2026 metals Annex I-A (which restates them)

@@ -14,6 +14,7 @@ export const SOURCE_FILES = {
   censusToIso3: 'us/census-to-iso3.csv',
   s301Lists2018: 'us/s301-lists-2018-2019-hs8.csv',
   s301Exclusions: 'us/s301-exclusions-2018-2020-hts10.csv',
+  usitcChinaHeadings2020: 'us/usitc-china-tariffs-2020-01-01-hts8.csv',
   chapter99Notes: 'us/chapter99-notes-2026-rev6.txt.gz',
   ieepaExemptDated: 'us/ieepa-exempt-products-dated.csv',
   electronicsApr11: 'us/tariff-lists-2025/consumer_electronics_EO14257_apr11.csv',

@@ -118,9 +118,18 @@ ${measured(ctx, 'cn_mfn')}
 the measure in the ledger says". \`rate_pct\` is set only where the rate differs by entry.
 
 ### Section 301 (US on China)
-- \`us_s301_list1\`…\`us_s301_list4b\`: union of USTR's 2018–19 HS8 lists (\`us/s301-lists-2018-2019-hs8.csv\`) and the Budget
-  Lab's lists in 2026 HTS8 codes (\`s301_product_lists.csv\`; its \`3_addl\` rows join list 3). \`note\` says which source
-  has the code. Chapter 99 codes dropped. List 4B (9903.88.16) was never charged.
+- \`us_s301_list1\`…\`us_s301_list4b\`: **one list per line.** Each current HTS10 line (and each legacy HTS8 without
+  lines) takes its list from USITC's 2020-01-01 heading list (\`us/usitc-china-tariffs-2020-01-01-hts8.csv\`, public
+  domain): the HTS10 entry if USITC lists the line, else the HTS8 entry (9903.88.01 → List 1, .02 → 2, .03/.04 → 3,
+  .15 → 4A, .16 → 4B). Where USITC splits an HTS8 at HTS10 and does not name the line, the Budget Lab's lists for that
+  HTS8 (\`s301_product_lists.csv\`, MIT) less those USITC gave the sibling lines; where USITC does not have the HTS8
+  (codes created since 2020), the Budget Lab's lists. If the Budget Lab names several lists for such a code, a charged
+  list wins over List 4B (never charged) and the earlier list over a later one. An HTS8 whose lines all resolve to one
+  list is shipped as one HTS8 entry, otherwise line by line; \`note\` says which rule placed it. The ledger's
+  exclusive set \`us-s301-tranches-one-per-line\` makes \`ledger check\` fail on a line two lists reach. USTR's
+  2018–19 HS8 file is no longer used for membership (it names 2018 codes, some on two lists).
+- \`us_s301_review_9903_91_01\` also carries 8507.60.0010 (Li-ion EV batteries) at HTS10 from 2024-09-27 to
+  2026-01-01 (89 FR 76581; the review file keys 8507.60.00 only under the 2026 heading 9903.91.06).
 - 2024 four-year review: one list per chapter 99 heading of the Budget Lab's \`biden_*\` and \`cranes_301\` rows. Rate and
   effective date read from the heading text in \`us/chapter99-notes-2026-rev6.txt.gz\` (USITC, public domain); the date is
   re-checked against the text on every build.
@@ -136,8 +145,14 @@ ${review.join('\n')}
 ${measured(ctx, 's301', ['review_table'])}
 
 ### IEEPA, Section 232, Section 122, Section 201
-- \`us_ieepa_annex_ii\`: \`us/ieepa-exempt-products-dated.csv\` (Budget Lab tariff-etr-eval, MIT): NA start → 2025-04-05, NA end
-  → open. One source row has a 12-digit code (850511007000), cut to 8505110070.
+- \`us_ieepa_annex_ii\`: the legal text — the subheadings of HTSUS chapter 99 U.S. note 2(v)(iii)(a) to subchapter III
+  (heading 9903.01.32), parsed from \`us/chapter99-notes-2026-rev6.txt.gz\` (USITC, public domain) — each from the date
+  it was added (2025-09-08 and 2025-11-13 additions per \`us/ieepa-exempt-products-dated.csv\`, Budget Lab
+  tariff-etr-eval, MIT; otherwise 2025-04-05), plus the lines that file shows removed (end dates 2025-07-31,
+  2025-09-07, 2025-10-13) and the legal text no longer prints, from 2025-04-05 to their removal. The dated file's
+  undated rows outside the legal text are the partner-specific exemptions (EU, Japan, Korea, Switzerland: 9903.02.xx
+  headings) and are left out: no ledger measure prices those partners' reciprocal duties (e.g. 8504.40.9580 power
+  supplies, which never had China's exemption).
 - \`us_ieepa_electronics_2025_04_11\`: \`us/tariff-lists-2025/consumer_electronics_EO14257_apr11.csv\` (tradewartracker, MIT).
 - \`us_s232_steel\`, \`us_s232_aluminum\`: the 2018 scopes of Proclamations 9705 (steel: 7206.10–7216.50, 7216.99–7301.10,
   7302.10, 7302.40–7302.90, 7304.10–7306.90) and 9704 (aluminum: 7601, 7604–7609, 7616.99.51.60/.70), selected from the
@@ -156,6 +171,8 @@ ${measured(ctx, 's301', ['review_table'])}
   \`us_s232_semiconductors\`: \`s232_semi_products.csv\`.
 - \`us_s122_exempt\`: Budget Lab \`s122_exempt_products.csv\` ∪ \`section122-{product,aircraft,specific}-exemptions.csv\`.
 - \`us_s201_solar\`: Budget Lab \`s201_solar_products.csv\` (note = chapter 99 heading + description).
+
+${measured(ctx, 'ieepa')}
 
 ${measured(ctx, 'us_other_lists')}
 
@@ -193,6 +210,9 @@ ${measured(ctx, 'cn_sept_2019', ['entries'])}
 - \`us_imports_2024\`: \`us/imports-2024-hs10-by-country.csv.gz\` (US Census via tradewartracker, MIT). Census codes → ISO2
   (\`countries\`), EU aggregate 0003 → 'EU'; Slovakia (4359) is inside the EU aggregate and is dropped. Codes kept as
   published, including HTS10 no longer in the 2025 schedule (legacy) and chapter 98/99 lines (not in us_products).
+- \`us_imports_world_2024\` (exporter \`*\`, \`--weights world\`, ADR 73): the same file summed over all partners (EU once,
+  as the aggregate) on the HTS10 lines with 2024 imports from China: an exporter-neutral product composition for
+  PIIE's method. Lines China did not sell are dropped (measured below).
 - \`us_imports_cn_2017\`: 2017 US imports from China at HS2017 HS6 (UN Comtrade) spread over 2025 HTS10 lines: each HS2017
   code → the HS2022 codes the correlation maps to it (itself if none) → HTS10 lines with those first six digits; split in
   proportion to 2024 US imports from China per line, else from all countries, else equally. HS2017 codes whose

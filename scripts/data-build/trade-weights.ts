@@ -54,6 +54,38 @@ async function usImports2024(ctx: BuildContext): Promise<void> {
   );
 }
 
+/**
+ * PIIE-method weights for the US side (docs/adr/0073-piie-world-weights.md): US imports from all partners in
+ * 2024 as an exporter-neutral product composition, on the HTS10 lines China sold to the US in 2024 (a product the
+ * exporter does not sell gets no weight, as in PIIE's exporter-to-world weights). The EU is counted once, as the
+ * aggregate 0003 (Slovakia, also inside it, is already dropped). Exporter '*': usable for any exporter's average.
+ */
+async function usImportsWorld2024(ctx: BuildContext): Promise<void> {
+  await run(
+    ctx,
+    `INSERT INTO trade_weights
+     SELECT 'us_imports_world_2024', 'US', '*', 2024, hts10, sum(value_usd) FROM us_imp_2024
+     WHERE hts10 IN (SELECT hts10 FROM us_imp_2024 WHERE iso2 = 'CN' AND value_usd > 0) GROUP BY ALL`,
+  );
+  const s = await rows<{ all_bn: number; kept_bn: number; lines: number; dropped_lines: number; top: string }>(
+    ctx,
+    `WITH l AS (SELECT hts10, sum(value_usd) AS v, bool_or(iso2 = 'CN' AND value_usd > 0) AS cn FROM us_imp_2024 GROUP BY 1)
+     SELECT sum(v) / 1e9 AS all_bn, sum(v) FILTER (WHERE cn) / 1e9 AS kept_bn,
+            count(*) FILTER (WHERE cn)::INTEGER AS lines, count(*) FILTER (WHERE NOT cn)::INTEGER AS dropped_lines,
+            (SELECT string_agg(hts10 || ' $' || round(v / 1e9, 1) || 'bn', ', ' ORDER BY v DESC)
+             FROM (SELECT hts10, v FROM l WHERE NOT cn ORDER BY v DESC LIMIT 5)) AS top
+     FROM l`,
+  );
+  const x = s[0]!;
+  fact(ctx, 'trade_weights', 'us_imports_world_2024', {
+    all_partners_bn: r2(x.all_bn, 1),
+    on_lines_china_sold_bn: r2(x.kept_bn, 1),
+    lines: x.lines,
+    lines_without_china_trade_dropped: x.dropped_lines,
+    largest_dropped: x.top,
+  });
+}
+
 async function usImportsCn2017(ctx: BuildContext): Promise<void> {
   await run(
     ctx,
@@ -192,6 +224,7 @@ export async function buildTradeWeights(ctx: BuildContext): Promise<void> {
     `CREATE TABLE trade_weights (weight_set VARCHAR, importer VARCHAR, exporter VARCHAR, year INTEGER, code VARCHAR, value_usd DOUBLE)`,
   );
   await usImports2024(ctx);
+  await usImportsWorld2024(ctx);
   await usImportsCn2017(ctx);
   await cnImportsUs2017(ctx);
   await usExportsCn(ctx);

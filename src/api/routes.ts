@@ -324,7 +324,7 @@ export const ROUTES: RouteDef[] = [
 
 /** /api/meta: the same for a whole day (the scenario list is read once per server and day, not per request). */
 async function metaAnswer(ctx: TradewarContext, env: RouteEnv, today: string) {
-  const weights = ['2017', '2024'].map((name) => ({
+  const weights = ['2017', '2024', 'world'].map((name) => ({
     name,
     directions: DIRECTIONS.flatMap(([importer, exporter]) => {
       try {

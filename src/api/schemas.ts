@@ -29,10 +29,13 @@ export const P = {
       examples: ['8517130000'],
     },
   ),
-  weights: str('trade weights: 2017 (pre-war base year) | 2024 (latest full year) | a weight set name', {
-    maxLength: 40,
-    default: '2017',
-  }),
+  weights: str(
+    'trade weights: 2017 (pre-war base year) | 2024 (latest full year) | world (PIIE method: exporter-neutral) | a weight set name',
+    {
+      maxLength: 40,
+      default: '2017',
+    },
+  ),
   scenario: str('scenario name (see /api/scenarios), or baseline', {
     maxLength: 60,
     pattern: '^[a-z0-9][a-z0-9-]*$',

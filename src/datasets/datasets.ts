@@ -112,7 +112,7 @@ export async function loadDatasets(dir = 'data'): Promise<Datasets> {
       `select distinct weight_set from ${dataFile(dir, 'trade_weights.parquet')} order by 1`,
     ),
     queryRows<{ importer: string; exporter: string }>(
-      `select distinct importer, exporter from ${dataFile(dir, 'trade_weights.parquet')} order by 1, 2`,
+      `select distinct importer, exporter from ${dataFile(dir, 'trade_weights.parquet')} where exporter <> '*' order by 1, 2`,
     ),
   ]);
   const concordanceFile = join(dir, 'hs_concordance.parquet');
@@ -186,7 +186,8 @@ export async function loadWeights(
 ): Promise<Map<string, number>> {
   const rows = await queryRows<{ code: string; v: number }>(
     `select code, sum(value_usd) v from ${dataFile(data.dir, 'trade_weights.parquet')}
-     where weight_set = ${sqlString(weightSet)} and importer = ${sqlString(importer)} and exporter = ${sqlString(exporter)}
+     where weight_set = ${sqlString(weightSet)} and importer = ${sqlString(importer)}
+       and (exporter = ${sqlString(exporter)} or exporter = '*')
      group by code`,
   );
   return new Map(rows.map((r) => [r.code, Number(r.v)]));

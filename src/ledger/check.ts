@@ -9,6 +9,55 @@ export interface CheckContext {
   knownLists: ReadonlySet<string>;
   /** Names of the base-rate tables shipped in data/. */
   knownBaseTables: ReadonlySet<string>;
+  /** The shipped code lists' entries: with `products`, exclusive list sets are checked product by product. */
+  lists?: ReadonlyMap<string, readonly DatedCode[]>;
+  /** Product codes per importer (the universe the engine evaluates). */
+  products?: ReadonlyMap<string, Iterable<string>>;
+}
+
+/** A list entry as the check needs it: a code prefix and the dates it is on the list ([from, until)). */
+export interface DatedCode {
+  code: string;
+  from: string | null;
+  until: string | null;
+}
+
+const overlaps = (a: DatedCode, b: DatedCode) =>
+  (a.until === null || b.from === null || b.from < a.until) && (b.until === null || a.from === null || a.from < b.until);
+
+/**
+ * Products that two lists of an exclusive set reach at the same date: every product code of the importer is looked
+ * up by its prefixes in the set's lists. Returns "code: list_a + list_b" strings, at most `limit`, and the count.
+ */
+export function exclusiveListConflicts(
+  lists: readonly string[],
+  entries: ReadonlyMap<string, readonly DatedCode[]>,
+  products: Iterable<string>,
+  limit = 5,
+): { count: number; examples: string[] } {
+  const byCode = new Map<string, Array<{ list: string; e: DatedCode }>>();
+  for (const list of lists)
+    for (const e of entries.get(list) ?? []) {
+      let arr = byCode.get(e.code);
+      if (!arr) byCode.set(e.code, (arr = []));
+      arr.push({ list, e });
+    }
+  let count = 0;
+  const examples: string[] = [];
+  for (const code of products) {
+    const hits: Array<{ list: string; e: DatedCode }> = [];
+    for (let k = 2; k <= code.length; k++) hits.push(...(byCode.get(code.slice(0, k)) ?? []));
+    let clash: string | null = null;
+    for (let i = 0; i < hits.length && !clash; i++)
+      for (let j = i + 1; j < hits.length && !clash; j++)
+        if (hits[i]!.list !== hits[j]!.list && overlaps(hits[i]!.e, hits[j]!.e))
+          clash = `${code}: ${hits[i]!.list} (${hits[i]!.e.code}) + ${hits[j]!.list} (${hits[j]!.e.code})`;
+    if (clash) {
+      count++;
+      if (examples.length < limit) examples.push(clash);
+    }
+  }
+  return { count, examples };
 }
 
 export function checkLedger(ledger: Ledger, ctx: CheckContext): LedgerIssue[] {
@@ -97,6 +146,19 @@ export function checkLedger(ledger: Ledger, ctx: CheckContext): LedgerIssue[] {
         if (!authorities.has(a)) issues.push({ ...at(`${r.id}.${field}`), message: `stacking rule names unknown authority "${a}"` });
     }
     if (r.until && r.from >= r.until) issues.push({ ...at(r.id), message: `stacking rule dates out of order` });
+  }
+  for (const x of ledger.exclusiveLists) {
+    for (const list of x.lists)
+      if (!ctx.knownLists.has(list))
+        issues.push({ ...at(`${x.id}.lists`), message: `exclusive list set "${x.id}" names unknown list "${list}"` });
+    const products = ctx.products?.get(x.importer);
+    if (!ctx.lists || !products) continue;
+    const { count, examples } = exclusiveListConflicts(x.lists, ctx.lists, products);
+    if (count)
+      issues.push({
+        ...at(x.id),
+        message: `${count} products are on two lists of the exclusive set "${x.id}" at the same date (e.g. ${examples.join('; ')}): a product may carry one of them; fix the list data (npm run data:build) or the set`,
+      });
   }
   for (const e of ledger.events) {
     for (const id of e.related ?? [])

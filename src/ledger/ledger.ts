@@ -1,6 +1,7 @@
 // The loaded ledger: every record of every family file, with where it was written.
 import type {
   Commitment,
+  ExclusiveLists,
   LedgerEvent,
   LegalInstrument,
   Measure,
@@ -16,6 +17,8 @@ export interface Ledger {
   measures: Measure[];
   suspensions: Suspension[];
   stacking: StackingRule[];
+  /** Sets of lists a product may be on only one of at a time (checked against the shipped lists). */
+  exclusiveLists: ExclusiveLists[];
   events: LedgerEvent[];
   groups: PartnerGroup[];
   commitments: Commitment[];
@@ -31,6 +34,7 @@ export function emptyLedger(): Ledger {
     measures: [],
     suspensions: [],
     stacking: [],
+    exclusiveLists: [],
     events: [],
     groups: [],
     commitments: [],

@@ -81,6 +81,11 @@ export function mergeLedgerFiles(parsed: ParsedLedgerFile[]): Ledger {
       registerFieldPositions('stacking', i, r.id, ['when', 'excludes']);
       ledger.stacking.push(r);
     });
+    (content.exclusive_lists ?? []).forEach((r, i) => {
+      record('exclusive_lists', i, r.id);
+      registerFieldPositions('exclusive_lists', i, r.id, ['lists']);
+      ledger.exclusiveLists.push(r);
+    });
     (content.events ?? []).forEach((r, i) => {
       record('events', i, r.id);
       registerFieldPositions('events', i, r.id, ['related']);

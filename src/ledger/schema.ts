@@ -248,6 +248,21 @@ export const stackingRuleSchema = z
   })
   .strict();
 
+/**
+ * A set of code lists of one importer that no product may be on twice at the same date (e.g. tranches of one
+ * action that a line can carry only one of). `ledger check` fails on a product that two lists of a set reach.
+ */
+export const exclusiveListsSchema = z
+  .object({
+    id,
+    importer: z.string().regex(/^[A-Z]{2}$/),
+    title: z.string().min(3),
+    lists: z.array(z.string().min(1)).min(2),
+    sources: z.array(url).min(1),
+    note: z.string().optional(),
+  })
+  .strict();
+
 export const EVENT_KINDS = [
   'talks',
   'truce',
@@ -363,6 +378,7 @@ export const ledgerFileSchema = z
     measures: z.array(measureSchema).optional(),
     suspensions: z.array(suspensionSchema).optional(),
     stacking: z.array(stackingRuleSchema).optional(),
+    exclusive_lists: z.array(exclusiveListsSchema).optional(),
     events: z.array(eventSchema).optional(),
     groups: z.array(groupSchema).optional(),
     commitments: z.array(commitmentSchema).optional(),
@@ -379,6 +395,7 @@ export type ScheduleStep = z.infer<typeof scheduleStepSchema>;
 export type Suspension = z.infer<typeof suspensionSchema>;
 export type SuspensionEffect = z.infer<typeof suspensionEffectSchema>;
 export type StackingRule = z.infer<typeof stackingRuleSchema>;
+export type ExclusiveLists = z.infer<typeof exclusiveListsSchema>;
 export type LedgerEvent = z.infer<typeof eventSchema>;
 export type PartnerGroup = z.infer<typeof groupSchema>;
 export type ProductScope = z.infer<typeof productScopeSchema>;

@@ -99,6 +99,7 @@ export function applyOverlay(base: Ledger, loaded: LoadedScenario): Ledger {
     stacking: structuredClone(base.stacking),
     events: structuredClone(base.events),
     groups: base.groups,
+    exclusiveLists: base.exclusiveLists,
     unmodelled: base.unmodelled,
     positions: new Map(base.positions),
     files: [...base.files, file],

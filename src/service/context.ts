@@ -1,7 +1,7 @@
 // Loads what every command and API route needs — ledger (with an optional scenario overlay), shipped
 // datasets, cross-checks — and compiles rules per importer on first use.
 import { loadLedger } from '../ledger/load.js';
-import { assertLedgerValid } from '../ledger/check.js';
+import { assertLedgerValid, type CheckContext } from '../ledger/check.js';
 import type { Ledger } from '../ledger/ledger.js';
 import { loadDatasets, type Datasets } from '../datasets/datasets.js';
 import { projectPath } from '../util/paths.js';
@@ -34,8 +34,16 @@ export class TradewarContext {
   }
 }
 
-export function checkContextOf(data: Datasets) {
-  return { knownLists: new Set(data.lists.keys()), knownBaseTables: new Set(data.baseTables.keys()) };
+export function checkContextOf(data: Datasets): CheckContext {
+  return {
+    knownLists: new Set(data.lists.keys()),
+    knownBaseTables: new Set(data.baseTables.keys()),
+    lists: data.lists,
+    // re-iterable: each exclusive set walks the importer's codes afresh
+    products: new Map(
+      [...data.products].map(([importer, codes]) => [importer, { [Symbol.iterator]: () => codes.keys() }] as const),
+    ),
+  };
 }
 
 export const DEFAULT_LEDGER_DIR = projectPath('ledger');

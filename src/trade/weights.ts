@@ -11,7 +11,8 @@ export interface WeightChoice {
 }
 
 /**
- * Short names: 2017 = pre-war base year (PIIE's choice), 2024 = latest full year.
+ * Short names: 2017 = pre-war base year (PIIE's choice), 2024 = latest full year, world = PIIE's method
+ * (exporter-neutral product composition; ADR 73).
  * US←CN: 2017 = US imports from China 2017 (HS6 spread over HTS10), 2024 = US imports 2024 (HTS10).
  * CN←US: 2017 = US exports to China 2017 (US-reported HS6 spread over China's HS10 lines): PIIE weights the
  * China side by US export data (to the world, which we do not have); US-reported exports to China are the
@@ -25,6 +26,11 @@ const SHORT: Record<string, Record<string, { set: string; description: string }>
       description: 'US imports from China, 2017 (UN Comtrade HS6, spread over HTS10 lines)',
     },
     '2024': { set: 'us_imports_2024', description: 'US imports for consumption, 2024 (Census HTS10)' },
+    world: {
+      set: 'us_imports_world_2024',
+      description:
+        'PIIE method: US imports from all partners, 2024 (Census HTS10), on the lines China sold to the US: an exporter-neutral product composition (ADR 73)',
+    },
   },
   'CN<US': {
     '2017': {
@@ -34,6 +40,11 @@ const SHORT: Record<string, Record<string, { set: string; description: string }>
     '2024': {
       set: 'us_exports_cn_2024',
       description: 'US exports to China, 2024 (UN Comtrade HS6 mirror, spread over HS10 lines)',
+    },
+    world: {
+      set: 'us_exports_cn_2017',
+      description:
+        "PIIE method, China side: falls back to US exports to China, 2017 - US exports to the world (PIIE's weights) are not in the data (ADR 73)",
     },
   },
 };
@@ -48,6 +59,14 @@ export function resolveWeights(data: Datasets, name: string, importer: string, e
       importer,
       exporter,
       description: `US imports from ${exporter}, 2024 (Census HTS10)`,
+    };
+  if (name === 'world' && importer === 'US')
+    return {
+      name,
+      set: 'us_imports_world_2024',
+      importer,
+      exporter,
+      description: 'PIIE method: US imports from all partners, 2024, on the lines China sold to the US (ADR 73)',
     };
   if (/^\d{4}$/.test(name)) {
     const byYear = `us_exports_cn_${name}`;

@@ -92,6 +92,12 @@ describe('API on the shipped data', () => {
     const { body } = await get('/api/meta');
     expect(body.ledger_as_of).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(body.ledger_as_of <= body.today).toBe(true);
-    expect(body.weights.map((w: { name: string }) => w.name)).toEqual(['2017', '2024']);
+    expect(body.weights.map((w: { name: string }) => w.name)).toEqual(['2017', '2024', 'world']);
+  });
+
+  it('averages with the PIIE-method world weights', async () => {
+    const { body } = await get('/api/average?importer=US&exporter=CN&at=2020-02-14&weights=world');
+    expect(body[0].average_pct).toBeGreaterThan(15);
+    expect(body[0].coverage_pct).toBeGreaterThan(50);
   });
 });

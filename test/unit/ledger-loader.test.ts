@@ -80,4 +80,33 @@ describe('ledger loader', () => {
     const listLine = text.split('\n').findIndex((x) => x.includes('l_missing')) + 1;
     expect(issues.find((i) => i.message.includes('l_missing'))!.line).toBe(listLine);
   });
+
+  it('fails on a product that two lists of an exclusive set reach, at the set', () => {
+    const text = [
+      'family: xs',
+      'exclusive_lists:',
+      '  - id: tranches',
+      '    importer: US',
+      '    title: one tranche per line',
+      '    lists: [t1, t2, t3]',
+      '    sources: [https://example.org/notice]',
+    ].join('\n');
+    const l = loadLedger(ledgerDir({ 'x.yaml': text }));
+    const lists = new Map([
+      ['t1', [{ code: '85176200', from: null, until: null }]],
+      ['t2', [{ code: '8517620090', from: null, until: null }]],
+      ['t3', [{ code: '3901', from: null, until: null }]],
+    ]);
+    const base = { knownLists: new Set(['t1', 't2', 't3']), knownBaseTables: new Set<string>(), lists };
+    const clash = checkLedger(l, { ...base, products: new Map([['US', ['8517620090', '8517620010', '3901901000']]]) });
+    expect(clash).toHaveLength(1);
+    expect(clash[0]!.message).toMatch(
+      /1 products are on two lists of the exclusive set "tranches".*8517620090: t1 \(85176200\) \+ t2/,
+    );
+    expect(clash[0]!.line).toBe(3);
+    expect(checkLedger(l, { ...base, products: new Map([['US', ['8517620010', '3901901000']]]) })).toEqual([]);
+    expect(checkLedger(l, { knownLists: new Set(['t1']), knownBaseTables: new Set() })[0]!.message).toMatch(
+      /names unknown list "t2"/,
+    );
+  });
 });

@@ -163,7 +163,7 @@ export function registerQueryCommands(program: Command): void {
     .requiredOption('--importer <iso2>', 'US or CN')
     .requiredOption('--exporter <iso2>', 'partner, ISO 3166 alpha-2')
     .requiredOption('--at <dates>', 'comma-separated dates, YYYY-MM-DD')
-    .option('--weights <name>', '2017 | 2024 | a weight set name', '2017')
+    .option('--weights <name>', '2017 | 2024 | world (PIIE method) | a weight set name', '2017')
     .option('--by <dimension>', 'authority | section')
     .option('--format <format>', 'table | csv | json', 'table')
     .option('--scenario <name>', 'scenario name (see scenario list) or path to your own overlay YAML')
@@ -186,7 +186,7 @@ export function registerQueryCommands(program: Command): void {
     .requiredOption('--exporter <iso2>', 'partner, ISO 3166 alpha-2')
     .option('--from <date>', 'first date, YYYY-MM-DD', '2018-01-01')
     .option('--to <date>', 'last date, YYYY-MM-DD', '2026-12-31')
-    .option('--weights <name>', '2017 | 2024 | a weight set name', '2017')
+    .option('--weights <name>', '2017 | 2024 | world (PIIE method) | a weight set name', '2017')
     .option('--format <format>', 'table | csv | json', 'table')
     .option('--scenario <name>', 'scenario name (see scenario list) or path to your own overlay YAML')
     .action(async (opts, cmd: Command) => {

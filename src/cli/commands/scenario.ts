@@ -60,7 +60,7 @@ export function registerScenarioCommands(program: Command): void {
     .argument('<a>', 'first scenario (or baseline)')
     .argument('<b>', 'second scenario (or baseline)')
     .requiredOption('--at <dates>', 'comma-separated dates, YYYY-MM-DD')
-    .option('--weights <name>', '2017 | 2024', '2017')
+    .option('--weights <name>', '2017 | 2024 | world', '2017')
     .option('--by-section', 'also print the difference by HS section')
     .option('--format <format>', 'table | csv | json', 'table')
     .action(async (a: string, b: string, opts, cmd: Command) => {

@@ -1,4 +1,4 @@
-// 2017 (pre-war base year, PIIE's choice) or 2024 (latest full year) trade weights.
+// 2017 (pre-war base year), 2024 (latest full year) or world (PIIE's method: exporter-neutral composition) trade weights.
 import { Select } from './Select';
 
 export function WeightsSelect({ value, onChange }: { value: string; onChange: (v: string) => void }) {
@@ -11,6 +11,7 @@ export function WeightsSelect({ value, onChange }: { value: string; onChange: (v
       options={[
         { value: '2017', label: '2017 trade (pre-war)' },
         { value: '2024', label: '2024 trade (latest)' },
+        { value: 'world', label: 'World trade (PIIE method)' },
       ]}
     />
   );

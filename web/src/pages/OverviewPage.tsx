@@ -1,5 +1,5 @@
 // Overview: the trade-weighted average both ways since 2018 as a step chart, events on the time axis, an optional
-// scenario overlaid on the baseline, weights 2017/2024, today's figures and what changes next.
+// scenario overlaid on the baseline, weights 2017/2024/world, today's figures and what changes next.
 import { useMemo } from 'react';
 import type { PageProps } from './PageProps';
 import { setParams } from '../router';
