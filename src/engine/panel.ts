@@ -51,20 +51,23 @@ export function stackAt(
   const core = evaluateCore(rules, code, origin, date);
   const base = baseRate(rules, code, date).pct ?? 0;
   let additional = 0;
+  let expected = 0;
   let owedAdditional = 0;
   const layers: LayerContribution[] = [];
   for (const l of core) {
+    expected += l.expectedContribution;
     if (l.state !== 'applies' || l.contribution === 0) continue;
     const owed = l.cand.cm.struckDown === null;
     additional += l.contribution;
     if (owed) owedAdditional += l.contribution;
     layers.push({ measure: l.cand.cm.measure.id, authority: l.cand.cm.measure.authority, pct: l.contribution, owed });
   }
-  return { base, additional, total: base + additional, owed: base + owedAdditional, layers };
+  return { base, additional, total: base + additional, expected: base + expected, owed: base + owedAdditional, layers };
 }
 
 function sameStack(a: Omit<PanelInterval, 'from' | 'until'>, b: Omit<PanelInterval, 'from' | 'until'>): boolean {
-  if (a.base !== b.base || a.total !== b.total || a.layers.length !== b.layers.length) return false;
+  if (a.base !== b.base || a.total !== b.total || a.expected !== b.expected || a.layers.length !== b.layers.length)
+    return false;
   for (let i = 0; i < a.layers.length; i++) {
     const x = a.layers[i]!;
     const y = b.layers[i]!;
@@ -121,6 +124,7 @@ export interface PanelRow {
   base_pct: number;
   additional_pct: number;
   total_pct: number;
+  expected_pct: number;
   owed_total_pct: number;
   layers: string;
 }
@@ -136,6 +140,7 @@ export function panelAt(rules: ImporterRules, origin: string, date: string, code
       base_pct: r6(s.base),
       additional_pct: r6(s.additional),
       total_pct: r6(s.total),
+      expected_pct: r6(s.expected),
       owed_total_pct: r6(s.owed),
       layers: s.layers.map((l) => `${l.measure}:${r6(l.pct)}`).join(';'),
     });

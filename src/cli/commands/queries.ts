@@ -42,12 +42,19 @@ function stackTable(s: Stack): string {
     rate_pct: l.rate_pct,
     applies: l.applies,
     adds_pct: l.contribution_pct,
+    expected_pct: l.expected_contribution_pct,
     reason: l.reason,
     source: l.source,
   }));
   const tail = [
     '',
     `Total: ${s.total_pct}% (base ${s.base_pct}% + additional ${s.additional_pct}%)`,
+    s.expected_pct !== s.total_pct
+      ? `Expected on average: ${s.expected_pct}% (partial exclusions and exemptions priced by their shares: ${s.layers
+          .filter((l) => l.expected_source)
+          .map((l) => `${l.measure}: ${l.expected_source}`)
+          .join('; ')})`
+      : '',
     s.owed_total_pct !== s.total_pct ? `Owed after court rulings: ${s.owed_total_pct}% (assessed ${s.total_pct}%)` : '',
     ...(s.amounts ? [amountsLine(s)] : []),
     ...s.notes.map((n) => `Note: ${n}`),
