@@ -244,7 +244,9 @@ function describe(l: LayerCore): string {
         );
       if (m.rate_type === 'target_total') parts.push(`brings the total duty to ${l.rate}% (base included)`);
       if (l.cand.share !== 1)
-        parts.push(`applies to ${(l.cand.share * 100).toFixed(1)}% of value (${l.cand.shareSource ?? 'content share'})`);
+        parts.push(
+          `applies to ${(l.cand.share * 100).toFixed(1)}% of value (${l.cand.shareSource ?? 'content share'})`,
+        );
       if (l.stackedBy) parts.push(`only on the rest of the value: rule ${l.stackedBy}`);
       if (l.cand.cm.struckDown) parts.push(`struck down ${l.cand.cm.struckDown.date}: assessed, not owed`);
       for (const p of l.partial) parts.push(`a product-specific exclusion may cover some goods of this line: ${p.via}`);
