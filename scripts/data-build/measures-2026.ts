@@ -64,7 +64,9 @@ export function parseNote16Annexes(text: string): Array<{ code: string; annex: '
 export async function buildLists2026(ctx: BuildContext): Promise<void> {
   const F = MEASURES_2026_FILES;
   const counts: Record<string, number> = {};
-  const parsed = parseNote16Annexes(zlib.gunzipSync(fs.readFileSync(srcPath(ctx, F.chapter99Notes))).toString('latin1'));
+  const parsed = parseNote16Annexes(
+    zlib.gunzipSync(fs.readFileSync(srcPath(ctx, F.chapter99Notes))).toString('latin1'),
+  );
   if (parsed.length < 500) throw new Error(`U.S. note 16(c): only ${parsed.length} codes parsed, expected about 900`);
   await run(ctx, `CREATE TABLE note16 (code VARCHAR, annex VARCHAR, metal VARCHAR)`);
   await run(

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import type { BuildContext } from './context.js';
 import { outPath } from './context.js';
 
-const BUDGET_LAB_NOTICE = `Copyright (c) 2025-2026 The Budget Lab at Yale — tariff-rate-tracker (us/yale-tracker-resources/)
+const BUDGET_LAB_NOTICE = `Copyright (c) 2025-2026 The Budget Lab at Yale — tariff-rate-tracker (us/yale-tracker-resources/, us/yale-tracker-2026-08/)
 Copyright (c) 2026 The Budget Lab at Yale — tariff-etr-eval (us/ieepa-exempt-products-dated.csv, us/hts-revision-policy-events.csv)
 
 MIT License
@@ -229,7 +229,7 @@ ${measured(ctx, 'measures_2026')}
 ## content_shares.parquet
 Steel, aluminium and copper content shares of the value per HTS10 (columns hts10, naics, bea_detail_code, steel, aluminum,
 copper; 0..1), from \`us/yale-tracker-2026-08/metal_content_shares_bea_hs10.csv.gz\` — the Budget Lab at Yale's mapping of BEA
-detail input-output tables to HTS10 (Copyright (c) 2025 The Budget Lab at Yale, MIT; notice below). Used for the Section 232
+detail input-output tables to HTS10 (Copyright (c) 2025-2026 The Budget Lab at Yale, MIT; notice below). Used for the Section 232
 duties on metal content (derivatives before 2026-04-06, copper derivatives); a line not in the table falls back to the
 share stated in the ledger.
 

@@ -113,6 +113,7 @@ export function registerQueryCommands(program: Command): void {
     .requiredOption('--at <dates>', 'comma-separated dates, YYYY-MM-DD')
     .option('--weights <name>', '2017 | 2024 | a weight set name', '2017')
     .option('--by <dimension>', 'authority | section')
+    .option('--rate <kind>', 'statutory | expected (partial exclusions and exemptions priced, ADR 9)', 'statutory')
     .option('--format <format>', 'table | csv | json', 'table')
     .option('--scenario <name>', 'scenario name (see scenario list) or path to your own overlay YAML')
     .action(async (opts, cmd: Command) => {
@@ -135,6 +136,7 @@ export function registerQueryCommands(program: Command): void {
     .option('--from <date>', 'first date, YYYY-MM-DD', '2018-01-01')
     .option('--to <date>', 'last date, YYYY-MM-DD', '2026-12-31')
     .option('--weights <name>', '2017 | 2024 | a weight set name', '2017')
+    .option('--rate <kind>', 'statutory | expected (partial exclusions and exemptions priced, ADR 9)', 'statutory')
     .option('--format <format>', 'table | csv | json', 'table')
     .option('--scenario <name>', 'scenario name (see scenario list) or path to your own overlay YAML')
     .action(async (opts, cmd: Command) => {
