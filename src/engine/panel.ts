@@ -164,6 +164,7 @@ export interface IntervalRow {
   base_pct: number;
   additional_pct: number;
   total_pct: number;
+  expected_pct: number;
   owed_total_pct: number;
   layers: string;
 }
@@ -223,6 +224,7 @@ export function* intervalRows(panel: IntervalPanel): Generator<IntervalRow> {
           base_pct: r6(iv.base),
           additional_pct: r6(iv.additional),
           total_pct: r6(iv.total),
+          expected_pct: r6(iv.expected),
           owed_total_pct: r6(iv.owed),
           layers: iv.layers.map((l) => `${l.measure}:${r6(l.pct)}`).join(';'),
         };
