@@ -24,7 +24,9 @@ export function breakpointsFor(rules: ImporterRules, code: string, origin: strin
     add(r.until);
   };
   for (const cand of rules.candidatesOf(code)) {
-    for (const s of cand.cm.measure.schedule) add(s.date);
+    // a step that sets no rate (announced, a note) changes no stack; a ruling changes what is owed
+    for (const s of cand.cm.measure.schedule)
+      if (s.rate !== undefined || s.rates !== undefined || s.event === 'struck_down') add(s.date);
     cand.matches.forEach(addRange);
     cand.excludes.forEach(addRange);
     for (const { cs, matches } of cand.suspensions) {
