@@ -15,6 +15,7 @@ import { createCodeListTable, writeCodeLists } from './data-build/code-lists.js'
 import { buildUsS301Lists } from './data-build/code-lists-us-s301.js';
 import { buildUsOtherLists } from './data-build/code-lists-us-other.js';
 import { buildCnLists } from './data-build/code-lists-cn.js';
+import { buildMeasures2026 } from './data-build/measures-2026.js';
 import { deriveCnSept2019 } from './data-build/cn-sept-2019-derivation.js';
 import { buildCountries } from './data-build/countries.js';
 import { buildHsConcordance } from './data-build/hs-concordance.js';
@@ -35,6 +36,7 @@ export const OUTPUT_FILES = [
   'countries.parquet',
   'hs_concordance.parquet',
   ...COMMITMENT_FILES,
+  'content_shares.parquet',
   'SOURCES.md',
 ];
 
@@ -82,6 +84,7 @@ async function main(): Promise<void> {
     ['Code lists: US IEEPA / 232 / 122 / 201', () => buildUsOtherLists(ctx)],
     ['Code lists: China', () => buildCnLists(ctx)],
     ['Code lists: China Sept-2019 and Feb-2025 derivation', () => deriveCnSept2019(ctx)],
+    ['2026 measures: code lists and metal content shares', () => buildMeasures2026(ctx)],
     ['Code lists: write', () => writeCodeLists(ctx)],
     ['Countries', () => buildCountries(ctx)],
     ['Trade weights', () => buildTradeWeights(ctx)],

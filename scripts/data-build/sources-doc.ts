@@ -4,7 +4,7 @@ import type { BuildContext } from './context.js';
 import { outPath } from './context.js';
 import { commitmentsSourcesSection, TRADEWARTRACKER_NOTICE } from './commitments.js';
 
-const BUDGET_LAB_NOTICE = `Copyright (c) 2025-2026 The Budget Lab at Yale — tariff-rate-tracker (us/yale-tracker-resources/)
+const BUDGET_LAB_NOTICE = `Copyright (c) 2025-2026 The Budget Lab at Yale — tariff-rate-tracker (us/yale-tracker-resources/, us/yale-tracker-2026-08/)
 Copyright (c) 2026 The Budget Lab at Yale — tariff-etr-eval (us/ieepa-exempt-products-dated.csv, us/hts-revision-policy-events.csv)
 
 MIT License
@@ -235,6 +235,27 @@ from ISO 3166-1.
 
 ${measured(ctx, 'countries')}
 
+### The 2026 measures (scripts/data-build/measures-2026.ts)
+- \`us_s232_annex_1a\`, \`us_s232_annex_1b\`, \`us_s232_annex_3\`: the provisions listed in HTSUS chapter 99 U.S. note 16(c)
+  (2026 Rev. 6, \`us/chapter99-notes-2026-rev6.txt.gz\`, the legal text): subdivisions (i)–(v) → annex I-A (9903.82.02),
+  (vi)–(viii) → I-B (9903.82.09), (ix)–(x) → III (9903.82.10/.11), all valid from 2026-04-06. A provision on lists of two
+  annexes is kept in the higher one. Annex III entries end 2028-01-01 (sunset 2027-12-31) and reappear in I-B from then.
+  Annex I-C (2026-06-08) is not in Rev. 6: no list.
+- \`us_s232_polysilicon\`: Budget Lab \`yale-tracker-2026-08/s232_polysilicon_adval_products.csv\` (9 HTS10, headings
+  9903.45.30-.32), valid from 2026-12-04.
+- \`us_civil_aircraft_use\`: \`tariff-lists-2025/section122-aircraft-exemptions.csv\` (the GN 6 civil-aircraft-use lines).
+
+${measured(ctx, 'measures_2026')}
+
+## content_shares.parquet
+Steel, aluminium and copper content shares of the value per HTS10 (columns hts10, naics, bea_detail_code, steel, aluminum,
+copper; 0..1), from \`us/yale-tracker-2026-08/metal_content_shares_bea_hs10.csv.gz\` — the Budget Lab at Yale's mapping of BEA
+detail input-output tables to HTS10 (Copyright (c) 2025-2026 The Budget Lab at Yale, MIT; notice below). Used for the Section 232
+duties on metal content (derivatives before 2026-04-06, copper derivatives); a line not in the table falls back to the
+share stated in the ledger.
+
+${measured(ctx, 'content_shares')}
+
 ## hs_concordance.parquet
 \`concordance/hs2022-to-hs2017-hs6.csv\` and \`concordance/hs2017-to-hs2012-hs6.csv\` (WCO correlations as packaged by the R
 package concordance, insongkim/concordance; Copyright (c) 2022 concordance authors, MIT). One row per source code, as
@@ -246,7 +267,7 @@ ${commitmentsSourcesSection(ctx)}
 ## Licence notices
 
 Data derived from the Budget Lab at Yale resources (code_lists: us_s301_*, us_s301_review_*, us_s232_*, us_s122_exempt,
-us_s201_solar, us_ieepa_annex_ii; us_products legacy codes):
+us_s201_solar, us_ieepa_annex_ii; us_products legacy codes; content_shares.parquet):
 
 \`\`\`
 ${BUDGET_LAB_NOTICE}

@@ -90,6 +90,14 @@ function flattenAverages(points: AveragePoint[]): Row[] {
   });
 }
 
+/** statutory (default) or expected average (ADR 9). */
+const RATE_KIND = {
+  type: 'string',
+  description: 'statutory (default) or expected: partial exclusions and exemptions priced by their shares (ADR 9)',
+  enum: ['statutory', 'expected'],
+  default: 'statutory',
+} as const;
+
 export const ROUTES: RouteDef[] = [
   {
     url: '/api/rate',
@@ -168,6 +176,7 @@ export const ROUTES: RouteDef[] = [
       at: P.dates,
       weights: P.weights,
       by: { type: 'string', description: 'decomposition', enum: ['authority', 'section'] },
+      rate: RATE_KIND,
     },
     required: ['importer', 'exporter', 'at'],
     scenario: true,
@@ -189,6 +198,7 @@ export const ROUTES: RouteDef[] = [
       from: { ...P.date('first date'), default: '2018-01-01' },
       to: { ...P.date('last date'), default: '2026-12-31' },
       weights: P.weights,
+      rate: RATE_KIND,
     },
     required: ['importer', 'exporter'],
     scenario: true,

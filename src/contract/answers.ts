@@ -13,8 +13,19 @@ export interface Layer {
   statutory_rate_pct: number;
   /** Share of the value the rate applies to (content-share bases), 1 = full value. */
   share: number;
+  /** Where that share comes from (per-line content table or the ledger's assumption); null for full value. */
+  share_source: string | null;
   /** What the layer adds to the total (0 when it does not apply). */
   contribution_pct: number;
+  /**
+   * Share of the line's goods expected to pay the layer (partial exclusions priced by their coverage share,
+   * partial exemptions, qualifying shares: ADR 9); 1 = all goods.
+   */
+  expected_share: number;
+  /** Where the expected share comes from, each share with its source; null when it is 1. */
+  expected_source: string | null;
+  /** contribution_pct × expected_share: what the layer adds to expected_pct. */
+  expected_contribution_pct: number;
   applies: boolean;
   reason: string;
   source: string;
@@ -51,7 +62,10 @@ export interface Stack {
   };
   layers: Layer[];
   additional_pct: number;
+  /** The statutory rate: what goods that qualify for no partial exclusion or exemption pay. */
   total_pct: number;
+  /** The rate the line is expected to pay on average (ADR 9): base + Σ expected layer contributions. */
+  expected_pct: number;
   /** Duties owed after court rulings: layers of measures struck down contribute 0. */
   owed_total_pct: number;
   notes: string[];
@@ -149,6 +163,8 @@ export interface PanelInterval {
   base: number;
   additional: number;
   total: number;
+  /** Expected rate (ADR 9). */
+  expected: number;
   owed: number;
   layers: LayerContribution[];
 }

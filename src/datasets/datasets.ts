@@ -55,6 +55,27 @@ export interface Datasets {
   partners: Map<string, string[]>;
   /** WCO HS6 correlations between editions (hs_concordance.parquet; empty when the file is absent). */
   concordance?: ConcordanceRow[];
+  /** Metal content shares per US HTS10 (content_shares.parquet): kind (steel, aluminum, copper) → code → 0..1. */
+  contentShares?: Map<string, Map<string, number>>;
+}
+
+/** Content shares by kind; empty when the (optional) table is absent. */
+async function loadContentShares(dir: string): Promise<Map<string, Map<string, number>>> {
+  const out = new Map<string, Map<string, number>>([
+    ['steel', new Map()],
+    ['aluminum', new Map()],
+    ['copper', new Map()],
+  ]);
+  if (!existsSync(join(dir, 'content_shares.parquet'))) return out;
+  const rows = await queryRows<{ hts10: string; steel: number; aluminum: number; copper: number }>(
+    `select hts10, steel, aluminum, copper from ${dataFile(dir, 'content_shares.parquet')}`,
+  );
+  for (const r of rows) {
+    out.get('steel')!.set(r.hts10, Number(r.steel));
+    out.get('aluminum')!.set(r.hts10, Number(r.aluminum));
+    out.get('copper')!.set(r.hts10, Number(r.copper));
+  }
+  return out;
 }
 
 const REQUIRED = [
@@ -76,6 +97,7 @@ export async function loadDatasets(dir = 'data'): Promise<Datasets> {
     if (!existsSync(join(dir, f)))
       throw new UserInputError(`missing dataset ${join(dir, f)}: run "npm run data:build" or pass --data DIR`);
   await verifyDataDir(dir); // sha256 and row counts against data/manifest.json (refuses damaged or edited files)
+  const contentShares = await loadContentShares(dir);
   const [usProducts, cnProducts, lists, usMfn, cnMfn, countries, sets, partners] = await Promise.all([
     queryRows<{ code: string; level: number; description: string; vintage: string }>(
       `select code, level, description, vintage from ${dataFile(dir, 'us_products.parquet')}`,
@@ -174,6 +196,7 @@ export async function loadDatasets(dir = 'data'): Promise<Datasets> {
     weightSets: sets.map((s) => s.weight_set),
     partners: partnerMap,
     concordance,
+    contentShares,
   };
 }
 

@@ -50,10 +50,17 @@ export interface ScopeMatch {
   via: string; // "list us_s301_list3 (8517)" or "prefix 8517"
   /** Covers only some goods of the line: reported, not applied. */
   partial: boolean;
+  /** For a partial entry: estimated share of the line's goods it covers (expected rate only), or null. */
+  coverage: number | null;
+  coverageSource: string | null;
 }
 
 export interface Candidate {
   cm: CompiledMeasure;
+  /** Share of the value the rate applies to for this product (content-share bases), 1 = full value. */
+  share: number;
+  /** Where that share comes from (null for full value). */
+  shareSource: string | null;
   matches: ScopeMatch[];
   excludes: ScopeMatch[];
   suspensions: Array<{ cs: CompiledSuspension; matches: ScopeMatch[] | null }>;
@@ -127,7 +134,16 @@ function compileMeasure(m: Measure, index: number, ledger: Ledger): CompiledMeas
     timelines: buildTimelines(m),
     suspensions: ledger.suspensions
       .filter((s) => s.measures.includes(m.id))
-      .map((s) => ({ suspension: s, productRefs: s.products?.all ? null : (s.products?.include ?? null) })),
+      .map((s) => ({
+        suspension: s,
+        productRefs: s.products?.all
+          ? null
+          : (s.products?.include?.map((r) =>
+              r.partial && r.coverage === undefined && s.coverage !== undefined
+                ? { ...r, coverage: s.coverage, coverage_source: s.coverage_source ?? `suspension ${s.id}` }
+                : r,
+            ) ?? null),
+      })),
     partnerInclude: new Set(m.targets.include),
     partnerExclude: new Set(m.targets.exclude ?? []),
     includesAll: m.targets.include.includes('ALL'),
@@ -185,6 +201,8 @@ export function compileImporter(ledger: Ledger, data: Datasets, importer: string
             entryRate: null,
             via: `prefix ${ref.prefix}`,
             partial: ref.partial === true,
+            coverage: ref.coverage ?? null,
+            coverageSource: ref.coverage_source ?? null,
           });
       } else if (ref.list !== undefined) {
         for (const entry of listHits.get(ref.list) ?? []) {
@@ -199,11 +217,39 @@ export function compileImporter(ledger: Ledger, data: Datasets, importer: string
             entryRate: entry.ratePct,
             via: `list ${ref.list} (${entry.code})`,
             partial: ref.partial === true,
+            coverage: ref.coverage ?? null,
+            coverageSource: ref.coverage_source ?? null,
           });
         }
       }
     });
     return out;
+  };
+
+  /** The content share of a product for a measure: per line from the shipped table, else the ledger's share. */
+  const contentShare = (cm: CompiledMeasure, code: string): { share: number; shareSource: string | null } => {
+    const basis = cm.measure.basis;
+    if (basis?.kind !== 'content_share') return { share: 1, shareSource: null };
+    const fallback = `${basis.label ?? 'assumed content share'} ${Math.round(cm.share * 100)}%`;
+    const table = basis.per_product ? data.contentShares?.get(basis.per_product) : undefined;
+    if (!table || table.size === 0) return { share: cm.share, shareSource: fallback };
+    let v = table.get(code);
+    if (v === undefined && code.length < 10) {
+      // a shorter code: the mean over its 10-digit lines in the table
+      let sum = 0;
+      let n = 0;
+      for (const [k, x] of table)
+        if (k.startsWith(code)) {
+          sum += x;
+          n++;
+        }
+      if (n > 0) v = sum / n;
+    }
+    if (v === undefined) return { share: cm.share, shareSource: `${fallback} (line not in the content table)` };
+    return {
+      share: v,
+      shareSource: `${basis.per_product} content ${(v * 100).toFixed(1)}% of value (${basis.share_source ?? 'content_shares.parquet'})`,
+    };
   };
 
   const cache = new Map<string, Candidate[]>();
@@ -232,6 +278,8 @@ export function compileImporter(ledger: Ledger, data: Datasets, importer: string
               entryRate: null,
               via: 'all products',
               partial: false,
+              coverage: null,
+              coverageSource: null,
             },
           ]
         : matchRefs(code, scope.include, listHits);
@@ -240,7 +288,7 @@ export function compileImporter(ledger: Ledger, data: Datasets, importer: string
       const suspensions = cm.suspensions
         .map((cs) => ({ cs, matches: cs.productRefs === null ? null : matchRefs(code, cs.productRefs, listHits) }))
         .filter((s) => s.matches === null || s.matches.length > 0);
-      out.push({ cm, matches, excludes, suspensions });
+      out.push({ cm, matches, excludes, suspensions, ...contentShare(cm, code) });
     }
     cache.set(code, out);
     return out;

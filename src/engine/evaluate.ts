@@ -28,6 +28,10 @@ export interface LayerCore {
   stackedTrigger: LayerCore | null;
   /** Exclusions or suspensions that cover only some goods of the line, active on the date. */
   partial: ScopeMatch[];
+  /** Share of the line's goods expected to pay this layer (ADR 9): measure's expected share × (1 − coverages). */
+  expectedShare: number;
+  /** contribution × expectedShare. */
+  expectedContribution: number;
 }
 
 export interface BaseCore {
@@ -89,6 +93,7 @@ function activeMatch(matches: ScopeMatch[], date: string, partial = false): Scop
 /** The machine core: one state per candidate layer, no strings built. */
 export function evaluateCore(rules: ImporterRules, code: string, origin: string, date: string): LayerCore[] {
   const out: LayerCore[] = [];
+  let basePct: number | undefined;
   for (const cand of rules.candidatesOf(code)) {
     const cm = cand.cm;
     if (!partnerMatches(rules, cm, origin, date)) continue;
@@ -106,6 +111,8 @@ export function evaluateCore(rules: ImporterRules, code: string, origin: string,
       stackedRule: null,
       stackedTrigger: null,
       partial: [],
+      expectedShare: 1,
+      expectedContribution: 0,
     };
     out.push(layer);
     const match = activeMatch(cand.matches, date);
@@ -168,7 +175,13 @@ export function evaluateCore(rules: ImporterRules, code: string, origin: string,
       layer.partial = layer.partial.filter((p) => p === partialExcl);
       continue;
     }
-    if (layer.state === 'applies') layer.contribution = layer.rate * cm.share;
+    if (layer.state === 'applies') {
+      if (cm.measure.rate_type === 'target_total') {
+        // the rate is the total the measure brings the line to: add only what the base leaves
+        basePct ??= baseRate(rules, code, date).pct ?? 0;
+        layer.contribution = Math.max(0, layer.rate - basePct) * cand.share;
+      } else layer.contribution = layer.rate * cand.share;
+    }
   }
   // stacking rules: a rule whose `when` matches an applying layer switches off the layers its `excludes` match
   if (rules.stacking.length) {
@@ -179,26 +192,52 @@ export function evaluateCore(rules: ImporterRules, code: string, origin: string,
       let trigger: LayerCore | undefined;
       for (const l of applying)
         if (r.whenMeasures.has(l.cand.cm.measure.id) || r.whenAuthorities.has(l.cand.cm.measure.authority))
-          if (!trigger || l.cand.cm.share > trigger.cand.cm.share) trigger = l;
+          if (!trigger || l.cand.share > trigger.cand.share) trigger = l;
       if (!trigger) continue;
       for (const l of applying) {
         if (l === trigger || l.state !== 'applies') continue;
         const m = l.cand.cm.measure;
         if (!(r.exclMeasures.has(m.id) || r.exclAuthorities.has(m.authority))) continue;
-        const covered = r.rule.on_share ? trigger.cand.cm.share : 1;
+        const covered = r.rule.on_share ? trigger.cand.share : 1;
         l.stackedRule = r.rule;
         l.stackedTrigger = trigger;
         l.stackedBy = `${r.rule.id} (${trigger.cand.cm.measure.id} applies${covered < 1 ? ` to ${Math.round(covered * 100)}% of the value` : ''})`;
         if (covered >= 1) {
           l.state = 'stacked_out';
+          // goods of the line that do not pay the trigger (its expected share) still pay this layer on average
+          l.expectedShare = 1 - (trigger.cand.cm.measure.expected?.share ?? 1);
+          l.expectedContribution = l.contribution * l.expectedShare;
           l.contribution = 0;
         } else {
-          l.contribution = l.rate * l.cand.cm.share * (1 - covered);
+          l.contribution = l.contribution * (1 - covered);
         }
       }
     }
   }
+  // expected rate (ADR 9): the share of the line's goods expected to pay each applying layer
+  for (const l of out) {
+    if (l.state !== 'applies') continue;
+    let e = l.cand.cm.measure.expected?.share ?? 1;
+    for (const p of l.partial) if (p.coverage !== null) e *= 1 - p.coverage;
+    l.expectedShare = e;
+    l.expectedContribution = l.contribution * e;
+  }
   return out;
+}
+
+/** Where the expected share of a layer comes from, in words (null when it is 1 with nothing to say). */
+function expectedSource(l: LayerCore): string | null {
+  if (l.state === 'stacked_out')
+    return l.expectedContribution > 0
+      ? `stacked out only for the goods that pay the triggering measure: on average the layer still adds ${round(l.expectedContribution)} points (rule ${l.stackedBy})`
+      : null;
+  const parts: string[] = [];
+  const exp = l.cand.cm.measure.expected;
+  if (exp) parts.push(`${(exp.share * 100).toFixed(1)}% of the line's goods pay (${exp.source})`);
+  for (const p of l.partial)
+    if (p.coverage !== null)
+      parts.push(`${p.via} covers an estimated ${(p.coverage * 100).toFixed(0)}% of the line (${p.coverageSource})`);
+  return parts.length ? parts.join('; ') : null;
 }
 
 const round = (x: number) => Math.round(x * 1e6) / 1e6;
@@ -214,8 +253,12 @@ export function explainLayer(rules: ImporterRules, l: LayerCore, date: string): 
     authority: m.authority,
     rate_pct: round(l.rate),
     statutory_rate_pct: round(l.statutory),
-    share: l.cand.cm.share,
+    share: round(l.cand.share),
+    share_source: l.cand.shareSource,
     contribution_pct: contribution,
+    expected_share: round(l.expectedShare),
+    expected_source: expectedSource(l),
+    expected_contribution_pct: round(l.expectedContribution),
     applies: l.state === 'applies',
     reason: describeLayer(rules, l, date),
     source: instrument?.url ?? m.sources[0]!,
@@ -240,6 +283,7 @@ export function evaluate(rules: ImporterRules, code: string, origin: string, dat
     )
     .map(({ l }) => l);
   const additional = layers.reduce((s, l) => s + l.contribution_pct, 0);
+  const expectedAdditional = layers.reduce((s, l) => s + l.expected_contribution_pct, 0);
   const owed = layers.reduce((s, l) => s + l.owed_pct, 0);
   const basePct = base.pct ?? 0;
   const notes: string[] = [];
@@ -282,6 +326,7 @@ export function evaluate(rules: ImporterRules, code: string, origin: string, dat
     layers,
     additional_pct: round(additional),
     total_pct: round(basePct + additional),
+    expected_pct: round(basePct + expectedAdditional),
     owed_total_pct: round(basePct + owed),
     notes,
   };

@@ -103,8 +103,11 @@ export function describeLayer(rules: ImporterRules, l: LayerCore, date: string):
       if (scope) parts[0] += ` (${scope})`;
       if (step?.date && step.date > since) parts.push(`${l.statutory}% since ${step.date}`);
       if (l.suspendedBy) parts.push(`${l.statutory}% less ${suspensionWords()}: ${l.rate}% payable`);
-      if (l.cand.cm.share !== 1)
-        parts.push(`on ${(l.cand.cm.share * 100).toFixed(0)}% of the value (${m.basis?.label ?? 'content share'})`);
+      if (m.rate_type === 'target_total') parts.push(`brings the total duty to ${l.rate}% (base included)`);
+      if (l.cand.share !== 1)
+        parts.push(
+          `on ${(l.cand.share * 100).toFixed(1)}% of the value (${l.cand.shareSource ?? m.basis?.label ?? 'content share'})`,
+        );
       if (l.stackedBy) parts.push(`only on the rest of the value: ${stackWords(l)}`);
       if (l.cand.cm.struckDown && l.cand.cm.struckDown.date <= date)
         parts.push(`struck down on ${l.cand.cm.struckDown.date}: assessed, not owed`);
@@ -146,8 +149,8 @@ function stackWords(l: LayerCore): string {
   const trigger = l.stackedTrigger;
   const rule = l.stackedRule;
   const what = trigger ? measureName(trigger.cand.cm.measure) : 'another layer';
-  const share = trigger && rule?.on_share && trigger.cand.cm.share < 1;
-  return `${what} applies${share ? ` to ${Math.round(trigger.cand.cm.share * 100)}% of the value` : ''}${rule?.note ? ` (${rule.note.split(/(?<=\.)\s/)[0]!.replace(/\.$/, '')})` : ''}`;
+  const share = trigger && rule?.on_share && trigger.cand.share < 1;
+  return `${what} applies${share ? ` to ${Math.round(trigger.cand.share * 100)}% of the value` : ''}${rule?.note ? ` (${rule.note.split(/(?<=\.)\s/)[0]!.replace(/\.$/, '')})` : ''}`;
 }
 
 function partialWords(l: LayerCore, p: ScopeMatch): string {

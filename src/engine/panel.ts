@@ -24,7 +24,9 @@ export function breakpointsFor(rules: ImporterRules, code: string, origin: strin
     add(r.until);
   };
   for (const cand of rules.candidatesOf(code)) {
-    for (const s of cand.cm.measure.schedule) add(s.date);
+    // a step that sets no rate (announced, a note) changes no stack; a ruling changes what is owed
+    for (const s of cand.cm.measure.schedule)
+      if (s.rate !== undefined || s.rates !== undefined || s.event === 'struck_down') add(s.date);
     cand.matches.forEach(addRange);
     cand.excludes.forEach(addRange);
     for (const { cs, matches } of cand.suspensions) {
@@ -51,20 +53,23 @@ export function stackAt(
   const core = evaluateCore(rules, code, origin, date);
   const base = baseRate(rules, code, date).pct ?? 0;
   let additional = 0;
+  let expected = 0;
   let owedAdditional = 0;
   const layers: LayerContribution[] = [];
   for (const l of core) {
+    expected += l.expectedContribution;
     if (l.state !== 'applies' || l.contribution === 0) continue;
     const owed = l.cand.cm.struckDown === null;
     additional += l.contribution;
     if (owed) owedAdditional += l.contribution;
     layers.push({ measure: l.cand.cm.measure.id, authority: l.cand.cm.measure.authority, pct: l.contribution, owed });
   }
-  return { base, additional, total: base + additional, owed: base + owedAdditional, layers };
+  return { base, additional, total: base + additional, expected: base + expected, owed: base + owedAdditional, layers };
 }
 
 function sameStack(a: Omit<PanelInterval, 'from' | 'until'>, b: Omit<PanelInterval, 'from' | 'until'>): boolean {
-  if (a.base !== b.base || a.total !== b.total || a.layers.length !== b.layers.length) return false;
+  if (a.base !== b.base || a.total !== b.total || a.expected !== b.expected || a.layers.length !== b.layers.length)
+    return false;
   for (let i = 0; i < a.layers.length; i++) {
     const x = a.layers[i]!;
     const y = b.layers[i]!;
@@ -121,6 +126,7 @@ export interface PanelRow {
   base_pct: number;
   additional_pct: number;
   total_pct: number;
+  expected_pct: number;
   owed_total_pct: number;
   layers: string;
 }
@@ -136,6 +142,7 @@ export function panelAt(rules: ImporterRules, origin: string, date: string, code
       base_pct: r6(s.base),
       additional_pct: r6(s.additional),
       total_pct: r6(s.total),
+      expected_pct: r6(s.expected),
       owed_total_pct: r6(s.owed),
       layers: s.layers.map((l) => `${l.measure}:${r6(l.pct)}`).join(';'),
     });
@@ -159,6 +166,7 @@ export interface IntervalRow {
   base_pct: number;
   additional_pct: number;
   total_pct: number;
+  expected_pct: number;
   owed_total_pct: number;
   layers: string;
 }
@@ -218,6 +226,7 @@ export function* intervalRows(panel: IntervalPanel): Generator<IntervalRow> {
           base_pct: r6(iv.base),
           additional_pct: r6(iv.additional),
           total_pct: r6(iv.total),
+          expected_pct: r6(iv.expected),
           owed_total_pct: r6(iv.owed),
           layers: iv.layers.map((l) => `${l.measure}:${r6(l.pct)}`).join(';'),
         };

@@ -106,11 +106,21 @@ const productRef = z
      * inside a 10-digit line): the engine reports it with the layer but does not apply it to the line.
      */
     partial: z.boolean().optional(),
+    /**
+     * For a partial entry: the estimated share (0..1) of the line's goods it covers, used for the expected rate
+     * (ADR 9). Without it the expected rate treats the entry like the statutory rate does (covers nothing).
+     */
+    coverage: z.number().min(0).max(1).optional(),
+    /** Where the coverage share comes from (required with `coverage`). */
+    coverage_source: z.string().min(3).optional(),
     note: z.string().optional(),
   })
   .strict()
   .refine((r) => (r.list === undefined) !== (r.prefix === undefined), {
     message: 'give exactly one of "list" or "prefix"',
+  })
+  .refine((r) => r.coverage === undefined || (r.partial === true && r.coverage_source !== undefined), {
+    message: 'a "coverage" share needs "partial: true" and a "coverage_source"',
   });
 
 export const productScopeSchema = z
@@ -154,6 +164,13 @@ export const basisSchema = z
   .object({
     kind: z.enum(['customs_value', 'content_share']),
     share: z.number().min(0).max(1).optional(),
+    /**
+     * Per-line content shares from the shipped table data/content_shares.parquet (column steel, aluminum or
+     * copper); `share` is then the fallback for lines the table does not hold.
+     */
+    per_product: z.enum(['steel', 'aluminum', 'copper']).optional(),
+    /** Where the share(s) come from, shown with the layer. */
+    share_source: z.string().min(3).optional(),
     label: z.string().optional(),
     note: z.string().optional(),
   })
@@ -161,6 +178,18 @@ export const basisSchema = z
   .refine((b) => b.kind === 'customs_value' || b.share !== undefined, {
     message: 'a content_share basis needs "share" (0..1) — the assumed share of the value the duty applies to',
   });
+
+/**
+ * The share (0..1) of a line's goods expected to pay the measure, for the expected rate (ADR 9): e.g. the patented
+ * share of pharmaceuticals, the qualifying share of chips. The statutory rate ignores it.
+ */
+export const expectedShareSchema = z
+  .object({
+    share: z.number().min(0).max(1),
+    source: z.string().min(3),
+    note: z.string().optional(),
+  })
+  .strict();
 
 export const measureSchema = z
   .object({
@@ -178,6 +207,12 @@ export const measureSchema = z
     /** For the `mfn` instrument: the shipped base-rate table and the vintage in force from each step date. */
     base_table: z.string().optional(),
     basis: basisSchema.optional(),
+    /**
+     * `additional` (default): the rate adds to the base. `target_total`: the rate is the total duty the measure
+     * brings the line to (base + layer = rate; nothing added where the base is already higher).
+     */
+    rate_type: z.enum(['additional', 'target_total']).optional(),
+    expected: expectedShareSchema.optional(),
     schedule: z.array(scheduleStepSchema).min(1),
     /** Rows of shared/reference/us-china-measures-2018-2026.md this measure represents. */
     reference_ids: z.array(z.string()).optional(),
@@ -198,6 +233,12 @@ export const suspensionSchema = z
     measures: z.array(id).min(1),
     /** Optional product scope: the suspension only covers these products (e.g. the auto lines). */
     products: productScopeSchema.optional(),
+    /**
+     * For partial product entries: the estimated share of each line's goods the suspension covers (expected rate
+     * only, ADR 9), unless an entry gives its own; with its source.
+     */
+    coverage: z.number().min(0).max(1).optional(),
+    coverage_source: z.string().min(3).optional(),
     effect: suspensionEffectSchema,
     periods: z
       .array(

@@ -14,7 +14,7 @@ import {
   type IntervalRow,
   type PanelRow,
 } from '../engine/panel.js';
-import { averagesAt, averageSeries, type AveragePoint, type ByDimension } from '../trade/aggregate.js';
+import { averagesAt, averageSeries, type AveragePoint, type ByDimension, type RateKind } from '../trade/aggregate.js';
 import { resolveWeights, weightsFor, type WeightChoice } from '../trade/weights.js';
 import { UserInputError } from '../util/errors.js';
 import { addDays, todayIso } from '../util/dates.js';
@@ -77,6 +77,12 @@ export interface AverageInput {
   at?: string;
   weights?: string;
   by?: string;
+  /** statutory (default) or expected (ADR 9). */
+  rate?: string;
+}
+
+function parseRateKind(rate: string | undefined): RateKind {
+  return rate === undefined ? 'statutory' : parseChoice<RateKind>(rate, 'rate', ['statutory', 'expected'], 'statutory');
 }
 
 export interface PairInput {
@@ -104,8 +110,14 @@ export async function averageQuery(
     input.by === undefined
       ? undefined
       : parseChoice<ByDimension>(input.by, 'by', ['authority', 'section'], 'authority');
+  const rate = parseRateKind(input.rate);
+  if (rate === 'expected' && by === 'authority')
+    throw new UserInputError(
+      'by=authority splits the statutory average only: drop --rate expected or use --by section',
+      'by',
+    );
   const w = await weightsFor(ctx.data, pair.weights);
-  return averagesAt(ctx.rules(pair.importer), pair.exporter, dates, w, by, progress);
+  return averagesAt(ctx.rules(pair.importer), pair.exporter, dates, w, by, progress, rate);
 }
 
 export interface SeriesInput {
@@ -114,6 +126,8 @@ export interface SeriesInput {
   from?: string;
   to?: string;
   weights?: string;
+  /** statutory (default) or expected (ADR 9). */
+  rate?: string;
 }
 
 export async function seriesQuery(
@@ -125,8 +139,9 @@ export async function seriesQuery(
   const from = parseDate(input.from ?? '2018-01-01', 'from');
   const to = parseDate(input.to ?? '2026-12-31', 'to');
   if (to < from) throw new UserInputError(`to ${to} is before from ${from}`, 'to');
+  const rate = parseRateKind(input.rate);
   const w = await weightsFor(ctx.data, pair.weights);
-  return averageSeries(ctx.rules(pair.importer), pair.exporter, { from, until: addDays(to, 1) }, w, progress);
+  return averageSeries(ctx.rules(pair.importer), pair.exporter, { from, until: addDays(to, 1) }, w, progress, rate);
 }
 
 export interface PanelInput {

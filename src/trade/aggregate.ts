@@ -8,6 +8,8 @@ import type { SectionFigure, AveragePoint } from '../contract/answers.js';
 export type { SectionFigure, AveragePoint };
 
 export type ByDimension = 'authority' | 'section';
+/** Which rate is averaged: the statutory total (default) or the expected rate (ADR 9). */
+export type RateKind = 'statutory' | 'expected';
 
 const r4 = (x: number) => Math.round(x * 1e4) / 1e4;
 
@@ -32,6 +34,7 @@ export function averagesAt(
   weights: Map<string, number>,
   by?: ByDimension,
   onProgress?: (done: number, total: number) => void,
+  rate: RateKind = 'statutory',
 ): AveragePoint[] {
   const sorted = [...new Set(dates)].sort();
   const acc: Accumulator[] = sorted.map(() => ({ sw: 0, swt: 0, covered: 0, byAuth: new Map(), bySec: new Map() }));
@@ -50,7 +53,7 @@ export function averagesAt(
       }
     } else for (const date of sorted) stacks.push(stackAt(rules, code, origin, date));
     const sec = by === 'section' ? sectionOf(code) : undefined;
-    stacks.forEach((st, i) => add(acc[i]!, st, w, by, sec?.id ?? '?', sec?.title ?? 'unclassified'));
+    stacks.forEach((st, i) => add(acc[i]!, st, w, by, sec?.id ?? '?', sec?.title ?? 'unclassified', rate));
     if (onProgress && ++done % 2000 === 0) onProgress(done, entries.length);
   }
   onProgress?.(entries.length, entries.length);
@@ -59,9 +62,18 @@ export function averagesAt(
   return dates.map((d) => byDate.get(d)!);
 }
 
-function add(a: Accumulator, s: Stack, w: number, by: ByDimension | undefined, secId: string, secTitle: string): void {
+function add(
+  a: Accumulator,
+  s: Stack,
+  w: number,
+  by: ByDimension | undefined,
+  secId: string,
+  secTitle: string,
+  rate: RateKind,
+): void {
+  const t = rate === 'expected' ? s.expected : s.total;
   a.sw += w;
-  a.swt += w * s.total;
+  a.swt += w * t;
   if (s.additional > 0) a.covered += w;
   if (by === 'authority') {
     a.byAuth.set('mfn', (a.byAuth.get('mfn') ?? 0) + w * s.base);
@@ -70,7 +82,7 @@ function add(a: Accumulator, s: Stack, w: number, by: ByDimension | undefined, s
     let sec = a.bySec.get(secId);
     if (!sec) a.bySec.set(secId, (sec = { title: secTitle, w: 0, wt: 0, cov: 0 }));
     sec.w += w;
-    sec.wt += w * s.total;
+    sec.wt += w * t;
     if (s.additional > 0) sec.cov += w;
   }
 }
@@ -105,6 +117,7 @@ export function averageSeries(
   window: Window,
   weights: Map<string, number>,
   onProgress?: (done: number, total: number) => void,
+  rate: RateKind = 'statutory',
 ): AveragePoint[] {
   const deltaT = new Map<string, number>();
   const deltaC = new Map<string, number>();
@@ -115,10 +128,11 @@ export function averageSeries(
   for (const [code, w] of entries) {
     sw += w;
     for (const iv of productIntervals(rules, code, origin, window)) {
-      bump(deltaT, iv.from, w * iv.total);
+      const t = rate === 'expected' ? iv.expected : iv.total;
+      bump(deltaT, iv.from, w * t);
       bump(deltaC, iv.from, iv.additional > 0 ? w : 0);
       if (iv.until < window.until) {
-        bump(deltaT, iv.until, -w * iv.total);
+        bump(deltaT, iv.until, -w * t);
         bump(deltaC, iv.until, iv.additional > 0 ? -w : 0);
       }
     }

@@ -20,6 +20,8 @@ const goldenCase = z
     layers: z.record(z.string(), z.number()),
     total: z.number(),
     owed: z.number().optional(),
+    /** The expected rate (ADR 9); when given, checked like the total. */
+    expected: z.number().optional(),
     tolerance: z.number().default(1e-6),
     why: z.string(),
   })
@@ -39,5 +41,6 @@ describe('golden cases', () => {
     expect(applied).toEqual(c.layers);
     expect(Math.abs(s.total_pct - c.total)).toBeLessThanOrEqual(c.tolerance);
     if (c.owed !== undefined) expect(Math.abs(s.owed_total_pct - c.owed)).toBeLessThanOrEqual(c.tolerance);
+    if (c.expected !== undefined) expect(Math.abs(s.expected_pct - c.expected)).toBeLessThanOrEqual(c.tolerance);
   });
 });

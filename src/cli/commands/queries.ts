@@ -81,12 +81,19 @@ function stackTable(s: Stack, dateNote: string, next: string | null): string {
     applies: l.applies,
     adds_pct: l.contribution_pct,
     on_date: l.status_on_date.replaceAll('_', ' '),
+    expected_pct: l.expected_contribution_pct,
     source: l.source,
   }));
   const reasons = s.layers.map((l) => `  ${l.measure}: ${l.reason}`);
   const tail = [
     '',
     `Total: ${s.total_pct}% (base ${s.base_pct}% + additional ${s.additional_pct}%)`,
+    s.expected_pct !== s.total_pct
+      ? `Expected on average: ${s.expected_pct}% (partial exclusions and exemptions priced by their shares: ${s.layers
+          .filter((l) => l.expected_source)
+          .map((l) => `${l.measure}: ${l.expected_source}`)
+          .join('; ')})`
+      : '',
     s.owed_total_pct !== s.total_pct ? `Owed after court rulings: ${s.owed_total_pct}% (assessed ${s.total_pct}%)` : '',
     ...(s.amounts ? [amountsLine(s)] : []),
     ...s.notes.filter((n) => !s.query || n !== s.notes[0]).map((n) => `Note: ${n}`),
@@ -165,6 +172,7 @@ export function registerQueryCommands(program: Command): void {
     .requiredOption('--at <dates>', 'comma-separated dates, YYYY-MM-DD')
     .option('--weights <name>', '2017 | 2024 | world (PIIE method) | a weight set name', '2017')
     .option('--by <dimension>', 'authority | section')
+    .option('--rate <kind>', 'statutory | expected (partial exclusions and exemptions priced, ADR 9)', 'statutory')
     .option('--format <format>', 'table | csv | json', 'table')
     .option('--scenario <name>', 'scenario name (see scenario list) or path to your own overlay YAML')
     .action(async (opts, cmd: Command) => {
@@ -187,6 +195,7 @@ export function registerQueryCommands(program: Command): void {
     .option('--from <date>', 'first date, YYYY-MM-DD', '2018-01-01')
     .option('--to <date>', 'last date, YYYY-MM-DD', '2026-12-31')
     .option('--weights <name>', '2017 | 2024 | world (PIIE method) | a weight set name', '2017')
+    .option('--rate <kind>', 'statutory | expected (partial exclusions and exemptions priced, ADR 9)', 'statutory')
     .option('--format <format>', 'table | csv | json', 'table')
     .option('--scenario <name>', 'scenario name (see scenario list) or path to your own overlay YAML')
     .action(async (opts, cmd: Command) => {

@@ -1,5 +1,6 @@
 // The duty stack of one product on one date: base (MFN) and every candidate layer, whether it applies and why,
-// with its legal citation and a link to the instrument; then the total assessed and owed after rulings.
+// with its legal citation and a link to the instrument; then the total assessed and owed after rulings, and beside
+// the statutory figures the expected ones (partial exclusions and exemptions priced by their shares, ADR 9).
 import type { Stack } from '../types';
 import { countryName, fmtDate, fmtMoney, fmtPct, humanize } from '../format';
 
@@ -7,7 +8,7 @@ export function DutyStack({ stack }: { stack: Stack }) {
   const applying = stack.layers.filter((l) => l.applies);
   const others = stack.layers.filter((l) => !l.applies);
   return (
-    <div className="stack" data-testid="duty-stack" data-total={stack.total_pct}>
+    <div className="stack" data-testid="duty-stack" data-total={stack.total_pct} data-expected={stack.expected_pct}>
       <p className="stack-head">
         <code>{stack.product}</code> {stack.description} — from {countryName(stack.origin)} into{' '}
         {countryName(stack.dest)} on {fmtDate(stack.date)}
@@ -19,6 +20,12 @@ export function DutyStack({ stack }: { stack: Stack }) {
               <th>Layer</th>
               <th className="num">Rate</th>
               <th className="num">Adds</th>
+              <th
+                className="num"
+                title="what the layer adds on average: partial exclusions and exemptions priced by their shares"
+              >
+                Expected
+              </th>
               <th>Why</th>
               <th>Legal basis</th>
             </tr>
@@ -29,6 +36,7 @@ export function DutyStack({ stack }: { stack: Stack }) {
                 <b>Base (MFN)</b>
                 <div className="muted">{stack.base.rate_text ?? (stack.base.found ? '' : 'no base rate found')}</div>
               </td>
+              <td className="num">{fmtPct(stack.base_pct, true)}</td>
               <td className="num">{fmtPct(stack.base_pct, true)}</td>
               <td className="num">{fmtPct(stack.base_pct, true)}</td>
               <td>{stack.base.note ?? `${stack.base.table} ${stack.base.key ?? ''}`}</td>
@@ -58,7 +66,14 @@ export function DutyStack({ stack }: { stack: Stack }) {
                 </td>
                 <td className="num">{fmtPct(l.rate_pct, true)}</td>
                 <td className="num">{l.applies ? `+${fmtPct(l.contribution_pct, true)}` : '—'}</td>
-                <td className="reason">{l.reason}</td>
+                <td className="num" title={l.expected_source ?? undefined} data-testid="layer-expected">
+                  {l.applies || l.expected_contribution_pct > 0 ? `+${fmtPct(l.expected_contribution_pct, true)}` : '—'}
+                </td>
+                <td className="reason">
+                  {l.reason}
+                  {l.share_source && <div className="muted">Content share: {l.share_source}</div>}
+                  {l.expected_source && <div className="muted">Expected: {l.expected_source}</div>}
+                </td>
                 <td>
                   <a href={l.source} target="_blank" rel="noreferrer noopener" title={l.source}>
                     {l.citation}
@@ -75,6 +90,9 @@ export function DutyStack({ stack }: { stack: Stack }) {
               <td />
               <td className="num total" data-testid="stack-total">
                 {fmtPct(stack.total_pct, true)}
+              </td>
+              <td className="num total" data-testid="stack-expected" title="expected on average (ADR 9)">
+                {fmtPct(stack.expected_pct, true)}
               </td>
               <td colSpan={2}>
                 {stack.owed_total_pct !== stack.total_pct ? (
