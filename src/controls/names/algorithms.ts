@@ -1,0 +1,219 @@
+// Name-matching algorithms, versioned: a name never changes meaning, so a result stored with its algorithm id
+// can be reproduced later. Each comparison returns its score and the features that fired, with the value of
+// each feature, its weight and what it contributed (score = the best feature; see docs/adr/0010-name-matching.md).
+import { normalizeName, type NameForm, type NameSchema } from './normalize.js';
+import { jaroWinkler, partSimilarity } from './similarity.js';
+
+export interface Feature {
+  feature: string;
+  /** The feature's own measurement, 0..1 (or the modifier for qualifiers). */
+  value: number;
+  weight: number;
+  /** What it adds to the score: value × weight for the best name feature, the modifier for qualifiers. */
+  contribution: number;
+  detail?: string;
+}
+
+export interface NameComparison {
+  score: number;
+  features: Feature[];
+}
+
+export interface NameAlgorithm {
+  id: string;
+  description: string;
+  /** The threshold at which a pair counts as a match, chosen on cases-dev (docs/adr/0010-name-matching.md). */
+  threshold: number;
+  compare(query: NameForm, candidate: NameForm): NameComparison;
+}
+
+const r4 = (x: number) => Math.round(x * 1e4) / 1e4;
+
+/** Unmatched candidate words (a longer official name) count this much of their weight against the score. */
+const UNMATCHED_CANDIDATE = 0.3;
+/** Unmatched query words (the query says something the entry does not) count more. */
+const UNMATCHED_QUERY = 0.45;
+/** A content word replaced by another on both sides (Chad for China, Gas for Oil) multiplies the score. */
+const SUBSTITUTION = 0.65;
+/** When both names are written in Han or Hangul and their characters differ, the score is capped here. */
+const NATIVE_MISMATCH_CAP = 0.55;
+
+/** A number (digits or a Roman numeral) on one side that the other does not have multiplies the score. */
+const NUMBER_MISMATCH = 0.8;
+const NUMBER = /^(\d+|ii|iii|iv|vi|vii|viii|ix|xi|xii)$/;
+
+interface Alignment {
+  score: number;
+  pairs: Array<[string, string, number]>;
+  unmatchedQuery: string[];
+  unmatchedCandidate: string[];
+}
+
+/** Greedy one-to-one alignment of words by similarity, whatever their order. */
+export function alignTokens(q: NameForm, c: NameForm): Alignment {
+  const cand: Array<[number, number, number]> = [];
+  for (let i = 0; i < q.tokens.length; i++)
+    for (let j = 0; j < c.tokens.length; j++) {
+      const a = q.tokens[i]!;
+      const b = c.tokens[j]!;
+      let s = partSimilarity(a, b);
+      // an initial stands for a word that starts with it
+      if (s === 0 && (a.length === 1 || b.length === 1) && a[0] === b[0]) s = 0.7;
+      if (s > 0) cand.push([s, i, j]);
+    }
+  cand.sort((x, y) => y[0] - x[0] || x[1] - y[1] || x[2] - y[2]);
+  const usedQ = new Set<number>();
+  const usedC = new Set<number>();
+  const pairs: Array<[string, string, number]> = [];
+  let num = 0;
+  let den = 0;
+  for (const [s, i, j] of cand) {
+    if (usedQ.has(i) || usedC.has(j)) continue;
+    usedQ.add(i);
+    usedC.add(j);
+    const w = q.weights[i]! + c.weights[j]!;
+    num += s * w;
+    den += w;
+    pairs.push([q.tokens[i]!, c.tokens[j]!, r4(s)]);
+  }
+  const unmatchedQuery: string[] = [];
+  const unmatchedCandidate: string[] = [];
+  let uq = 0;
+  let uc = 0;
+  q.tokens.forEach((t, i) => {
+    if (usedQ.has(i)) return;
+    unmatchedQuery.push(t);
+    uq += q.weights[i]!;
+  });
+  c.tokens.forEach((t, j) => {
+    if (usedC.has(j)) return;
+    unmatchedCandidate.push(t);
+    uc += c.weights[j]!;
+  });
+  den += uq * UNMATCHED_QUERY + uc * UNMATCHED_CANDIDATE;
+  let score = den > 0 ? num / den : 0;
+  const substantive = (ts: string[]) => ts.some((t) => t.length > 2);
+  if (substantive(unmatchedQuery) && substantive(unmatchedCandidate)) score *= SUBSTITUTION;
+  return { score, pairs, unmatchedQuery, unmatchedCandidate };
+}
+
+function joinedSimilarity(a: string, b: string): number {
+  if (a === '' || b === '') return 0;
+  return partSimilarity(a, b);
+}
+
+const twName1: NameAlgorithm = {
+  id: 'tw-name-1',
+  description:
+    'Normalised names (NFKC, transliteration, Han → pinyin, legal forms set apart); best of: literal equality of ' +
+    'the order-insensitive form, weighted word alignment with a typo budget (substitutions penalised), and the ' +
+    'joined-letters comparison (SiemensAG = Siemens AG); Han/Hangul spellings that differ cap the score.',
+  threshold: 0.66,
+  compare(q, c) {
+    const features: Feature[] = [];
+    if (q.comparable !== '' && q.comparable === c.comparable) {
+      features.push({ feature: 'literal', value: 1, weight: 1, contribution: 1, detail: q.comparable });
+    } else {
+      const al = alignTokens(q, c);
+      if (al.score > 0)
+        features.push({
+          feature: 'word_alignment',
+          value: r4(al.score),
+          weight: 1,
+          contribution: r4(al.score),
+          detail:
+            al.pairs.map(([a, b, s]) => (a === b ? a : `${a}~${b} ${s}`)).join(', ') +
+            (al.unmatchedQuery.length ? `; query only: ${al.unmatchedQuery.join(' ')}` : '') +
+            (al.unmatchedCandidate.length ? `; entry only: ${al.unmatchedCandidate.join(' ')}` : ''),
+        });
+      // joined letters only where words may have been merged or split (different word counts)
+      const joined =
+        q.joinedAll === c.joinedAll || q.joined === c.joined
+          ? 1
+          : q.tokens.length !== c.tokens.length
+            ? Math.max(joinedSimilarity(q.joined, c.joined), joinedSimilarity(q.joinedAll, c.joinedAll))
+            : 0;
+      if (joined > 0)
+        features.push({
+          feature: 'joined_letters',
+          value: r4(joined),
+          weight: 0.95,
+          contribution: r4(joined * 0.95),
+          detail: `${q.joined} ~ ${c.joined}`,
+        });
+    }
+    let score = Math.max(0, ...features.map((f) => f.contribution));
+    const numbers = (f: NameForm) => f.tokens.filter((t) => NUMBER.test(t)).sort().join(' ');
+    if (score > 0 && numbers(q) !== numbers(c)) {
+      features.push({
+        feature: 'number_mismatch',
+        value: 1,
+        weight: NUMBER_MISMATCH,
+        contribution: r4(score * (NUMBER_MISMATCH - 1)),
+        detail: `${numbers(q) || '(none)'} ≠ ${numbers(c) || '(none)'}`,
+      });
+      score *= NUMBER_MISMATCH;
+    }
+    if (q.native && c.native && q.native !== c.native && q.joined !== c.joined) {
+      const capped = Math.min(score, NATIVE_MISMATCH_CAP);
+      features.push({
+        feature: 'native_script_differs',
+        value: 1,
+        weight: 1,
+        contribution: r4(capped - score),
+        detail: `${q.native} ≠ ${c.native}`,
+      });
+      score = capped;
+    }
+    return { score: r4(score), features };
+  },
+};
+
+const twLiteral1: NameAlgorithm = {
+  id: 'tw-literal-1',
+  description: 'Exact equality of the normalised, order-insensitive name (legal forms set apart); 1 or 0.',
+  threshold: 1,
+  compare(q, c) {
+    const hit = q.comparable !== '' && q.comparable === c.comparable;
+    return {
+      score: hit ? 1 : 0,
+      features: hit ? [{ feature: 'literal', value: 1, weight: 1, contribution: 1, detail: q.comparable }] : [],
+    };
+  },
+};
+
+const twJaro1: NameAlgorithm = {
+  id: 'tw-jaro-1',
+  description:
+    'Jaro–Winkler of the normalised order-insensitive names, and the mean best per-word Jaro–Winkler (OFAC-style); the larger.',
+  threshold: 0.92,
+  compare(q, c) {
+    const whole = jaroWinkler(q.comparable, c.comparable);
+    const words = q.tokens.filter((t) => t.length > 2);
+    const perWord = words.length
+      ? words.reduce((s, t) => {
+          const best = Math.max(0, ...c.tokens.map((u) => jaroWinkler(t, u)));
+          return s + (best < 0.5 ? 0 : best);
+        }, 0) / words.length
+      : 0;
+    const features: Feature[] = [
+      { feature: 'jaro_winkler_whole', value: r4(whole), weight: 1, contribution: r4(whole) },
+      { feature: 'jaro_winkler_words', value: r4(perWord), weight: 1, contribution: r4(perWord) },
+    ];
+    return { score: r4(Math.max(whole, perWord)), features };
+  },
+};
+
+export const ALGORITHMS: ReadonlyMap<string, NameAlgorithm> = new Map(
+  [twName1, twLiteral1, twJaro1].map((a) => [a.id, a]),
+);
+export const DEFAULT_ALGORITHM = twName1.id;
+
+export function compareNames(
+  name1: string,
+  name2: string,
+  schema: NameSchema,
+  algorithm: NameAlgorithm,
+): NameComparison {
+  return algorithm.compare(normalizeName(name1, schema), normalizeName(name2, schema));
+}
