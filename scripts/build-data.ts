@@ -21,6 +21,7 @@ import { buildHsConcordance } from './data-build/hs-concordance.js';
 import { buildTradeWeights } from './data-build/trade-weights.js';
 import { writeSourcesDoc } from './data-build/sources-doc.js';
 import { writeManifest } from './data-build/manifest.js';
+import { buildControlsLists, CONTROLS_OUTPUT_FILES } from './data-build/controls-lists.js';
 
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -33,6 +34,7 @@ export const OUTPUT_FILES = [
   'trade_weights.parquet',
   'countries.parquet',
   'hs_concordance.parquet',
+  ...CONTROLS_OUTPUT_FILES,
   'SOURCES.md',
 ];
 
@@ -83,6 +85,7 @@ async function main(): Promise<void> {
     ['Code lists: write', () => writeCodeLists(ctx)],
     ['Countries', () => buildCountries(ctx)],
     ['Trade weights', () => buildTradeWeights(ctx)],
+    ['Controls: restricted-party lists, USGS rare earths', () => buildControlsLists(ctx)],
     ['SOURCES.md', () => writeSourcesDoc(ctx)],
     ['manifest.json', () => writeManifest(ctx, OUTPUT_FILES)],
   ];
