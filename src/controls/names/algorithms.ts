@@ -24,7 +24,8 @@ export interface NameAlgorithm {
   description: string;
   /** The threshold at which a pair counts as a match, chosen on cases-dev (docs/adr/0010-name-matching.md). */
   threshold: number;
-  compare(query: NameForm, candidate: NameForm): NameComparison;
+  /** With explain false, only the score is exact: feature details are left out (the fast path of screening). */
+  compare(query: NameForm, candidate: NameForm, explain?: boolean): NameComparison;
 }
 
 const r4 = (x: number) => Math.round(x * 1e4) / 1e4;
@@ -40,7 +41,6 @@ const NATIVE_MISMATCH_CAP = 0.55;
 
 /** A number (digits or a Roman numeral) on one side that the other does not have multiplies the score. */
 const NUMBER_MISMATCH = 0.8;
-const NUMBER = /^(\d+|ii|iii|iv|vi|vii|viii|ix|xi|xii)$/;
 
 interface Alignment {
   score: number;
@@ -50,46 +50,51 @@ interface Alignment {
 }
 
 /** Greedy one-to-one alignment of words by similarity, whatever their order. */
-export function alignTokens(q: NameForm, c: NameForm): Alignment {
-  const cand: Array<[number, number, number]> = [];
-  for (let i = 0; i < q.tokens.length; i++)
-    for (let j = 0; j < c.tokens.length; j++) {
+export function alignTokens(q: NameForm, c: NameForm, explain = true): Alignment {
+  const nq = q.tokens.length;
+  const nc = c.tokens.length;
+  const cand: number[] = []; // flattened [similarity, i, j] triples
+  for (let i = 0; i < nq; i++)
+    for (let j = 0; j < nc; j++) {
       const a = q.tokens[i]!;
       const b = c.tokens[j]!;
-      let s = partSimilarity(a, b);
+      let s = a === b ? 1 : partSimilarity(a, b);
       // an initial stands for a word that starts with it
       if (s === 0 && (a.length === 1 || b.length === 1) && a[0] === b[0]) s = 0.7;
-      if (s > 0) cand.push([s, i, j]);
+      if (s > 0) cand.push(s, i, j);
     }
-  cand.sort((x, y) => y[0] - x[0] || x[1] - y[1] || x[2] - y[2]);
-  const usedQ = new Set<number>();
-  const usedC = new Set<number>();
+  const order = Array.from({ length: cand.length / 3 }, (_, k) => k * 3);
+  order.sort((x, y) => cand[y]! - cand[x]! || cand[x + 1]! - cand[y + 1]! || cand[x + 2]! - cand[y + 2]!);
+  const usedQ = new Array<boolean>(nq).fill(false);
+  const usedC = new Array<boolean>(nc).fill(false);
   const pairs: Array<[string, string, number]> = [];
   let num = 0;
   let den = 0;
-  for (const [s, i, j] of cand) {
-    if (usedQ.has(i) || usedC.has(j)) continue;
-    usedQ.add(i);
-    usedC.add(j);
+  for (const k of order) {
+    const s = cand[k]!;
+    const i = cand[k + 1]!;
+    const j = cand[k + 2]!;
+    if (usedQ[i] || usedC[j]) continue;
+    usedQ[i] = usedC[j] = true;
     const w = q.weights[i]! + c.weights[j]!;
     num += s * w;
     den += w;
-    pairs.push([q.tokens[i]!, c.tokens[j]!, r4(s)]);
+    if (explain) pairs.push([q.tokens[i]!, c.tokens[j]!, r4(s)]);
   }
   const unmatchedQuery: string[] = [];
   const unmatchedCandidate: string[] = [];
   let uq = 0;
   let uc = 0;
-  q.tokens.forEach((t, i) => {
-    if (usedQ.has(i)) return;
-    unmatchedQuery.push(t);
-    uq += q.weights[i]!;
-  });
-  c.tokens.forEach((t, j) => {
-    if (usedC.has(j)) return;
-    unmatchedCandidate.push(t);
-    uc += c.weights[j]!;
-  });
+  for (let i = 0; i < nq; i++)
+    if (!usedQ[i]) {
+      unmatchedQuery.push(q.tokens[i]!);
+      uq += q.weights[i]!;
+    }
+  for (let j = 0; j < nc; j++)
+    if (!usedC[j]) {
+      unmatchedCandidate.push(c.tokens[j]!);
+      uc += c.weights[j]!;
+    }
   den += uq * UNMATCHED_QUERY + uc * UNMATCHED_CANDIDATE;
   let score = den > 0 ? num / den : 0;
   const substantive = (ts: string[]) => ts.some((t) => t.length > 2);
@@ -109,22 +114,23 @@ const twName1: NameAlgorithm = {
     'the order-insensitive form, weighted word alignment with a typo budget (substitutions penalised), and the ' +
     'joined-letters comparison (SiemensAG = Siemens AG); Han/Hangul spellings that differ cap the score.',
   threshold: 0.66,
-  compare(q, c) {
+  compare(q, c, explain = true) {
     const features: Feature[] = [];
     if (q.comparable !== '' && q.comparable === c.comparable) {
       features.push({ feature: 'literal', value: 1, weight: 1, contribution: 1, detail: q.comparable });
     } else {
-      const al = alignTokens(q, c);
+      const al = alignTokens(q, c, explain);
       if (al.score > 0)
         features.push({
           feature: 'word_alignment',
           value: r4(al.score),
           weight: 1,
           contribution: r4(al.score),
-          detail:
-            al.pairs.map(([a, b, s]) => (a === b ? a : `${a}~${b} ${s}`)).join(', ') +
-            (al.unmatchedQuery.length ? `; query only: ${al.unmatchedQuery.join(' ')}` : '') +
-            (al.unmatchedCandidate.length ? `; entry only: ${al.unmatchedCandidate.join(' ')}` : ''),
+          detail: !explain
+            ? undefined
+            : al.pairs.map(([a, b, s]) => (a === b ? a : `${a}~${b} ${s}`)).join(', ') +
+              (al.unmatchedQuery.length ? `; query only: ${al.unmatchedQuery.join(' ')}` : '') +
+              (al.unmatchedCandidate.length ? `; entry only: ${al.unmatchedCandidate.join(' ')}` : ''),
         });
       // joined letters only where words may have been merged or split (different word counts)
       const joined =
@@ -139,18 +145,17 @@ const twName1: NameAlgorithm = {
           value: r4(joined),
           weight: 0.95,
           contribution: r4(joined * 0.95),
-          detail: `${q.joined} ~ ${c.joined}`,
+          detail: explain ? `${q.joined} ~ ${c.joined}` : undefined,
         });
     }
     let score = Math.max(0, ...features.map((f) => f.contribution));
-    const numbers = (f: NameForm) => f.tokens.filter((t) => NUMBER.test(t)).sort().join(' ');
-    if (score > 0 && numbers(q) !== numbers(c)) {
+    if (score > 0 && q.numbers !== c.numbers) {
       features.push({
         feature: 'number_mismatch',
         value: 1,
         weight: NUMBER_MISMATCH,
         contribution: r4(score * (NUMBER_MISMATCH - 1)),
-        detail: `${numbers(q) || '(none)'} ≠ ${numbers(c) || '(none)'}`,
+        detail: `${q.numbers || '(none)'} ≠ ${c.numbers || '(none)'}`,
       });
       score *= NUMBER_MISMATCH;
     }

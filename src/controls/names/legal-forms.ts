@@ -15,7 +15,7 @@ export const LEGAL_FORMS: Record<string, string[]> = {
     'l l c',
     'obshchestvo s ogranichennoy otvetstvennostyu',
     'obshchestvo s ogranichennoi otvetstvennostiu',
-    'obshchestvo s ogranichennoj otvetstvennost\'ju',
+    "obshchestvo s ogranichennoj otvetstvennost'ju",
     'ooo',
     'o o o',
     'youxian zeren gongsi',

@@ -22,6 +22,8 @@ export interface NameForm {
   joinedAll: string;
   /** Content words sorted and joined with one space: the order-insensitive comparable form. */
   comparable: string;
+  /** Numbers in the name (digits, Roman numerals), sorted and joined: they must agree. */
+  numbers: string;
   /** Han or Hangul characters of the name (legal forms removed), compared as written when both sides have them. */
   native: string;
   /** Whether the written name was (partly) transliterated from another script. */
@@ -33,13 +35,23 @@ const HAN_RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
 const HANGUL = /[\uac00-\ud7af]/;
 const NATIVE_CHARS = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]/g;
 const NON_ASCII = /[^\x00-\x7f]/;
+const NUMBER = /^(\d+|ii|iii|iv|vi|vii|viii|ix|xi|xii)$/;
 
 /** Legal-form phrases as token arrays, longest first, with their canonical symbol. */
 const FORM_PHRASES: Array<{ words: string[]; symbol: string }> = Object.entries(LEGAL_FORMS)
   .flatMap(([symbol, phrases]) => phrases.map((p) => ({ words: p.split(' '), symbol })))
   .sort((a, b) => b.words.length - a.words.length || b.words.join('').length - a.words.join('').length);
 const FORM_WORDS = new Map<string, string>();
-for (const f of FORM_PHRASES) if (f.words.length === 1) FORM_WORDS.set(f.words[0]!, f.symbol);
+/** Multi-word form phrases by their first word, longest first. */
+const FORM_PHRASES_BY_FIRST = new Map<string, Array<{ words: string[]; symbol: string }>>();
+for (const f of FORM_PHRASES) {
+  if (f.words.length === 1) FORM_WORDS.set(f.words[0]!, f.symbol);
+  else {
+    let l = FORM_PHRASES_BY_FIRST.get(f.words[0]!);
+    if (!l) FORM_PHRASES_BY_FIRST.set(f.words[0]!, (l = []));
+    l.push(f);
+  }
+}
 /** Long single-word forms also recognised with a typo ("Aktiengeselschaft"). */
 const LONG_FORM_WORDS = [...FORM_WORDS.entries()].filter(([w]) => w.length >= 9);
 
@@ -89,7 +101,7 @@ function buildForm(raw: string, schema: NameSchema): NameForm {
     s = s.replace(/[\uac00-\ud7af]+/g, (run) =>
       run.length >= 2 && run.length <= 4 ? ` ${anyAscii(run[0]!)} ${anyAscii(run.slice(1))} ` : anyAscii(run),
     );
-  s = anyAscii(s).toLowerCase();
+  s = (NON_ASCII.test(s) ? anyAscii(s) : s).toLowerCase();
   s = s
     .replace(/&/g, ' and ')
     .replace(/['`\u2019]/g, '')
@@ -100,9 +112,9 @@ function buildForm(raw: string, schema: NameSchema): NameForm {
   const tokens: string[] = [];
   const forms: string[] = [];
   if (!person && schema !== 'Vessel') {
-    for (let i = 0; i < words.length; ) {
-      const phrase = FORM_PHRASES.find(
-        (f) => f.words.length > 1 && f.words.every((w, k) => words[i + k] === w) && i + f.words.length <= words.length,
+    for (let i = 0; i < words.length;) {
+      const phrase = FORM_PHRASES_BY_FIRST.get(words[i]!)?.find(
+        (f) => i + f.words.length <= words.length && f.words.every((w, k) => words[i + k] === w),
       );
       if (phrase) {
         forms.push(phrase.symbol);
@@ -127,6 +139,10 @@ function buildForm(raw: string, schema: NameSchema): NameForm {
     joined,
     joinedAll: words.join(''),
     comparable: [...tokens].sort().join(' '),
+    numbers: tokens
+      .filter((t) => NUMBER.test(t))
+      .sort()
+      .join(' '),
     native,
     transliterated,
   };

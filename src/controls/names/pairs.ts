@@ -86,7 +86,13 @@ export function evaluatePairs(pairs: ScoredPair[]): Metrics[] {
   const out = [metricsOf('all', labelled)];
   for (const col of ['schema', 'case_group']) {
     const groups = [...new Set(labelled.map((p) => p.values[col] ?? ''))].filter((g) => g !== '').sort();
-    for (const g of groups) out.push(metricsOf(`${col}=${g}`, labelled.filter((p) => p.values[col] === g)));
+    for (const g of groups)
+      out.push(
+        metricsOf(
+          `${col}=${g}`,
+          labelled.filter((p) => p.values[col] === g),
+        ),
+      );
   }
   return out;
 }
