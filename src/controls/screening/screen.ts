@@ -19,7 +19,7 @@ export interface ScreenQuery {
 
 export interface ScreenOptions {
   algorithm?: string;
-  threshold?: number;
+  threshold?: number | string;
   /** Most hits returned. */
   limit?: number;
 }
