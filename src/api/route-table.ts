@@ -2,5 +2,6 @@
 // capability's own table (one import and one spread per capability, so features add routes without touching
 // each other's files).
 import { ROUTES, type RouteDef } from './routes.js';
+import { CONTROLS_ROUTES } from './routes-controls.js';
 
-export const ALL_ROUTES: RouteDef[] = [...ROUTES];
+export const ALL_ROUTES: RouteDef[] = [...ROUTES, ...CONTROLS_ROUTES];

@@ -7,6 +7,7 @@ import { timeline, timelineBetween } from '../service/events.js';
 import { parseCountry, parseDate, parseImporter, IMPORTERS } from '../service/inputs.js';
 import { compareScenarios, contextForScenario, listScenarios } from '../service/scenarios.js';
 import { changesQuery } from '../service/changes.js';
+import { controlsForProduct, listEvents, withListEvents } from '../service/controls.js';
 import { assumedLapses, ledgerAsOf } from '../ledger/ledger.js';
 import { requireKnownProduct } from '../codes/product-codes.js';
 import { productIntervals } from '../engine/panel.js';
@@ -140,7 +141,10 @@ export const ROUTES: RouteDef[] = [
         source: '',
       },
     ],
-    handler: (ctx, q) => rateQuery(ctx, q),
+    handler: async (ctx, q) => {
+      const stack = rateQuery(ctx, q);
+      return { ...stack, controls: await controlsForProduct(ctx, stack.product, stack.date) };
+    },
   },
   {
     url: '/api/rate/history',
@@ -257,10 +261,10 @@ export const ROUTES: RouteDef[] = [
     scenario: true,
     response: R.arrayOf(R.ref('TimelineEntry')),
     csv: (entries: Array<{ sources: string[] }>) => entries.map((e) => ({ ...e, sources: e.sources.join(' ') })),
-    handler: (ctx, q) => {
+    handler: async (ctx, q) => {
       const from = q.from ? parseDate(q.from, 'from') : undefined;
       const to = q.to ? parseDate(q.to, 'to') : undefined;
-      let entries = timelineBetween(timeline(ctx.ledger, todayIso()), from, to);
+      let entries = timelineBetween(withListEvents(timeline(ctx.ledger, todayIso()), await listEvents(ctx)), from, to);
       if (q.side && q.side !== 'both') entries = entries.filter((e) => e.side === q.side || e.side === 'both');
       if (q.kind) entries = entries.filter((e) => e.instrument_kind === q.kind);
       return entries;

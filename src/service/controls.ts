@@ -47,20 +47,32 @@ interface Loaded {
   set: PartySet;
   index: ScreeningIndex;
 }
-const loaded = new Map<string, Promise<Loaded>>();
+const sets = new Map<string, Promise<PartySet>>();
+const indexes = new Map<string, Promise<Loaded>>();
 
-export function listsFor(ctx: TradewarContext, listsPath?: string): Promise<Loaded> {
-  const key = listsPath ? `file:${listsPath}` : `data:${ctx.data.dir}`;
-  let hit = loaded.get(key);
+function cached<T>(cache: Map<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
+  let hit = cache.get(key);
   if (!hit) {
-    hit = (listsPath ? loadPartiesFrom(listsPath) : loadShippedParties(ctx.data.dir)).then((set) => ({
-      set,
-      index: new ScreeningIndex(set.parties),
-    }));
-    hit.catch(() => loaded.delete(key));
-    loaded.set(key, hit);
+    hit = make();
+    hit.catch(() => cache.delete(key));
+    cache.set(key, hit);
   }
   return hit;
+}
+
+/** The parties of the shipped lists, or of a user's download (--lists FILE|DIR). */
+export function partySetFor(ctx: TradewarContext, listsPath?: string): Promise<PartySet> {
+  const key = listsPath ? `file:${listsPath}` : `data:${ctx.data.dir}`;
+  return cached(sets, key, () => (listsPath ? loadPartiesFrom(listsPath) : loadShippedParties(ctx.data.dir)));
+}
+
+/** The parties and their screening index (built once per list source). */
+export function listsFor(ctx: TradewarContext, listsPath?: string): Promise<Loaded> {
+  const key = listsPath ? `file:${listsPath}` : `data:${ctx.data.dir}`;
+  return cached(indexes, key, async () => {
+    const set = await partySetFor(ctx, listsPath);
+    return { set, index: new ScreeningIndex(set.parties) };
+  });
 }
 
 // ---- screening ------------------------------------------------------------------------------------------------------
@@ -488,7 +500,7 @@ export function controlsTimeline(ctx: TradewarContext): ControlTimelineRow[] {
 
 /** The lists' additions by date (entries added per list and date since `from`) and each list's snapshot, as timeline entries. */
 export async function listEvents(ctx: TradewarContext, from = '2018-01-01'): Promise<TimelineEntry[]> {
-  const l = await listsFor(ctx);
+  const l = { set: await partySetFor(ctx) };
   const today = todayIso();
   const groups = new Map<
     string,
@@ -531,4 +543,9 @@ export async function listEvents(ctx: TradewarContext, from = '2018-01-01'): Pro
         sources: [x.source_url],
       });
   return out.sort((a, b) => a.date.localeCompare(b.date) || a.record.localeCompare(b.record));
+}
+
+/** The ledger timeline with the lists' dated additions merged in, in date order. */
+export function withListEvents(entries: TimelineEntry[], lists: TimelineEntry[]): TimelineEntry[] {
+  return [...entries, ...lists].sort((a, b) => a.date.localeCompare(b.date) || a.record.localeCompare(b.record));
 }

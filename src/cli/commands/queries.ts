@@ -12,6 +12,8 @@ import type { AveragePoint, SectionFigure } from '../../trade/aggregate.js';
 import { todayIso } from '../../util/dates.js';
 import { writeParquet } from '../../datasets/write-parquet.js';
 import { UserInputError } from '../../util/errors.js';
+import { controlsForProduct, listEvents, withListEvents } from '../../service/controls.js';
+import { productControlsText } from './controls.js';
 
 /** Says on stderr when a pair lies outside what the ledger models (stdout stays clean for pipes). */
 function warnScope(importer: string, exporter: string): void {
@@ -95,7 +97,13 @@ export function registerQueryCommands(program: Command): void {
       const format = formatOf(opts.format, ['table', 'json']);
       const ctx = await contextFor(cmd);
       const stack = rateQuery(ctx, opts);
-      print(format === 'json' ? JSON.stringify(stack, null, 2) + '\n' : stackTable(stack));
+      const controls = await controlsForProduct(ctx, stack.product, stack.date);
+      const controlsText = productControlsText(controls);
+      print(
+        format === 'json'
+          ? JSON.stringify({ ...stack, controls }, null, 2) + '\n'
+          : stackTable(stack) + (controlsText ? `\n${controlsText}\n` : ''),
+      );
     });
 
   program
@@ -190,7 +198,7 @@ export function registerQueryCommands(program: Command): void {
       const from = opts.from ? parseDate(opts.from, 'from') : undefined;
       const to = opts.to ? parseDate(opts.to, 'to') : undefined;
       const ctx = await contextFor(cmd);
-      let entries = timelineBetween(timeline(ctx.ledger, todayIso()), from, to);
+      let entries = timelineBetween(withListEvents(timeline(ctx.ledger, todayIso()), await listEvents(ctx)), from, to);
       if (opts.side) entries = entries.filter((e) => e.side === opts.side || e.side === 'both');
       if (opts.kind) entries = entries.filter((e) => e.instrument_kind === opts.kind);
       if (format === 'json') print(JSON.stringify(entries, null, 2) + '\n');

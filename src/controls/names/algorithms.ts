@@ -117,7 +117,17 @@ const twName1: NameAlgorithm = {
   compare(q, c, explain = true) {
     const features: Feature[] = [];
     if (q.comparable !== '' && q.comparable === c.comparable) {
-      features.push({ feature: 'literal', value: 1, weight: 1, contribution: 1, detail: q.comparable });
+      // the same words; legal forms and generic words (Co., Ltd., Technology...) differ only a little
+      const same = q.joinedAll === c.joinedAll || q.forms.join(' ') === c.forms.join(' ');
+      features.push({
+        feature: 'literal',
+        value: same ? 1 : 0.97,
+        weight: 1,
+        contribution: same ? 1 : 0.97,
+        detail: explain
+          ? `${q.comparable}${same ? '' : ` (forms ${q.forms.join(' ') || '-'} vs ${c.forms.join(' ') || '-'})`}`
+          : undefined,
+      });
     } else {
       const al = alignTokens(q, c, explain);
       if (al.score > 0)

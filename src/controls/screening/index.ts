@@ -38,6 +38,8 @@ export class ScreeningIndex {
   private readonly postings = new Map<string, number[]>();
   private readonly ids = new Map<string, number[]>();
   private scratch = new Float64Array(0);
+  /** Names by their order-insensitive comparable form: an exact match is always a candidate. */
+  private readonly exact = new Map<string, number[]>();
 
   constructor(readonly parties: Party[]) {
     parties.forEach((p, pi) => {
@@ -49,6 +51,9 @@ export class ScreeningIndex {
         if (form.tokens.length === 0 && form.native === '') return;
         const ni = this.names.length;
         this.names.push({ party: pi, name, form, alias: k > 0 });
+        let same = this.exact.get(form.comparable);
+        if (!same) this.exact.set(form.comparable, (same = []));
+        same.push(ni);
         for (const key of blockingKeys(form)) {
           let list = this.postings.get(key);
           if (!list) this.postings.set(key, (list = []));
@@ -80,6 +85,9 @@ export class ScreeningIndex {
         score[ni] += w;
       }
     }
+    // names of about the same length rank first among equals
+    for (const ni of touched)
+      score[ni] += 0.01 / (1 + Math.abs(this.names[ni]!.form.tokens.length - form.tokens.length));
     let out = touched;
     if (touched.length > limit) {
       // keep the best `limit` (ties: first seen) with a small sorted buffer instead of sorting every touched name
@@ -97,6 +105,8 @@ export class ScreeningIndex {
       out = top;
     }
     for (const ni of touched) score[ni] = 0;
+    const same = this.exact.get(form.comparable);
+    if (same) for (const ni of same) if (!out.includes(ni)) out.push(ni);
     return out;
   }
 
