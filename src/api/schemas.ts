@@ -325,7 +325,7 @@ COMPONENTS.ScreenResult = {
         {
           type: 'object',
           properties: {
-            rule: measureState,
+            rule: { oneOf: [{ type: 'null' }, measureState] },
             entity: { type: ['string', 'null'] },
             covered_by_ownership: { type: 'boolean' },
             applies: { type: 'boolean' },

@@ -1,6 +1,7 @@
 // Export controls as questions: screen a party (with the Affiliates Rule on an ownership file), test a bill of
 // materials against China's rules, the controls reaching a product with US import reliance on China, the
 // controls timeline and the lists' dated additions. Used by cli/ and api/.
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TradewarContext } from './context.js';
 import {
@@ -93,7 +94,8 @@ export interface ScreenInput {
 }
 
 export interface AffiliatesAnswer {
-  rule: MeasureState;
+  /** The rule's state on the date (null when the ledger in use has no Affiliates Rule measure). */
+  rule: MeasureState | null;
   entity: string | null;
   /** Listed parties (and covered intermediaries) own ≥ the threshold on the date. */
   covered_by_ownership: boolean;
@@ -175,11 +177,11 @@ export function affiliatesFor(
   date: string,
 ): AffiliatesAnswer {
   const m = affiliatesMeasure(ctx);
-  if (!m) throw new Error('the ledger has no export_control measure with an affiliates scope');
-  const scope = m.control!;
-  const rule = measureStateOn(ctx.ledger, m, date, scope.applies_from);
-  const threshold = scope.threshold_pct ?? 50;
-  const listed = listedOwners(l, edges, date, scope.lists ?? [], scope.sdn_programs ?? []);
+  const scope = m?.control;
+  const rule = m ? measureStateOn(ctx.ledger, m, date, scope?.applies_from) : null;
+  const threshold = scope?.threshold_pct ?? 50;
+  const lists = scope?.lists ?? l.set.lists.filter((x) => x.affiliates_rule).map((x) => x.list);
+  const listed = listedOwners(l, edges, date, lists, scope?.sdn_programs ?? []);
   const coverage = affiliatesCoverage(edges, listed, date, threshold);
   let cov = coverage.get(entityKey(name));
   if (!cov) {
@@ -205,7 +207,12 @@ export function affiliatesFor(
   const stakesText = cov.stakes
     .map((s) => `${s.owner} ${s.share}% (${s.basis === 'listed' ? s.list : 'covered by the rule'})`)
     .join(' + ');
-  const applies = cov.covered && rule.in_force;
+  const applies = cov.covered && rule !== null && rule.in_force;
+  const ruleText = !rule
+    ? 'but the ledger in use has no Affiliates Rule measure, so no date applies'
+    : rule.in_force
+      ? `covered by the Affiliates Rule on ${date} (${m!.legal_citation})`
+      : `would be covered, but on ${date} the rule is ${rule.state.replace(/_/g, ' ')} — ${rule.reason}`;
   return {
     rule,
     entity: cov.entity,
@@ -215,7 +222,7 @@ export function affiliatesFor(
     threshold_pct: threshold,
     stakes: cov.stakes,
     reason: cov.covered
-      ? `${cov.entity} is ${cov.total_share}% owned by listed or covered parties (${stakesText}) ≥ ${threshold}%: ${rule.in_force ? `covered by the Affiliates Rule on ${date} (${m.legal_citation})` : `would be covered, but on ${date} the rule is ${rule.state.replace(/_/g, ' ')} — ${rule.reason}`}`
+      ? `${cov.entity} is ${cov.total_share}% owned by listed or covered parties (${stakesText}) ≥ ${threshold}%: ${ruleText}`
       : `${cov.entity} is ${cov.total_share}% owned by listed or covered parties${stakesText ? ` (${stakesText})` : ''}, below ${threshold}%: not covered`,
   };
 }
@@ -375,7 +382,7 @@ const RARE_EARTHS = new Set([
   'Lu',
 ]);
 const relianceCache = new Map<string, Promise<Reliance | null>>();
-let usgsCache: Promise<UsgsFigures | null> | undefined;
+const usgsCache = new Map<string, Promise<UsgsFigures | null>>();
 
 async function relianceFor(ctx: TradewarContext, hs6: string): Promise<Reliance | null> {
   const key = `${ctx.data.dir}:${hs6}`;
@@ -410,8 +417,14 @@ async function relianceFor(ctx: TradewarContext, hs6: string): Promise<Reliance 
 }
 
 function usgsFor(ctx: TradewarContext): Promise<UsgsFigures | null> {
-  usgsCache ??= queryRows<{ country: string; metric: string; year: string; value: string }>(
-    `SELECT country, metric, year, value FROM read_parquet(${sqlString(join(ctx.data.dir, 'controls_minerals.parquet'))})`,
+  const file = join(ctx.data.dir, 'controls_minerals.parquet');
+  if (!existsSync(file)) return Promise.resolve(null);
+  return cached(usgsCache, ctx.data.dir, () => readUsgs(file));
+}
+
+function readUsgs(file: string): Promise<UsgsFigures | null> {
+  return queryRows<{ country: string; metric: string; year: string; value: string }>(
+    `SELECT country, metric, year, value FROM read_parquet(${sqlString(file)})`,
   ).then((rows) => {
     const get = (c: string, m: string, y: string) =>
       rows.find((r) => r.country === c && r.metric === m && r.year === y)?.value;
@@ -429,7 +442,6 @@ function usgsFor(ctx: TradewarContext): Promise<UsgsFigures | null> {
       source: 'USGS Mineral Commodity Summaries 2025, Rare Earths (data/controls_minerals.parquet)',
     };
   });
-  return usgsCache;
 }
 
 export async function controlsForProduct(
@@ -500,6 +512,8 @@ export function controlsTimeline(ctx: TradewarContext): ControlTimelineRow[] {
 
 /** The lists' additions by date (entries added per list and date since `from`) and each list's snapshot, as timeline entries. */
 export async function listEvents(ctx: TradewarContext, from = '2018-01-01'): Promise<TimelineEntry[]> {
+  // the lists are optional for the timeline: a data folder without them gives the ledger's events only
+  if (!existsSync(join(ctx.data.dir, 'controls_parties.parquet'))) return [];
   const l = { set: await partySetFor(ctx) };
   const today = todayIso();
   const groups = new Map<

@@ -33,7 +33,27 @@ beforeAll(async () => {
 afterAll(() => app?.close());
 
 /** POST routes: an example body (JSON object or text) and its content type. */
-const POST_EXAMPLES: Record<string, { payload: string | object; contentType: string; query?: string }> = {};
+const POST_EXAMPLES: Record<string, { payload: string | object; contentType: string; query?: string }> = {
+  '/api/screen': {
+    payload: {
+      name: 'Huawei Technologies Co., Ltd.',
+      country: 'CN',
+      date: '2025-10-01',
+      ownership: 'owner,owned,share,from,until\n\"Huawei Technologies Co., Ltd.\",Quorvant Alpha Ltd,60,,\n',
+    },
+    contentType: 'application/json',
+  },
+  '/api/screen/batch': {
+    payload: 'name,country\nHuawei Technologies Co. Ltd.,CN\n',
+    contentType: 'text/csv',
+    query: 'date=2025-10-01',
+  },
+  '/api/bom': {
+    payload: 'role,id,hs,origin,value,element,share_pct\nfinished,,8501.32,DE,1000,,\nitem,magnet,8505.11,CN,60,Dy,3\n',
+    contentType: 'text/csv',
+    query: 'date=2026-12-01',
+  },
+};
 
 const EXAMPLES: Record<string, string> = {
   '/api/rate': 'product=8517.13.00.00&origin=CN&dest=US&date=2025-11-05',
@@ -47,6 +67,9 @@ const EXAMPLES: Record<string, string> = {
   '/api/scenarios': '',
   '/api/scenarios/compare': 'a=baseline&b=truce-lapses&at=2025-10-01',
   '/api/meta': '',
+  '/api/screen': 'name=Huawei%20Technologies%20Co.%2C%20Ltd.&country=CN&date=2025-11-05',
+  '/api/controls': 'product=8505.11&date=2026-12-01',
+  '/api/controls/timeline': '',
 };
 
 describe('API contract', () => {

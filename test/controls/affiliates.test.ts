@@ -56,7 +56,7 @@ describe('screen with an ownership file (real lists, ledger dates)', () => {
 
   it('covers Quorvant Beta while the rule is in force (2025-10-01), with owners and stakes', async () => {
     const a = await aff(ctx, 'Quorvant Beta Ltd', '2025-10-01');
-    expect(a.rule.state).toBe('in_force');
+    expect(a.rule?.state).toBe('in_force');
     expect(a.covered_by_ownership).toBe(true);
     expect(a.applies).toBe(true);
     expect(a.stakes).toEqual([{ owner: 'Quorvant Alpha Ltd', share: 50, basis: 'covered' }]);
@@ -64,7 +64,7 @@ describe('screen with an ownership file (real lists, ledger dates)', () => {
   it('is not applied before 2025-09-29 nor during the suspension 2025-11-10 .. 2026-11-09', async () => {
     expect((await aff(ctx, 'Quorvant Beta Ltd', '2025-09-28')).applies).toBe(false);
     const s = await aff(ctx, 'Quorvant Beta Ltd', '2026-03-01');
-    expect(s.rule.state).toBe('suspended');
+    expect(s.rule?.state).toBe('suspended');
     expect(s.covered_by_ownership).toBe(true);
     expect(s.applies).toBe(false);
     expect(s.reason).toMatch(/would be covered/);
@@ -72,6 +72,6 @@ describe('screen with an ownership file (real lists, ledger dates)', () => {
   it('applies again after 2026-11-10 in the baseline, not under extension-2027', async () => {
     expect((await aff(ctx, 'Quorvant Beta Ltd', '2026-12-01')).applies).toBe(true);
     const ext = await contextForScenario(ctx, 'extension-2027');
-    expect((await aff(ext, 'Quorvant Beta Ltd', '2026-12-01')).rule.state).toBe('suspended');
+    expect((await aff(ext, 'Quorvant Beta Ltd', '2026-12-01')).rule?.state).toBe('suspended');
   });
 });

@@ -46,7 +46,7 @@ function screenText(r: ScreenResult): string {
     )
     .join('\n');
   const aff = r.affiliates
-    ? `\nAffiliates Rule (${r.affiliates.rule.citation}) on ${r.date}: ${r.affiliates.rule.state.replace(/_/g, ' ')} — ${r.affiliates.rule.reason}\n  ${r.affiliates.reason}\n`
+    ? `\nAffiliates Rule${r.affiliates.rule ? ` (${r.affiliates.rule.citation}) on ${r.date}: ${r.affiliates.rule.state.replace(/_/g, ' ')} — ${r.affiliates.rule.reason}` : ': not in the ledger in use'}\n  ${r.affiliates.reason}\n`
     : '';
   return `${head}${rows.length ? toTable(rows, undefined, 50) : '(no hit at or above the threshold)\n'}${detail ? `\nExplanations:\n${detail}\n` : ''}${aff}`;
 }

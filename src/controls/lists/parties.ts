@@ -77,7 +77,11 @@ export async function loadShippedParties(dataDir: string): Promise<PartySet> {
   );
   return {
     parties: rows.map(fromShippedRow),
-    lists: lists.map((l) => ({ ...l, entries: Number(l.entries) })),
+    lists: lists.map((l) => ({
+      ...l,
+      affiliates_rule: String(l.affiliates_rule) === 'true',
+      entries: Number(l.entries),
+    })),
     source: file,
   };
 }
