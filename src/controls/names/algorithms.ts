@@ -58,7 +58,7 @@ export function alignTokens(q: NameForm, c: NameForm, explain = true): Alignment
     for (let j = 0; j < nc; j++) {
       const a = q.tokens[i]!;
       const b = c.tokens[j]!;
-      let s = a === b ? 1 : partSimilarity(a, b);
+      let s = a === b ? 1 : partSimilarity(a, b, q.masks[i], c.masks[j]);
       // an initial stands for a word that starts with it
       if (s === 0 && (a.length === 1 || b.length === 1) && a[0] === b[0]) s = 0.7;
       if (s > 0) cand.push(s, i, j);
@@ -102,9 +102,9 @@ export function alignTokens(q: NameForm, c: NameForm, explain = true): Alignment
   return { score, pairs, unmatchedQuery, unmatchedCandidate };
 }
 
-function joinedSimilarity(a: string, b: string): number {
+function joinedSimilarity(a: string, b: string, maskA: number, maskB: number): number {
   if (a === '' || b === '') return 0;
-  return partSimilarity(a, b);
+  return partSimilarity(a, b, maskA, maskB);
 }
 
 const twName1: NameAlgorithm = {
@@ -147,7 +147,10 @@ const twName1: NameAlgorithm = {
         q.joinedAll === c.joinedAll || q.joined === c.joined
           ? 1
           : q.tokens.length !== c.tokens.length
-            ? Math.max(joinedSimilarity(q.joined, c.joined), joinedSimilarity(q.joinedAll, c.joinedAll))
+            ? Math.max(
+                joinedSimilarity(q.joined, c.joined, q.joinedMask, c.joinedMask),
+                joinedSimilarity(q.joinedAll, c.joinedAll, q.joinedAllMask, c.joinedAllMask),
+              )
             : 0;
       if (joined > 0)
         features.push({

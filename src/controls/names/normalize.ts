@@ -5,7 +5,7 @@
 import anyAscii from 'any-ascii';
 import { pinyin } from 'pinyin-pro';
 import { HAN_TERMS, LEGAL_FORMS, ORDINALS, STOPWORDS, TITLES } from './legal-forms.js';
-import { editDistance } from './similarity.js';
+import { editDistance, letterMask } from './similarity.js';
 
 export type NameSchema = 'Person' | 'Company' | 'Organization' | 'LegalEntity' | 'Vessel' | 'Other';
 
@@ -15,6 +15,10 @@ export interface NameForm {
   tokens: string[];
   /** Weight of each content word: longer words more, stopwords little. */
   weights: number[];
+  /** Letter masks of the words and of the joined forms (a quick lower bound of edit distances). */
+  masks: number[];
+  joinedMask: number;
+  joinedAllMask: number;
   /** Canonical legal forms found (ltd, gmbh, jsc...). */
   forms: string[];
   /** Content words joined without spaces, and the same with the forms. */
@@ -131,13 +135,17 @@ function buildForm(raw: string, schema: NameSchema): NameForm {
   } else tokens.push(...words);
   const weights = tokens.map(tokenWeight);
   const joined = tokens.join('');
+  const joinedAll = words.join('');
   return {
     raw,
     tokens,
     weights,
+    masks: tokens.map(letterMask),
+    joinedMask: letterMask(joined),
+    joinedAllMask: letterMask(joinedAll),
     forms,
     joined,
-    joinedAll: words.join(''),
+    joinedAll,
     comparable: [...tokens].sort().join(' '),
     numbers: tokens
       .filter((t) => NUMBER.test(t))

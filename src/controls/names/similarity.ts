@@ -47,16 +47,41 @@ export function typoBudget(length: number): number {
   return Math.floor(length / 4);
 }
 
+/** The set of letters and digits in a word as a bit mask (a-z → bits 0-25, 0-9 → 26-31 folded). */
+export function letterMask(s: string): number {
+  let m = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 97 && c <= 122) m |= 1 << (c - 97);
+    else if (c >= 48 && c <= 57) m |= 1 << (26 + ((c - 48) % 6));
+  }
+  return m;
+}
+
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/** A lower bound of the edit distance: one edit adds or removes at most two letters from the set. */
+export function maskBound(a: number, b: number): number {
+  return Math.ceil(popcount(a ^ b) / 2);
+}
+
+const isDigits = (s: string) => s.charCodeAt(0) <= 57 && /^\d+$/.test(s);
+
 /**
  * Similarity of two name parts in [0, 1]: 1 when equal; 1 − 1.5·d/len while the edit count d stays within the
  * typo budget; 0 beyond it (two different words, not a misspelling).
  */
-export function partSimilarity(a: string, b: string): number {
+export function partSimilarity(a: string, b: string, maskA?: number, maskB?: number): number {
   if (a === b) return 1;
   const len = Math.max(a.length, b.length);
-  if (/^\d+$/.test(a) || /^\d+$/.test(b)) return 0;
+  if (isDigits(a) || isDigits(b)) return 0;
   const budget = typoBudget(Math.min(a.length, b.length) + (len > 5 ? 1 : 0));
   if (budget === 0) return 0;
+  if (maskA !== undefined && maskB !== undefined && maskBound(maskA, maskB) > budget) return 0;
   const d = editDistance(a, b, budget);
   if (d > budget) return 0;
   return Math.max(0, 1 - (1.5 * d) / len);

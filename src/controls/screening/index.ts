@@ -12,7 +12,7 @@ export interface IndexedName {
 }
 
 /** Keys shared by more names than this say little (a common word's prefix) and are skipped at query time. */
-const MAX_POSTING = 400;
+const MAX_POSTING = 250;
 /** Names compared in full per query. */
 export const CANDIDATES_PER_QUERY = 24;
 
