@@ -8,7 +8,11 @@ import path from 'node:path';
 import type { BuildContext } from './context.js';
 import { csv, fact, lit, rows, run, srcPath, writeParquet } from './context.js';
 
-export const CONTROLS_OUTPUT_FILES = ['controls_parties.parquet', 'controls_lists.parquet', 'controls_minerals.parquet'];
+export const CONTROLS_OUTPUT_FILES = [
+  'controls_parties.parquet',
+  'controls_lists.parquet',
+  'controls_minerals.parquet',
+];
 
 export const CONTROLS_SOURCE_FILES = {
   entityList: 'controls/us-lists-2026-07/bis_entity_list.json',
@@ -40,7 +44,8 @@ const LISTS: ListMeta[] = [
     agency: 'BIS',
     snapshot: 'eCFR text as downloaded July 2026',
     snapshot_date: '2026-07-09',
-    source_url: 'https://www.ecfr.gov/current/title-15/subtitle-B/chapter-VII/subchapter-C/part-744/appendix-Supplement%20No.%204%20to%20Part%20744',
+    source_url:
+      'https://www.ecfr.gov/current/title-15/subtitle-B/chapter-VII/subchapter-C/part-744/appendix-Supplement%20No.%204%20to%20Part%20744',
     affiliates_rule: true,
   },
   {
@@ -49,7 +54,8 @@ const LISTS: ListMeta[] = [
     agency: 'BIS',
     snapshot: 'eCFR text as downloaded July 2026',
     snapshot_date: '2026-07-09',
-    source_url: 'https://www.ecfr.gov/current/title-15/subtitle-B/chapter-VII/subchapter-C/part-744/appendix-Supplement%20No.%207%20to%20Part%20744',
+    source_url:
+      'https://www.ecfr.gov/current/title-15/subtitle-B/chapter-VII/subchapter-C/part-744/appendix-Supplement%20No.%207%20to%20Part%20744',
     affiliates_rule: true,
   },
   {
@@ -58,7 +64,8 @@ const LISTS: ListMeta[] = [
     agency: 'BIS',
     snapshot: 'dpl_04142026.csv',
     snapshot_date: '2026-04-14',
-    source_url: 'https://www.bis.gov/licensing/guidance-on-end-user-and-end-use-controls-and-us-person-controls/denied-persons-list',
+    source_url:
+      'https://www.bis.gov/licensing/guidance-on-end-user-and-end-use-controls-and-us-person-controls/denied-persons-list',
     affiliates_rule: false,
   },
   {
@@ -67,7 +74,8 @@ const LISTS: ListMeta[] = [
     agency: 'OFAC',
     snapshot: 'nscmiclist.pdf as of July 2026',
     snapshot_date: '2026-07-09',
-    source_url: 'https://ofac.treasury.gov/consolidated-sanctions-list-non-sdn-lists/non-sdn-chinese-military-industrial-complex-companies-list-ns-cmic-list',
+    source_url:
+      'https://ofac.treasury.gov/consolidated-sanctions-list-non-sdn-lists/non-sdn-chinese-military-industrial-complex-companies-list-ns-cmic-list',
     affiliates_rule: false,
   },
   {
@@ -280,7 +288,8 @@ function fromSdn(ctx: BuildContext, countries: Map<string, string>, parsed: Part
       parsed.push({
         list: 'ofac-sdn',
         entry_id: `ofac-sdn:${ent}`,
-        schema: type === 'individual' ? 'Person' : type === 'vessel' ? 'Vessel' : type === 'aircraft' ? 'Other' : 'Company',
+        schema:
+          type === 'individual' ? 'Person' : type === 'vessel' ? 'Vessel' : type === 'aircraft' ? 'Other' : 'Company',
         name,
         aliases: JSON.stringify(aliases),
         country,
@@ -312,7 +321,10 @@ export async function buildControlsLists(ctx: BuildContext): Promise<void> {
     .map((c) => `${c}: 'VARCHAR'`)
     .join(', ');
   try {
-    await run(ctx, `CREATE OR REPLACE TEMP TABLE controls_parties AS SELECT * FROM read_json(${lit(tmp)}, format='newline_delimited', columns={${cols}})`);
+    await run(
+      ctx,
+      `CREATE OR REPLACE TEMP TABLE controls_parties AS SELECT * FROM read_json(${lit(tmp)}, format='newline_delimited', columns={${cols}})`,
+    );
   } finally {
     fs.rmSync(tmp, { force: true });
   }
@@ -346,10 +358,17 @@ export async function buildControlsLists(ctx: BuildContext): Promise<void> {
             count(*) FILTER (WHERE country <> '')::INTEGER AS with_country FROM controls_parties GROUP BY list ORDER BY list`,
   );
   for (const c of counts)
-    fact(ctx, 'controls', c.list, `${c.n} entries, ${c.dated} with a date added, ${c.with_country} with an ISO country`);
+    fact(
+      ctx,
+      'controls',
+      c.list,
+      `${c.n} entries, ${c.dated} with a date added, ${c.with_country} with an ISO country`,
+    );
 }
 
-export const controlsSourcesSection = (measured: string): string => `## controls_parties.parquet, controls_lists.parquet, controls_minerals.parquet
+export const controlsSourcesSection = (
+  measured: string,
+): string => `## controls_parties.parquet, controls_lists.parquet, controls_minerals.parquet
 Restricted-party lists for \`tradewar screen\` (src/controls), re-derived by scripts/data-build/controls-lists.ts into one
 table (list, entry, schema, name, aliases, ISO country, addresses, identifiers, programs, Federal Register citation,
 date added, notes):

@@ -39,7 +39,7 @@ const POST_EXAMPLES: Record<string, { payload: string | object; contentType: str
       name: 'Huawei Technologies Co., Ltd.',
       country: 'CN',
       date: '2025-10-01',
-      ownership: 'owner,owned,share,from,until\n\"Huawei Technologies Co., Ltd.\",Quorvant Alpha Ltd,60,,\n',
+      ownership: 'owner,owned,share,from,until\n"Huawei Technologies Co., Ltd.",Quorvant Alpha Ltd,60,,\n',
     },
     contentType: 'application/json',
   },

@@ -38,7 +38,7 @@ const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 const HAN_RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
 const HANGUL = /[\uac00-\ud7af]/;
 const NATIVE_CHARS = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]/g;
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[^ -~\t\n\r]/;
 const NUMBER = /^(\d+|ii|iii|iv|vi|vii|viii|ix|xi|xii)$/;
 
 /** Legal-form phrases as token arrays, longest first, with their canonical symbol. */
