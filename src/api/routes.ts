@@ -264,7 +264,8 @@ export const ROUTES: RouteDef[] = [
     handler: async (ctx, q) => {
       const from = q.from ? parseDate(q.from, 'from') : undefined;
       const to = q.to ? parseDate(q.to, 'to') : undefined;
-      let entries = timelineBetween(withListEvents(timeline(ctx.ledger, todayIso()), await listEvents(ctx)), from, to);
+      const lists = !q.kind || q.kind === 'entity_listing' ? await listEvents(ctx) : [];
+      let entries = timelineBetween(withListEvents(timeline(ctx.ledger, todayIso()), lists), from, to);
       if (q.side && q.side !== 'both') entries = entries.filter((e) => e.side === q.side || e.side === 'both');
       if (q.kind) entries = entries.filter((e) => e.instrument_kind === q.kind);
       return entries;

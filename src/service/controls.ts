@@ -4,13 +4,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TradewarContext } from './context.js';
-import {
-  loadPartiesFrom,
-  loadShippedParties,
-  type ListInfo,
-  type Party,
-  type PartySet,
-} from '../controls/lists/parties.js';
+import { loadPartiesFrom, loadShippedParties, type ListInfo, type PartySet } from '../controls/lists/parties.js';
 import { ScreeningIndex } from '../controls/screening/index.js';
 import {
   algorithmOf,
@@ -513,36 +507,49 @@ export function controlsTimeline(ctx: TradewarContext): ControlTimelineRow[] {
 /** The lists' additions by date (entries added per list and date since `from`) and each list's snapshot, as timeline entries. */
 export async function listEvents(ctx: TradewarContext, from = '2018-01-01'): Promise<TimelineEntry[]> {
   // the lists are optional for the timeline: a data folder without them gives the ledger's events only
-  if (!existsSync(join(ctx.data.dir, 'controls_parties.parquet'))) return [];
-  const l = { set: await partySetFor(ctx) };
+  const file = join(ctx.data.dir, 'controls_parties.parquet');
+  if (!existsSync(file)) return [];
+  return cached(listEventsCache, ctx.data.dir, () => readListEvents(ctx.data.dir, file, from));
+}
+
+const listEventsCache = new Map<string, Promise<TimelineEntry[]>>();
+
+async function readListEvents(dir: string, file: string, from: string): Promise<TimelineEntry[]> {
   const today = todayIso();
-  const groups = new Map<
-    string,
-    { list: string; date: string; n: number; cn: number; names: string[]; citation: string }
-  >();
-  for (const p of l.set.parties as Party[]) {
-    if (!p.date_added || p.date_added < from) continue;
-    const k = `${p.list}|${p.date_added}`;
-    let g = groups.get(k);
-    if (!g) groups.set(k, (g = { list: p.list, date: p.date_added, n: 0, cn: 0, names: [], citation: p.citation }));
-    g.n++;
-    if (p.country === 'CN' || p.country === 'HK') g.cn++;
-    if (g.names.length < 3) g.names.push(p.name);
-  }
-  const info = new Map(l.set.lists.map((x) => [x.list, x]));
-  const out: TimelineEntry[] = [...groups.values()].map((g) => ({
-    date: g.date,
-    side: 'US',
-    kind: 'listed',
-    instrument_kind: 'entity_listing',
-    record: `list:${g.list}:${g.date}`,
-    title: `${info.get(g.list)?.name ?? g.list}: ${g.n} entr${g.n === 1 ? 'y' : 'ies'} added${g.cn ? ` (${g.cn} in China/Hong Kong)` : ''}`,
-    detail: `${g.names.join('; ')}${g.n > g.names.length ? '; …' : ''}${g.citation ? ` — ${g.citation.split(';')[0]}` : ''}`,
-    status: 'in_force',
-    scheduled: g.date > today,
-    sources: [info.get(g.list)?.source_url || 'https://www.trade.gov/consolidated-screening-list'],
-  }));
-  for (const x of l.set.lists)
+  // one aggregate query: additions per list and date, with a few names and the first citation
+  const groups = await queryRows<{
+    list: string;
+    date: string;
+    n: number;
+    cn: number;
+    names: string;
+    citation: string;
+  }>(
+    `SELECT list, date_added AS date, count(*)::INTEGER AS n,
+            count(*) FILTER (WHERE country IN ('CN', 'HK'))::INTEGER AS cn,
+            string_agg(name, '; ' ORDER BY entry_id) AS names, min(citation) AS citation
+     FROM read_parquet(${sqlString(file)}) WHERE date_added >= ${sqlString(from)} GROUP BY list, date_added ORDER BY date_added, list`,
+  );
+  const lists = await queryRows<ListInfo>(
+    `SELECT * FROM read_parquet(${sqlString(join(dir, 'controls_lists.parquet'))}) ORDER BY list`,
+  );
+  const info = new Map(lists.map((x) => [x.list, x]));
+  const out: TimelineEntry[] = groups.map((g) => {
+    const names = g.names.split('; ');
+    return {
+      date: g.date,
+      side: 'US',
+      kind: 'listed',
+      instrument_kind: 'entity_listing',
+      record: `list:${g.list}:${g.date}`,
+      title: `${info.get(g.list)?.name ?? g.list}: ${g.n} entr${g.n === 1 ? 'y' : 'ies'} added${g.cn ? ` (${g.cn} in China/Hong Kong)` : ''}`,
+      detail: `${names.slice(0, 3).join('; ')}${g.n > 3 ? '; …' : ''}${g.citation ? ` — ${g.citation.split(';')[0]}` : ''}`,
+      status: 'in_force',
+      scheduled: g.date > today,
+      sources: [info.get(g.list)?.source_url || 'https://www.trade.gov/consolidated-screening-list'],
+    };
+  });
+  for (const x of lists)
     if (x.snapshot_date)
       out.push({
         date: x.snapshot_date,
@@ -550,7 +557,7 @@ export async function listEvents(ctx: TradewarContext, from = '2018-01-01'): Pro
         kind: 'list_snapshot',
         instrument_kind: 'entity_listing',
         record: `list:${x.list}`,
-        title: `${x.name}: snapshot held by tradewar (${x.entries} entries)`,
+        title: `${x.name}: snapshot held by tradewar (${Number(x.entries)} entries)`,
         detail: x.snapshot,
         status: 'in_force',
         scheduled: false,

@@ -198,7 +198,8 @@ export function registerQueryCommands(program: Command): void {
       const from = opts.from ? parseDate(opts.from, 'from') : undefined;
       const to = opts.to ? parseDate(opts.to, 'to') : undefined;
       const ctx = await contextFor(cmd);
-      let entries = timelineBetween(withListEvents(timeline(ctx.ledger, todayIso()), await listEvents(ctx)), from, to);
+      const lists = !opts.kind || opts.kind === 'entity_listing' ? await listEvents(ctx) : [];
+      let entries = timelineBetween(withListEvents(timeline(ctx.ledger, todayIso()), lists), from, to);
       if (opts.side) entries = entries.filter((e) => e.side === opts.side || e.side === 'both');
       if (opts.kind) entries = entries.filter((e) => e.instrument_kind === opts.kind);
       if (format === 'json') print(JSON.stringify(entries, null, 2) + '\n');
