@@ -177,7 +177,11 @@ export function screenParty(index: ScreeningIndex, query: ScreenQuery, opts: Scr
       features,
     });
   }
-  hits.sort((a, b) => b.score - a.score || a.party_id.localeCompare(b.party_id));
+  // among equal scores, the entry spelt exactly as the query (letters and digits) comes first
+  const spelt = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  const asQuery = spelt(name);
+  const exact = (h: ScreenHit) => (spelt(h.matched_name) === asQuery ? 0 : 1);
+  hits.sort((a, b) => b.score - a.score || exact(a) - exact(b) || a.party_id.localeCompare(b.party_id));
   return {
     query: { ...query, name },
     algorithm: algorithm.id,
