@@ -45,7 +45,7 @@ export async function benchControls(ctx: TradewarContext): Promise<void> {
     if (k % 5 === 4) queries.push(`${UNLISTED[k % UNLISTED.length]!} ${k % 97}`);
     else queries.push(variant(index.names[(k * 7919) % index.names.length]!.name, k));
   }
-  for (let i = 0; i < 2000; i++) screenParty(index, { name: queries[i]! });
+  for (let i = 0; i < 5000; i++) screenParty(index, { name: queries[i]! });
   const samples: number[] = [];
   let hits = 0;
   const start = performance.now();

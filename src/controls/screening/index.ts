@@ -14,7 +14,7 @@ export interface IndexedName {
 /** Keys shared by more names than this say little (a common word's prefix) and are skipped at query time. */
 const MAX_POSTING = 250;
 /** Names compared in full per query. */
-export const CANDIDATES_PER_QUERY = 24;
+export const CANDIDATES_PER_QUERY = 16;
 
 export function blockingKeys(form: NameForm): string[] {
   const keys = new Set<string>();
