@@ -36,12 +36,19 @@ export const normalizeId = (v: string) => v.toUpperCase().replace(/[^A-Z0-9]/g, 
 export class ScreeningIndex {
   readonly names: IndexedName[] = [];
   private readonly postings = new Map<string, number[]>();
+  /** Word count of each name (a tie-breaker among candidates), kept flat for speed. */
+  private readonly wordCounts: Uint8Array;
   private readonly ids = new Map<string, number[]>();
   private scratch = new Float64Array(0);
   /** Names by their order-insensitive comparable form: an exact match is always a candidate. */
   private readonly exact = new Map<string, number[]>();
 
   constructor(readonly parties: Party[]) {
+    this.indexParties(parties);
+    this.wordCounts = Uint8Array.from(this.names, (n) => Math.min(255, n.form.tokens.length));
+  }
+
+  private indexParties(parties: Party[]): void {
     parties.forEach((p, pi) => {
       const seen = new Set<string>();
       [p.name, ...p.aliases].forEach((name, k) => {
@@ -86,8 +93,7 @@ export class ScreeningIndex {
       }
     }
     // names of about the same length rank first among equals
-    for (const ni of touched)
-      score[ni] += 0.01 / (1 + Math.abs(this.names[ni]!.form.tokens.length - form.tokens.length));
+    for (const ni of touched) score[ni] += 0.01 / (1 + Math.abs(this.wordCounts[ni]! - form.tokens.length));
     let out = touched;
     if (touched.length > limit) {
       // keep the best `limit` (ties: first seen) with a small sorted buffer instead of sorting every touched name
