@@ -130,6 +130,8 @@ export function registerControlsCommands(program: Command): void {
       algorithmOf(opts.algorithm);
       parseThreshold(opts.threshold, 0);
       if (opts.date) parseDate(opts.date, 'date');
+      if (opts.country && !/^[A-Za-z]{2}$/.test(opts.country))
+        throw new UserInputError(`country "${opts.country}" is not an ISO 3166 alpha-2 code (e.g. CN)`, 'country');
       if (!name && !opts.file)
         throw new UserInputError('give a name to screen, or --file parties.csv for a batch', 'name');
       const ctx = await contextFor(cmd);
