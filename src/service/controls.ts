@@ -465,7 +465,7 @@ export async function controlsForProduct(
       reason: st.reason,
     });
   }
-  const reliance = code.length >= 6 ? await relianceFor(ctx, code.slice(0, 6)) : null;
+  const reliance = code.length >= 4 ? await relianceFor(ctx, code.slice(0, Math.min(6, code.length))) : null;
   const rareEarth = measures.some((m) => m.elements.some((e) => RARE_EARTHS.has(e)));
   return { product: code, date, measures, reliance, usgs: rareEarth ? await usgsFor(ctx) : null };
 }
