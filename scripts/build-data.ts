@@ -23,6 +23,7 @@ import { buildTradeWeights } from './data-build/trade-weights.js';
 import { buildCommitments, COMMITMENT_FILES } from './data-build/commitments.js';
 import { writeSourcesDoc } from './data-build/sources-doc.js';
 import { writeManifest } from './data-build/manifest.js';
+import { buildControlsLists, CONTROLS_OUTPUT_FILES } from './data-build/controls-lists.js';
 
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -37,6 +38,7 @@ export const OUTPUT_FILES = [
   'hs_concordance.parquet',
   ...COMMITMENT_FILES,
   'content_shares.parquet',
+  ...CONTROLS_OUTPUT_FILES,
   'SOURCES.md',
 ];
 
@@ -89,6 +91,7 @@ async function main(): Promise<void> {
     ['Countries', () => buildCountries(ctx)],
     ['Trade weights', () => buildTradeWeights(ctx)],
     ['Commitments: Phase One coverage, US exports to China', () => buildCommitments(ctx)],
+    ['Controls: restricted-party lists, USGS rare earths', () => buildControlsLists(ctx)],
     ['SOURCES.md', () => writeSourcesDoc(ctx)],
     ['manifest.json', () => writeManifest(ctx, OUTPUT_FILES)],
   ];

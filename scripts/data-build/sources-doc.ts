@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import type { BuildContext } from './context.js';
 import { outPath } from './context.js';
 import { commitmentsSourcesSection, TRADEWARTRACKER_NOTICE } from './commitments.js';
+import { controlsSourcesSection } from './controls-lists.js';
 
 const BUDGET_LAB_NOTICE = `Copyright (c) 2025-2026 The Budget Lab at Yale — tariff-rate-tracker (us/yale-tracker-resources/, us/yale-tracker-2026-08/)
 Copyright (c) 2026 The Budget Lab at Yale — tariff-etr-eval (us/ieepa-exempt-products-dated.csv, us/hts-revision-policy-events.csv)
@@ -264,6 +265,7 @@ published: a code split into several successors appears under one of them only.
 ${measured(ctx, 'hs_concordance')}
 
 ${commitmentsSourcesSection(ctx)}
+${controlsSourcesSection(measured(ctx, 'controls'))}
 ## Licence notices
 
 Data derived from the Budget Lab at Yale resources (code_lists: us_s301_*, us_s301_review_*, us_s232_*, us_s122_exempt,

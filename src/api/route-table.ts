@@ -5,4 +5,6 @@ import { ROUTES, type RouteDef } from './routes.js';
 import { COMMITMENTS_ROUTES } from './routes-commitments.js';
 import { NEWS_ROUTES } from './routes-news.js';
 
-export const ALL_ROUTES: RouteDef[] = [...ROUTES, ...COMMITMENTS_ROUTES, ...NEWS_ROUTES];
+import { CONTROLS_ROUTES } from './routes-controls.js';
+
+export const ALL_ROUTES: RouteDef[] = [...ROUTES, ...COMMITMENTS_ROUTES, ...NEWS_ROUTES, ...CONTROLS_ROUTES];

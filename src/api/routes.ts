@@ -7,6 +7,7 @@ import { eventsQuery } from '../service/events-query.js';
 import { parseCountry, parseImporter, IMPORTERS } from '../service/inputs.js';
 import { compareScenarios, contextForScenario, listScenarios } from '../service/scenarios.js';
 import { changesQuery } from '../service/changes.js';
+import { controlsForProduct } from '../service/controls.js';
 import { assumedLapses, ledgerAsOf } from '../ledger/ledger.js';
 import { requireKnownProduct } from '../codes/product-codes.js';
 import { productIntervals } from '../engine/panel.js';
@@ -118,7 +119,10 @@ export const ROUTES: RouteDef[] = [
     cacheable: true,
     response: R.ref('Stack'),
     csv: (s: Stack) => stackRows(s),
-    handler: (ctx, q) => rateQuery(ctx, q),
+    handler: async (ctx, q) => {
+      const stack = rateQuery(ctx, q);
+      return { ...stack, controls: await controlsForProduct(ctx, stack.product, stack.date) };
+    },
   },
   {
     url: '/api/rate/history',

@@ -335,3 +335,164 @@ export const COMPONENTS: Record<string, JsonSchema> = {
 };
 
 export const R = { ref, arrayOf, obj, str, num };
+
+// ---- export controls (src/api/routes-controls.ts) ---------------------------------------------------------------
+const feature = {
+  type: 'object',
+  properties: {
+    feature: str('what fired (literal, word_alignment, joined_letters, identifier, country_mismatch…)'),
+    value: num('its measurement'),
+    weight: num('its weight'),
+    contribution: num('what it adds to the score'),
+    detail: str('the words or values behind it'),
+  },
+  required: ['feature', 'value', 'weight', 'contribution'],
+};
+const measureState = {
+  type: 'object',
+  properties: {
+    measure: str('measure id'),
+    state: str('in_force | suspended | not_yet_effective | announced_only | threatened | ended'),
+    in_force: { type: 'boolean' },
+    reason: str('why, with dates'),
+    citation: str('legal citation'),
+    source: str('URL'),
+  },
+  required: ['measure', 'state', 'in_force', 'reason'],
+};
+COMPONENTS.ScreenHit = {
+  type: 'object',
+  properties: {
+    party_id: str('list entry id'),
+    list: str('list id'),
+    name: str('entry name'),
+    matched_name: str('the name or alias that matched'),
+    country: str('ISO country of the entry'),
+    score: num('0..1'),
+    listed_on_date: { type: ['boolean', 'null'], description: 'on the list at the screening date (null: not known)' },
+    date_added: { type: ['string', 'null'] },
+    citation: str('Federal Register citation'),
+    features: arrayOf(feature),
+  },
+  required: ['party_id', 'list', 'name', 'score', 'features'],
+};
+COMPONENTS.ScreenResult = {
+  type: 'object',
+  properties: {
+    query: { type: 'object' },
+    date: str('screening date'),
+    algorithm: str('matching algorithm id'),
+    threshold: num('lowest score reported'),
+    hits: arrayOf(ref('ScreenHit')),
+    lists: arrayOf({ type: 'object' }),
+    affiliates: {
+      oneOf: [
+        { type: 'null' },
+        {
+          type: 'object',
+          properties: {
+            rule: { oneOf: [{ type: 'null' }, measureState] },
+            entity: { type: ['string', 'null'] },
+            covered_by_ownership: { type: 'boolean' },
+            applies: { type: 'boolean' },
+            total_share: num('percent owned by listed or covered parties'),
+            threshold_pct: num('percent'),
+            stakes: arrayOf({ type: 'object' }),
+            reason: str('why'),
+          },
+          required: ['rule', 'covered_by_ownership', 'applies', 'stakes', 'reason'],
+        },
+      ],
+    },
+  },
+  required: ['query', 'date', 'algorithm', 'threshold', 'hits', 'lists', 'affiliates'],
+};
+COMPONENTS.ScreenBatchRow = {
+  type: 'object',
+  properties: {
+    row: num('row of the file'),
+    name: str('name screened'),
+    hits: num('hits at or above the threshold'),
+    best_score: { type: ['number', 'null'] },
+    best_list: str('list of the best hit'),
+    best_name: str('name of the best hit'),
+    explanation: str('features of the best hit'),
+  },
+  required: ['row', 'name', 'hits', 'best_score'],
+};
+COMPONENTS.BomAnswer = {
+  type: 'object',
+  properties: {
+    date: str('date'),
+    scenario: str('scenario'),
+    destination: str('destination'),
+    finished_good: { type: 'object' },
+    licence_required: { type: 'boolean' },
+    prohibited: { type: 'boolean' },
+    summary: str('the answer in one sentence'),
+    rules: arrayOf({
+      type: 'object',
+      properties: {
+        measure: str('ledger measure'),
+        kind: str('origin_items | extraterritorial_content | destination_ban | technology'),
+        state: str('state on the date'),
+        in_force: { type: 'boolean' },
+        triggered: { type: 'boolean' },
+        outcome: str(
+          'licence_required | prohibited_in_principle | not_triggered | triggered_not_in_force | not_tested',
+        ),
+        licence_required: { type: 'boolean' },
+        reasons: arrayOf({ type: 'string' }),
+        items: arrayOf({ type: 'string' }),
+        citation: str('legal citation'),
+        source: str('URL'),
+      },
+      required: ['measure', 'kind', 'state', 'triggered', 'outcome', 'reasons'],
+    }),
+  },
+  required: ['date', 'licence_required', 'prohibited', 'summary', 'rules'],
+};
+COMPONENTS.ProductControls = {
+  type: 'object',
+  properties: {
+    product: str('code'),
+    date: str('date'),
+    measures: arrayOf({
+      type: 'object',
+      properties: {
+        measure: str('ledger measure'),
+        imposer: str('US or CN'),
+        via: str('the heading that reaches the product'),
+        state: str('state on the date'),
+        in_force: { type: 'boolean' },
+        reason: str('why'),
+      },
+      required: ['measure', 'imposer', 'via', 'state', 'in_force', 'reason'],
+    }),
+    reliance: { type: ['object', 'null'], description: 'US imports 2024 of the HS6 and the share from China' },
+    usgs: { type: ['object', 'null'], description: 'USGS rare-earth figures, for rare-earth products' },
+  },
+  required: ['product', 'date', 'measures', 'reliance', 'usgs'],
+};
+COMPONENTS.ControlTimelineRow = {
+  type: 'object',
+  properties: {
+    measure: str('ledger measure'),
+    title: str('title'),
+    imposer: str('US or CN'),
+    kind: str('control kind'),
+    segments: arrayOf({
+      type: 'object',
+      properties: {
+        from: str('first day'),
+        until: { type: ['string', 'null'] },
+        state: str('state'),
+        reason: str('why'),
+      },
+      required: ['from', 'until', 'state'],
+    }),
+  },
+  required: ['measure', 'imposer', 'segments'],
+};
+// /api/rate carries the export controls reaching the product (see src/service/controls.ts)
+(stack.properties as Record<string, JsonSchema>).controls = ref('ProductControls');

@@ -11,6 +11,7 @@ import { registerSearchCommands } from './commands/search.js';
 import { addExamples } from './examples.js';
 import { registerCommitmentsCommands } from './commands/commitments.js';
 import { registerNewsCommands } from './commands/news.js';
+import { registerControlsCommands } from './commands/controls.js';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -31,6 +32,7 @@ export function buildProgram(): Command {
   registerCommitmentsCommands(program);
   registerNewsCommands(program);
   addExamples(program); // after every command is registered
+  registerControlsCommands(program);
   return program;
 }
 

@@ -3,6 +3,7 @@
 // every dated step points at an instrument record.
 import { z } from 'zod';
 import { DATE_RANGE_TEXT, isDateInRange, isValidIsoDate } from '../util/dates.js';
+import { controlScopeSchema } from './control-scope.js';
 
 export const isoDate = z
   .string({ error: 'expected a date written YYYY-MM-DD' })
@@ -213,6 +214,8 @@ export const measureSchema = z
      */
     rate_type: z.enum(['additional', 'target_total']).optional(),
     expected: expectedShareSchema.optional(),
+    /** export_control measures: what the control reaches (elements, headings, thresholds), read by src/controls. */
+    control: controlScopeSchema.optional(),
     schedule: z.array(scheduleStepSchema).min(1),
     /** Rows of shared/reference/us-china-measures-2018-2026.md this measure represents. */
     reference_ids: z.array(z.string()).optional(),

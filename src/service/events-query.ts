@@ -6,6 +6,7 @@ import { timeline, timelineBetween, type TimelineEntry } from './events.js';
 import { parseChoice, parseDateWindow } from './inputs.js';
 import { INSTRUMENT_KINDS } from '../ledger/schema.js';
 import { todayIso } from '../util/dates.js';
+import { listEvents, withListEvents } from './controls.js';
 
 export interface EventsInput {
   from?: string;
@@ -18,11 +19,13 @@ export const EVENT_SIDES = ['US', 'CN', 'both'] as const;
 /** What `kind` may be: an instrument kind, "event" (talks, truces, rulings, threats) or "suspension". */
 export const EVENT_FILTER_KINDS: readonly string[] = [...INSTRUMENT_KINDS, 'event', 'suspension'];
 
-export function eventsQuery(ctx: TradewarContext, input: EventsInput): TimelineEntry[] {
+/** The timeline, with the restricted-party lists' additions by date unless another kind is asked for. */
+export async function eventsQuery(ctx: TradewarContext, input: EventsInput): Promise<TimelineEntry[]> {
   const { from, to } = parseDateWindow(input.from, input.to);
   const side = parseChoice(input.side === undefined ? undefined : String(input.side), 'side', EVENT_SIDES, 'both');
   const kind = input.kind ? parseChoice(input.kind, 'kind', EVENT_FILTER_KINDS, 'event') : undefined;
-  let entries = timelineBetween(timeline(ctx.ledger, todayIso()), from, to);
+  const lists = !kind || kind === 'entity_listing' ? await listEvents(ctx) : [];
+  let entries = timelineBetween(withListEvents(timeline(ctx.ledger, todayIso()), lists), from, to);
   if (side !== 'both') entries = entries.filter((e) => e.side === side || e.side === 'both');
   if (kind) entries = entries.filter((e) => e.instrument_kind === kind);
   return entries;

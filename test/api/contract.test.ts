@@ -39,6 +39,25 @@ const POST_EXAMPLES: Record<string, { payload: string | object; contentType: str
     contentType: 'text/plain',
     query: 'published=2025-10-11',
   },
+  '/api/screen': {
+    payload: {
+      name: 'Huawei Technologies Co., Ltd.',
+      country: 'CN',
+      date: '2025-10-01',
+      ownership: 'owner,owned,share,from,until\n"Huawei Technologies Co., Ltd.",Quorvant Alpha Ltd,60,,\n',
+    },
+    contentType: 'application/json',
+  },
+  '/api/screen/batch': {
+    payload: 'name,country\nHuawei Technologies Co. Ltd.,CN\n',
+    contentType: 'text/csv',
+    query: 'date=2025-10-01',
+  },
+  '/api/bom': {
+    payload: 'role,id,hs,origin,value,element,share_pct\nfinished,,8501.32,DE,1000,,\nitem,magnet,8505.11,CN,60,Dy,3\n',
+    contentType: 'text/csv',
+    query: 'date=2026-12-01',
+  },
 };
 
 const EXAMPLES: Record<string, string> = {
@@ -54,6 +73,9 @@ const EXAMPLES: Record<string, string> = {
   '/api/scenarios': '',
   '/api/scenarios/compare': 'a=baseline&b=truce-lapses&at=2025-10-01',
   '/api/meta': '',
+  '/api/screen': 'name=Huawei%20Technologies%20Co.%2C%20Ltd.&country=CN&date=2025-11-05',
+  '/api/controls': 'product=8505.11&date=2026-12-01',
+  '/api/controls/timeline': '',
 };
 
 describe('API contract', () => {

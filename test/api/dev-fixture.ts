@@ -164,5 +164,59 @@ export async function makeDevProject(root = mkdtempSync(join(tmpdir(), 'tradewar
     ['DE', 'DEU', 'Germany'],
   ]);
   await writeManifestFor(dataDir); // the data folder carries its manifest, as data/ does
+  await writeControlsTables(dataDir);
   return { root, dataDir, ledgerDir, scenarioDir };
+}
+
+/** Restricted-party lists (a few entries) and rare-earth figures in the shipped layout (src/controls). */
+async function writeControlsTables(dataDir: string): Promise<void> {
+  const cols =
+    'list, entry_id, schema, name, aliases, country, country_name, addresses, identifiers, programs, citation, date_added, notes';
+  await writeTable(join(dataDir, 'controls_parties.parquet'), cols, [
+    [
+      'bis-entity-list',
+      'bis-entity-list:1',
+      'Company',
+      'Huawei Technologies Co., Ltd.',
+      '["华为技术有限公司"]',
+      'CN',
+      'China',
+      'Shenzhen, China',
+      '[]',
+      '',
+      '84 FR 22963, 5/21/19',
+      '2019-05-21',
+      '',
+    ],
+    [
+      'bis-meu',
+      'bis-meu:1',
+      'Company',
+      'Korvath Aero Institute',
+      '[]',
+      'CN',
+      'China',
+      "Xi'an, China",
+      '[]',
+      '',
+      '85 FR 83799, 12/23/2020',
+      '2020-12-23',
+      '',
+    ],
+    ['ofac-sdn', 'ofac-sdn:1', 'Person', 'QUILLAN, Otto Merrin', '[]', 'DE', 'Germany', '', '[]', 'SDGT', '', '', ''],
+  ]);
+  await writeTable(
+    join(dataDir, 'controls_lists.parquet'),
+    'list, name, agency, snapshot, snapshot_date, source_url, affiliates_rule, entries',
+    [
+      ['bis-entity-list', 'Entity List', 'BIS', 'fixture', '2026-07-09', 'https://example.org/el', 'true', 1],
+      ['bis-meu', 'MEU List', 'BIS', 'fixture', '2026-07-09', 'https://example.org/meu', 'true', 1],
+      ['ofac-sdn', 'SDN List', 'OFAC', 'fixture', '2024-05-03', 'https://example.org/sdn', 'true', 1],
+    ],
+  );
+  await writeTable(join(dataDir, 'controls_minerals.parquet'), 'country, metric, year, value, unit, note', [
+    ['US', 'net_import_reliance_compounds_metals', '2024e', '80', '%', ''],
+    ['China', 'mine_production', '2024e', '270000', 't REO', ''],
+    ['World total (rounded)', 'mine_production', '2024e', '390000', 't REO', ''],
+  ]);
 }

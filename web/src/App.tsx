@@ -7,6 +7,7 @@ import { BreakdownPage } from './pages/BreakdownPage';
 import { ScenariosPage } from './pages/ScenariosPage';
 import { EventsPage } from './pages/EventsPage';
 import { CommitmentsPage } from './pages/CommitmentsPage';
+import { ControlsPage } from './pages/ControlsPage';
 
 const PAGES = [
   { id: 'overview', label: 'Overview', Page: OverviewPage },
@@ -15,6 +16,7 @@ const PAGES = [
   { id: 'scenarios', label: 'Scenarios', Page: ScenariosPage },
   { id: 'events', label: 'Events', Page: EventsPage },
   { id: 'commitments', label: 'Commitments', Page: CommitmentsPage },
+  { id: 'controls', label: 'Controls', Page: ControlsPage },
 ];
 
 export function App() {

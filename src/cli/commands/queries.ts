@@ -13,6 +13,8 @@ import type { AveragePoint, SectionFigure } from '../../trade/aggregate.js';
 import { writeParquet } from '../../datasets/write-parquet.js';
 import { UserInputError } from '../../util/errors.js';
 import { checkOutputPath, writeOutputAtomically, writeTextOutput } from '../output-file.js';
+import { controlsForProduct } from '../../service/controls.js';
+import { productControlsText } from './controls.js';
 
 /** Says on stderr when a pair lies outside what the ledger models (stdout stays clean for pipes). */
 function warnScope(importer: string, exporter: string): void {
@@ -145,7 +147,8 @@ export function registerQueryCommands(program: Command): void {
       const format = formatOf(opts.format);
       const ctx = await contextFor(cmd);
       const stack = rateQuery(ctx, opts);
-      if (format === 'json') return print(JSON.stringify(stack, null, 2) + '\n');
+      const controls = await controlsForProduct(ctx, stack.product, stack.date);
+      if (format === 'json') return print(JSON.stringify({ ...stack, controls }, null, 2) + '\n');
       if (format === 'csv') return print(render(stackRows(stack), 'csv'));
       const next = changesQuery(ctx, {
         upcoming: true,
@@ -160,7 +163,7 @@ export function registerQueryCommands(program: Command): void {
           stack,
           dateNote,
           next ? `${next.date} ${next.title}${next.detail ? ` — ${next.detail}` : ''}` : null,
-        ),
+        ) + (productControlsText(controls) ? `\n${productControlsText(controls)}\n` : ''),
       );
     });
 
@@ -257,7 +260,7 @@ export function registerQueryCommands(program: Command): void {
     .action(async (opts, cmd: Command) => {
       const format = formatOf(opts.format);
       const ctx = await contextFor(cmd);
-      const entries = eventsQuery(ctx, opts);
+      const entries = await eventsQuery(ctx, opts);
       if (format === 'json') print(JSON.stringify(entries, null, 2) + '\n');
       else
         print(

@@ -14,6 +14,8 @@ import { Select } from '../components/Select';
 import { ScenarioSelect } from '../components/ScenarioSelect';
 import { MoneyInput } from '../components/MoneyInput';
 import { todayIso } from '../format';
+import { ProductControlsCard } from '../components/ProductControlsCard';
+import type { ProductControls } from '../controls/types';
 
 export function ProductPage({ params }: PageProps) {
   const meta = useApi<Meta>('/api/meta');
@@ -117,6 +119,9 @@ export function ProductPage({ params }: PageProps) {
         >
           {stack.data && <DutyStack stack={stack.data} />}
         </ChartCard>
+      )}
+      {stack.data && (stack.data as Stack & { controls?: ProductControls }).controls && (
+        <ProductControlsCard controls={(stack.data as Stack & { controls: ProductControls }).controls} />
       )}
       {code && !stack.error && (
         <div className="grid2">
