@@ -2,12 +2,14 @@
 // with its legal citation and a link to the instrument; then the total assessed and owed after rulings.
 import type { Stack } from '../types';
 import { countryName, fmtDate, fmtMoney, fmtPct, humanize } from '../format';
+import { StackLines } from './StackLines';
 
 export function DutyStack({ stack }: { stack: Stack }) {
   const applying = stack.layers.filter((l) => l.applies);
   const others = stack.layers.filter((l) => !l.applies);
   return (
     <div className="stack" data-testid="duty-stack" data-total={stack.total_pct}>
+      <StackLines stack={stack} />
       <p className="stack-head">
         <code>{stack.product}</code> {stack.description} — from {countryName(stack.origin)} into{' '}
         {countryName(stack.dest)} on {fmtDate(stack.date)}
