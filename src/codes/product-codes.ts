@@ -21,7 +21,7 @@ export function nearestCodes(code: string, universe: Iterable<string>, count = 5
 export function requireKnownProduct(raw: string, universe: Map<string, unknown>, importer: string): string {
   const code = normaliseCode(raw);
   if (!/^\d{2,10}$/.test(code))
-    throw new UserInputError(`product "${raw}" is not a tariff code: give 6 to 10 digits, e.g. 8517130000`, 'product');
+    throw new UserInputError(`product "${raw}" is not a tariff code: give 2 to 10 digits, e.g. 8517130000`, 'product');
   if (universe.has(code)) return code;
   const near = nearestCodes(code, universe.keys());
   throw new UserInputError(

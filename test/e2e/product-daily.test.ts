@@ -53,4 +53,18 @@ describe.skipIf(!!missing)('product page in chromium', () => {
     await page.waitForTimeout(300);
     await page.screenshot({ path: shot('product-2025'), fullPage: true });
   }, 90_000);
+
+  it('shows every line of a heading with the range, and the highest line’s stack', async () => {
+    await page.goto(`${server.url}/#/product?importer=US&code=9403.60.80&date=2025-11-05&q=9403.60.80`);
+    await page.reload();
+    const lines = page.getByTestId('stack-lines');
+    await lines.waitFor({ timeout: 60_000 });
+    const api = (await (
+      await fetch(`${server.url}/api/rate?product=9403.60.80&origin=CN&dest=US&date=2025-11-05`)
+    ).json()) as { lines: unknown[]; total_pct: number };
+    expect(Number(await lines.getAttribute('data-lines'))).toBe(api.lines.length);
+    expect(await lines.locator('tbody tr').count()).toBe(api.lines.length);
+    expect(Number(await page.getByTestId('duty-stack').getAttribute('data-total'))).toBe(api.total_pct);
+    await page.screenshot({ path: shot('product-heading-2025'), fullPage: true });
+  }, 90_000);
 });

@@ -3,12 +3,14 @@
 // the statutory figures the expected ones (partial exclusions and exemptions priced by their shares, ADR 9).
 import type { Stack } from '../types';
 import { countryName, fmtDate, fmtMoney, fmtPct, humanize } from '../format';
+import { StackLines } from './StackLines';
 
 export function DutyStack({ stack }: { stack: Stack }) {
   const applying = stack.layers.filter((l) => l.applies);
   const others = stack.layers.filter((l) => !l.applies);
   return (
     <div className="stack" data-testid="duty-stack" data-total={stack.total_pct} data-expected={stack.expected_pct}>
+      <StackLines stack={stack} />
       <p className="stack-head">
         <code>{stack.product}</code> {stack.description} — from {countryName(stack.origin)} into{' '}
         {countryName(stack.dest)} on {fmtDate(stack.date)}

@@ -34,6 +34,8 @@ export function ProductPage({ params }: PageProps) {
     { product: code, origin, dest: importer, date, scenario, value: validValue },
     !code,
   );
+  // a shorter code answers with its highest line's stack: the timeline and next changes follow that line
+  const lineCode = stack.data?.query ? stack.data.product : code;
   return (
     <>
       <div className="page-head">
@@ -125,8 +127,8 @@ export function ProductPage({ params }: PageProps) {
       )}
       {code && !stack.error && (
         <div className="grid2">
-          <ProductTimeline code={code} importer={importer} origin={origin} scenario={scenario} />
-          <NextChanges code={code} importer={importer} origin={origin} scenario={scenario} date={date} />
+          <ProductTimeline code={lineCode} importer={importer} origin={origin} scenario={scenario} />
+          <NextChanges code={lineCode} importer={importer} origin={origin} scenario={scenario} date={date} />
         </div>
       )}
     </>
