@@ -6,7 +6,10 @@ import type { Ledger } from '../ledger/ledger.js';
 import { loadDatasets, type Datasets } from '../datasets/datasets.js';
 import { projectPath } from '../util/paths.js';
 import { compileImporter, type ImporterRules } from '../engine/compile.js';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadWithSnapshot } from './snapshot.js';
+import { MANIFEST, verifyDataHashes } from '../datasets/verify.js';
 
 export interface ContextOptions {
   ledgerDir?: string;
@@ -52,7 +55,9 @@ export const DEFAULT_DATA_DIR = projectPath('data');
 export async function openContext(opts: ContextOptions = {}): Promise<TradewarContext> {
   const ledgerDir = opts.ledgerDir ?? DEFAULT_LEDGER_DIR;
   const dataDir = opts.dataDir ?? DEFAULT_DATA_DIR;
-  // a snapshot holds only inputs that passed these checks, under a key of every file they came from
+  // a snapshot holds only inputs that passed these checks, under a key of every file they came from; the data
+  // files are still checked against the manifest on every load (size and sha256), snapshot or not
+  if (existsSync(join(dataDir, MANIFEST))) verifyDataHashes(dataDir);
   const { ledger, data } = await loadWithSnapshot(ledgerDir, dataDir, async () => {
     const data = await loadDatasets(dataDir);
     const ledger = loadLedger(ledgerDir);

@@ -50,7 +50,9 @@ const SHORT: Record<string, Record<string, { set: string; description: string }>
 };
 
 export function resolveWeights(data: Datasets, name: string, importer: string, exporter: string): WeightChoice {
-  const short = SHORT[`${importer}<${exporter}`]?.[name];
+  // own keys only: a name such as "constructor" must not reach Object.prototype
+  const table = SHORT[`${importer}<${exporter}`];
+  const short = table && Object.hasOwn(table, name) ? table[name] : undefined;
   if (short) return { name, set: short.set, importer, exporter, description: short.description };
   if (importer === 'US' && name === '2024')
     return {
