@@ -1,7 +1,8 @@
 // The committed data/ is exactly what the build script derives from the raw mirror: rebuild into a
 // temporary folder and compare every file's sha256 with data/manifest.json.
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,12 +13,16 @@ const source = projectPath('..', 'shared', 'data');
 const haveSource = existsSync(source);
 
 describe.skipIf(!haveSource && !process.env.CI)('data build', () => {
-  it('rebuilds data/ byte for byte from ../shared/data', () => {
+  it('rebuilds data/ byte for byte from ../shared/data', async () => {
     const out = mkdtempSync(join(tmpdir(), 'tw-data-'));
-    const r = spawnSync(
+    // asynchronously: a build of a minute must not block this test process (vitest's RPC times out after 60 s)
+    const r = await promisify(execFile)(
       process.execPath,
       [projectPath('node_modules', 'tsx', 'dist', 'cli.mjs'), projectPath('scripts', 'build-data.ts'), '--source', source, '--out', out],
-      { encoding: 'utf8', cwd: projectPath() },
+      { encoding: 'utf8', cwd: projectPath(), maxBuffer: 64 * 1024 * 1024 },
+    ).then(
+      () => ({ status: 0, stderr: '' }),
+      (err: { code?: number; stderr?: string }) => ({ status: err.code ?? 1, stderr: err.stderr ?? '' }),
     );
     expect(r.status, r.stderr).toBe(0);
     const manifest = JSON.parse(readFileSync(projectPath('data', 'manifest.json'), 'utf8')) as {
