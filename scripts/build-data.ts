@@ -21,6 +21,7 @@ import { buildHsConcordance } from './data-build/hs-concordance.js';
 import { buildTradeWeights } from './data-build/trade-weights.js';
 import { writeSourcesDoc } from './data-build/sources-doc.js';
 import { writeManifest } from './data-build/manifest.js';
+import { buildImpactInputs, IMPACT_FILES } from './data-build/impact-inputs.js';
 
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -34,6 +35,7 @@ export const OUTPUT_FILES = [
   'countries.parquet',
   'hs_concordance.parquet',
   'SOURCES.md',
+  ...IMPACT_FILES,
 ];
 
 function parseArgs(argv: string[]): { source: string; out: string } {
@@ -84,6 +86,7 @@ async function main(): Promise<void> {
     ['Countries', () => buildCountries(ctx)],
     ['Trade weights', () => buildTradeWeights(ctx)],
     ['SOURCES.md', () => writeSourcesDoc(ctx)],
+    ['Impact-model inputs (σ by HS3, the 194-country world)', () => buildImpactInputs(ctx)],
     ['manifest.json', () => writeManifest(ctx, OUTPUT_FILES)],
   ];
   for (const [i, [label, fn]] of steps.entries()) {
