@@ -23,7 +23,11 @@ export async function buildImpactInputs(ctx: BuildContext): Promise<void> {
   );
   fact(ctx, 'impact', 'sigma_us_hs3_rows', s[0]?.n);
   fact(ctx, 'impact', 'sigma_us_median', Math.round((s[0]?.med ?? 0) * 100) / 100);
-  await writeParquet(ctx, `SELECT importer, hs3, sigma FROM impact_sigma ORDER BY importer, hs3`, 'impact_sigma_hs3.parquet');
+  await writeParquet(
+    ctx,
+    `SELECT importer, hs3, sigma FROM impact_sigma ORDER BY importer, hs3`,
+    'impact_sigma_hs3.parquet',
+  );
 
   // the 194×194 matrix: row = exporter, column = importer, $1000; blank = 0; country order from country_labels.csv
   const labels = fs
@@ -32,10 +36,20 @@ export async function buildImpactInputs(ctx: BuildContext): Promise<void> {
     .split(/\r?\n/)
     .slice(1)
     .map((l) => l.split(',')[0]!);
-  const trade = fs.readFileSync(srcPath(ctx, `${ILSS}/trade_cepii.csv`), 'utf8').trim().split(/\r?\n/).slice(1);
-  const gdp = fs.readFileSync(srcPath(ctx, `${ILSS}/gdp.csv`), 'utf8').trim().split(/\r?\n/).slice(1);
+  const trade = fs
+    .readFileSync(srcPath(ctx, `${ILSS}/trade_cepii.csv`), 'utf8')
+    .trim()
+    .split(/\r?\n/)
+    .slice(1);
+  const gdp = fs
+    .readFileSync(srcPath(ctx, `${ILSS}/gdp.csv`), 'utf8')
+    .trim()
+    .split(/\r?\n/)
+    .slice(1);
   if (trade.length !== labels.length || gdp.length !== labels.length)
-    throw new Error(`impact_world: ${labels.length} countries but ${trade.length} trade rows and ${gdp.length} GDP rows`);
+    throw new Error(
+      `impact_world: ${labels.length} countries but ${trade.length} trade rows and ${gdp.length} GDP rows`,
+    );
   const values: string[] = [];
   trade.forEach((line, j) => {
     line.split(',').forEach((cell, i) => {

@@ -43,7 +43,13 @@ export interface OneSectorOutcome {
 }
 
 /** ν for (non-US, US) so that the non-tradable share of absorption is 0.12 in the US and 0.26 abroad, as ILSS. */
-export function solveNu(X: Float64Array, Y: Float64Array, n: number, us: number, targets = [0.12, 0.26]): [number, number] {
+export function solveNu(
+  X: Float64Array,
+  Y: Float64Array,
+  n: number,
+  us: number,
+  targets = [0.12, 0.26],
+): [number, number] {
   // aggregate to 2×2: index 0 = rest of world, 1 = US
   const A = [0, 0, 0, 0];
   const Ya = [0, 0];
@@ -70,7 +76,13 @@ export function solveNu(X: Float64Array, Y: Float64Array, n: number, us: number,
  * Calibrate from raw bilateral flows (zero diagonal) and GDP: transfers from ν, domestic sales as the residual
  * of expenditure, then income and transfers recomputed from the completed matrix.
  */
-export function calibrateOneSector(trade: Float64Array, gdp: Float64Array, n: number, us: number, nuPair: [number, number]): OneSectorBase {
+export function calibrateOneSector(
+  trade: Float64Array,
+  gdp: Float64Array,
+  n: number,
+  us: number,
+  nuPair: [number, number],
+): OneSectorBase {
   const X = Float64Array.from(trade);
   const nu = new Float64Array(n).fill(nuPair[0]);
   nu[us] = nuPair[1];
@@ -114,7 +126,12 @@ interface Work {
 }
 
 /** Solve for the counterfactual with tariffs t_ji (exporter-major, relative to a tariff-free baseline). */
-export function solveOneSector(base: OneSectorBase, tariffs: Float64Array, p: OneSectorParams, x0?: Float64Array): OneSectorOutcome {
+export function solveOneSector(
+  base: OneSectorBase,
+  tariffs: Float64Array,
+  p: OneSectorParams,
+  x0?: Float64Array,
+): OneSectorOutcome {
   const { n, lambda, E, Y, T, nu } = base;
   const { eps, kappa, psi, phi } = p;
   // constant parts: λ_ji (1+t_ji)^(−ε φ_i), and 1/(1+t), t/(1+t)
@@ -252,8 +269,7 @@ function outcome(
     const ynew = wHat[i]! * lHat[i]! * Y[i]!;
     const tau = p.rebate === 'income_tax' ? w.rev[i]! / ynew : 0;
     const delta = E[i]! / (E[i]! - (p.kappa * (1 - tau) * Y[i]!) / (1 + p.kappa));
-    welfarePct[i] =
-      100 * (delta * (eHat[i]! / pHat[i]!) + (1 - delta) * ((wHat[i]! * lHat[i]!) / pHat[i]!) - 1);
+    welfarePct[i] = 100 * (delta * (eHat[i]! / pHat[i]!) + (1 - delta) * ((wHat[i]! * lHat[i]!) / pHat[i]!) - 1);
     let ex0 = 0;
     let ex1 = 0;
     let im0 = 0;
@@ -307,7 +323,13 @@ function outcome(
 }
 
 /** The ILSS unilaterally optimal uniform tariff for importer `us`: 1/((1 + δ ε) φ − 1). */
-export function optimalUniformTariff(base: OneSectorBase, us: number, eps: number, phiUs: number, useIncome = false): number {
+export function optimalUniformTariff(
+  base: OneSectorBase,
+  us: number,
+  eps: number,
+  phiUs: number,
+  useIncome = false,
+): number {
   const { n, X, nu, lambda, E, Y } = base;
   let num = 0;
   for (let i = 0; i < n; i++) {

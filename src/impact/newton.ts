@@ -19,7 +19,9 @@ export interface NewtonResult {
 
 export class NoConvergenceError extends Error {
   constructor(residual: number, iterations: number) {
-    super(`the equilibrium solver did not converge (max residual ${residual.toExponential(2)} after ${iterations} steps)`);
+    super(
+      `the equilibrium solver did not converge (max residual ${residual.toExponential(2)} after ${iterations} steps)`,
+    );
     this.name = 'NoConvergenceError';
   }
 }

@@ -14,7 +14,12 @@ export const TOTAL_KEYS = [
   'welfare_change_usd',
 ] as const;
 export const SUPPLIER_KEYS = ['import_change_usd', 'creation_usd', 'diversion_usd', 'foreign_surplus_usd'] as const;
-export const SECTION_KEYS = ['import_change_usd', 'buyer_cost_usd', 'revenue_change_usd', 'deadweight_loss_usd'] as const;
+export const SECTION_KEYS = [
+  'import_change_usd',
+  'buyer_cost_usd',
+  'revenue_change_usd',
+  'deadweight_loss_usd',
+] as const;
 
 export interface PeProblem extends PeMarkets {
   partner: Int32Array;
@@ -28,10 +33,12 @@ export interface PeProblem extends PeMarkets {
 }
 
 export function sectionIndex(products: string[]): Int32Array {
-  return Int32Array.from(products.map((c) => {
-    const s = sectionOf(c);
-    return s ? HS_SECTIONS.indexOf(s) : -1;
-  }));
+  return Int32Array.from(
+    products.map((c) => {
+      const s = sectionOf(c);
+      return s ? HS_SECTIONS.indexOf(s) : -1;
+    }),
+  );
 }
 
 export function aggregateLength(p: Pick<PeProblem, 'nPartners'>): number {
@@ -45,7 +52,11 @@ export function evaluateOnce(
   demand: Float64Array,
   supply: number,
   out: Float64Array,
-  work = { lines: allocateLines(p.value.length), products: allocateProducts(p.start.length - 1), scratch: allocateWork(p.value.length) },
+  work = {
+    lines: allocateLines(p.value.length),
+    products: allocateProducts(p.start.length - 1),
+    scratch: allocateWork(p.value.length),
+  },
 ) {
   const { lines, products, scratch } = work;
   solvePe(p, { sigma, demand, supply }, lines, products, scratch);

@@ -55,7 +55,11 @@ export interface PeResult {
   draws: number;
 }
 
-export function buildProblem(cross: TariffCross, sigmas: SigmaTable, opts: Pick<PeOptions, 'supply' | 'demand'>): PeProblem {
+export function buildProblem(
+  cross: TariffCross,
+  sigmas: SigmaTable,
+  opts: Pick<PeOptions, 'supply' | 'demand'>,
+): PeProblem {
   const s = sigmaPerProduct(cross.products, sigmas, cross.importer);
   return {
     start: cross.start,
@@ -105,7 +109,13 @@ export function bandsOf(matrix: Float64Array, draws: number, names: string[]): R
   return out;
 }
 
-async function drawsOnWorkers(p: PeProblem, seed: number, draws: number, workers: number, onProgress?: (d: number, t: number) => void) {
+async function drawsOnWorkers(
+  p: PeProblem,
+  seed: number,
+  draws: number,
+  workers: number,
+  onProgress?: (d: number, t: number) => void,
+) {
   const K = aggregateLength(p);
   const matrix = new Float64Array(draws * K);
   const chunk = Math.ceil(draws / workers);
@@ -126,7 +136,9 @@ async function drawsOnWorkers(p: PeProblem, seed: number, draws: number, workers
           resolve();
         });
         worker.once('error', reject);
-        worker.once('exit', (code) => (code === 0 ? undefined : reject(new Error(`PE worker exited with code ${code}`))));
+        worker.once('exit', (code) =>
+          code === 0 ? undefined : reject(new Error(`PE worker exited with code ${code}`)),
+        );
       });
     }),
   );

@@ -4,4 +4,4 @@ import { runDraws, type PeProblem } from './pe-draws.js';
 
 const { problem, seed, from, to } = workerData as { problem: PeProblem; seed: number; from: number; to: number };
 const result = runDraws(problem, seed, from, to);
-parentPort!.postMessage(result, [result.buffer]);
+parentPort!.postMessage(result, [result.buffer as ArrayBuffer]);

@@ -159,7 +159,8 @@ const ILSS: IlssVariant[] = [
     name: 'ilss-2025-reciprocal-retaliation',
     title:
       'ILSS 2025, retaliation table (1): USTR tariffs met by reciprocal retaliation (each partner charges the US its own USTR rate)',
-    source: 'ILSS (2025) abstract: reciprocal retaliation turns the US gain into a net welfare loss (table values not staged)',
+    source:
+      'ILSS (2025) abstract: reciprocal retaliation turns the US gain into a net welfare loss (table values not staged)',
     scenario: 'reciprocal',
     eps: 4,
     rebate: 'income_tax',

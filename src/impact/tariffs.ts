@@ -91,7 +91,9 @@ export async function tariffCross(input: TariffCrossInput): Promise<TariffCross>
 }
 
 /** Trade-weighted average rates by supplier (fractions): [baseline, scenario] per partner. */
-export function averageBySupplier(cross: TariffCross): Array<{ partner: string; trade: number; t0: number; t1: number }> {
+export function averageBySupplier(
+  cross: TariffCross,
+): Array<{ partner: string; trade: number; t0: number; t1: number }> {
   const acc = cross.partners.map((partner) => ({ partner, trade: 0, t0: 0, t1: 0 }));
   for (let k = 0; k < cross.value.length; k++) {
     const a = acc[cross.partner[k]!]!;

@@ -1,12 +1,11 @@
 // `tradewar impact` (a scenario's effect on trade, prices, revenue and welfare) and `tradewar impact replicate`
 // (published model reproductions on the replication data of the raw mirror).
 import type { Command } from 'commander';
-import { contextFor, formatOf, print } from '../options.js';
+import { formatOf, globalsOf, print } from '../options.js';
+import { openContext } from '../../service/context.js';
 import { render, type Row } from '../format.js';
 import { progressBar } from '../progress.js';
-import { REPLICATIONS, runReplication } from '../../impact/replications.js';
-import { DEFAULT_SOURCE } from '../../service/impact.js';
-import { impactQuery } from '../../service/impact.js';
+import { DEFAULT_SOURCE, impactQuery, listReplications, replicate } from '../../service/impact.js';
 
 const round = (x: number | undefined, d = 3) => (x === undefined ? undefined : Math.round(x * 10 ** d) / 10 ** d);
 
@@ -19,15 +18,17 @@ export function registerImpactCommands(program: Command): void {
     .option('--scenario <name>', 'the scenario to measure (name or overlay YAML path)')
     .option('--over <name>', 'the scenario it is compared with', 'baseline')
     .option('--at <date>', 'the date, YYYY-MM-DD')
-    .option('--model <model>', 'pe | ge | ge-sectors', 'pe')
+    .option('--model <model>', 'pe (product by product) | ge (country by country)', 'pe')
     .option('--draws <n>', 'Monte Carlo draws over the elasticities (0 = point estimate only)', '0')
     .option('--seed <n>', 'random seed for the draws', '1')
     .option('--top <n>', 'products to list (by the size of the import change)', '25')
-    .option('--source <dir>', 'raw data mirror holding model/ (GE models: the ILSS world data)', DEFAULT_SOURCE)
+    .option('--supply <elasticity>', 'PE export supply elasticity (default inf: full pass-through)', 'inf')
     .option('--format <format>', 'table | csv | json', 'table')
     .action(async (opts, cmd: Command) => {
       const format = formatOf(opts.format);
-      const ctx = await contextFor(cmd);
+      // the scenario is applied by the model (over the baseline context), not globally
+      const g = globalsOf(cmd);
+      const ctx = await openContext({ ledgerDir: g.ledger, dataDir: g.data });
       const bar = progressBar('impact');
       const res = await impactQuery(
         ctx,
@@ -39,7 +40,7 @@ export function registerImpactCommands(program: Command): void {
           draws: opts.draws,
           seed: opts.seed,
           top: opts.top,
-          source: opts.source,
+          supply: opts.supply,
         },
         bar.update,
       );
@@ -87,19 +88,21 @@ export function registerImpactCommands(program: Command): void {
     .action(async (name: string | undefined, opts) => {
       const format = formatOf(opts.format, ['table', 'json']);
       if (opts.list || !name) {
-        if (format === 'json') return print(JSON.stringify(REPLICATIONS, null, 2) + '\n');
-        return print(render(REPLICATIONS as unknown as Row[], 'table'));
+        if (format === 'json') return print(JSON.stringify(listReplications(), null, 2) + '\n');
+        return print(render(listReplications() as unknown as Row[], 'table'));
       }
       const bar = progressBar(`replicate ${name}`);
       bar.update(0, 1);
-      const r = runReplication(name, opts.source);
+      const r = replicate(name, opts.source);
       bar.update(1, 1);
       bar.stop();
       if (format === 'json') return print(JSON.stringify(r, null, 2) + '\n');
       print(`${r.name}: ${r.title}\n`);
-      print(`settings: ${Object.entries(r.settings)
-        .map(([k, v]) => `${k}=${typeof v === 'number' ? round(v, 4) : v}`)
-        .join(', ')}\n\n`);
+      print(
+        `settings: ${Object.entries(r.settings)
+          .map(([k, v]) => `${k}=${typeof v === 'number' ? round(v, 4) : v}`)
+          .join(', ')}\n\n`,
+      );
       const show = new Set(['USA', 'CHN', 'CAN', 'MEX', 'EU', 'NON_US']);
       if (r.published.length) {
         print('Against the published figures:\n');
@@ -136,6 +139,8 @@ export function registerImpactCommands(program: Command): void {
           'table',
         ),
       );
-      print(`\n(${r.countries.length - 2} countries; all of them with --format json; solved in ${Math.round(r.solve_ms)} ms)\n`);
+      print(
+        `\n(${r.countries.length - 2} countries; all of them with --format json; solved in ${Math.round(r.solve_ms)} ms)\n`,
+      );
     });
 }
