@@ -2,5 +2,6 @@
 // capability's own table (one import and one spread per capability, so features add routes without touching
 // each other's files).
 import { ROUTES, type RouteDef } from './routes.js';
+import { IMPACT_ROUTES } from './routes-impact.js';
 
-export const ALL_ROUTES: RouteDef[] = [...ROUTES];
+export const ALL_ROUTES: RouteDef[] = [...ROUTES, ...IMPACT_ROUTES];

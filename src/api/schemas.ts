@@ -1,5 +1,6 @@
 // JSON schemas of the API: query parameters (Fastify validates with them) and answers (the OpenAPI document
 // publishes them; test/api checks real answers against them). OpenAPI 3.1 = JSON Schema 2020-12.
+import { IMPACT_COMPONENTS } from './schemas-impact.js';
 export type JsonSchema = Record<string, unknown>;
 
 const str = (description: string, extra: JsonSchema = {}): JsonSchema => ({ type: 'string', description, ...extra });
@@ -269,3 +270,5 @@ export const COMPONENTS: Record<string, JsonSchema> = {
 };
 
 export const R = { ref, arrayOf, obj, str, num };
+
+Object.assign(COMPONENTS, IMPACT_COMPONENTS);

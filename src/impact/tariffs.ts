@@ -28,24 +28,27 @@ export interface TariffCrossInput {
   data: Datasets;
   weightSet: string;
   partners: string[];
+  /** The baseline's date when it differs from the scenario's (e.g. before/after comparisons on one ledger). */
+  baselineDate?: string;
   onProgress?: (done: number, total: number) => void;
 }
 
 export async function tariffCross(input: TariffCrossInput): Promise<TariffCross> {
   const { importer, date, baseline, scenario, data, weightSet, partners } = input;
-  const window = { from: date, until: addDays(date, 1) };
-  const repOf = (rules: ImporterRules) => {
+  const dateB = input.baselineDate ?? date;
+  const repOf = (rules: ImporterRules, on: string) => {
+    const window = { from: on, until: addDays(on, 1) };
     const rep = new Map<string, string>();
     for (const [r, members] of partnerClasses(rules, partners, window)) for (const m of members) rep.set(m, r);
     return rep;
   };
-  const repB = repOf(baseline);
-  const repA = repOf(scenario);
+  const repB = repOf(baseline, dateB);
+  const repA = repOf(scenario, date);
   const memo = new Map<string, number>();
   const rate = (rules: ImporterRules, tag: string, rep: string, code: string) => {
     const key = `${tag}|${rep}|${code}`;
     let v = memo.get(key);
-    if (v === undefined) memo.set(key, (v = stackAt(rules, code, rep, date).total / 100));
+    if (v === undefined) memo.set(key, (v = stackAt(rules, code, rep, tag === 'b' ? dateB : date).total / 100));
     return v;
   };
   const weights = await Promise.all(partners.map((p) => loadWeights(data, weightSet, importer, p)));

@@ -84,8 +84,12 @@ async function crossSections(
   baseline: string,
   date: string,
   progress?: (done: number, total: number) => void,
+  scenarioDir?: string,
 ): Promise<{ us: TariffCross; cn: TariffCross }> {
-  const [a, b] = [await contextForScenario(ctx, scenario), await contextForScenario(ctx, baseline)];
+  const [a, b] = [
+    await contextForScenario(ctx, scenario, scenarioDir),
+    await contextForScenario(ctx, baseline, scenarioDir),
+  ];
   const usPartners = (ctx.data.partners.get('US') ?? []).filter((p) => p !== 'US');
   const us = await tariffCross({
     importer: 'US',
@@ -204,6 +208,7 @@ export async function impactQuery(
   ctx: TradewarContext,
   input: ImpactInput,
   progress?: (done: number, total: number) => void,
+  scenarioDir?: string,
 ): Promise<ImpactAnswer> {
   const t0 = performance.now();
   if (!input.scenario)
@@ -219,7 +224,7 @@ export async function impactQuery(
   const seed = parseInt(input.seed, 'seed', 1, 0, 2 ** 31 - 1);
   const top = parseInt(input.top, 'top', 25, 0, 100000);
   const supply = parseSupply(input.supply);
-  const { us, cn } = await crossSections(ctx, scenario, baseline, date, progress);
+  const { us, cn } = await crossSections(ctx, scenario, baseline, date, progress, scenarioDir);
   const world = await loadWorld(ctx.data.dir);
   const tariffs = [...tariffRows(ctx, us), ...tariffRows(ctx, cn)];
   const notes: string[] = [];

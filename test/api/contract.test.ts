@@ -47,6 +47,7 @@ const EXAMPLES: Record<string, string> = {
   '/api/scenarios': '',
   '/api/scenarios/compare': 'a=baseline&b=truce-lapses&at=2025-10-01',
   '/api/meta': '',
+  '/api/impact': 'scenario=truce-lapses&at=2025-10-01&draws=40',
 };
 
 describe('API contract', () => {

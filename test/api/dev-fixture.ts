@@ -1,6 +1,7 @@
 // A small but complete project on disk (data/*.parquet, ledger/, scenarios/) built from the engine's mini model:
 // lets the server, the dashboard and their tests run before (or without) the shipped datasets.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { projectPath } from '../../src/util/paths.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { queryRows, sqlString } from '../../src/datasets/duckdb.js';
@@ -162,5 +163,8 @@ export async function makeDevProject(root = mkdtempSync(join(tmpdir(), 'tradewar
     ['HK', 'HKG', 'Hong Kong'],
     ['DE', 'DEU', 'Germany'],
   ]);
+  // impact-model inputs (σ by HS3, the 194-country world) are small: the shipped files serve the fixture as they are
+  for (const f of ['impact_sigma_hs3.parquet', 'impact_world.parquet'])
+    copyFileSync(projectPath('data', f), join(dataDir, f));
   return { root, dataDir, ledgerDir, scenarioDir };
 }
