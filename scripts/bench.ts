@@ -7,6 +7,7 @@ import { openContext } from '../src/service/context.js';
 import { buildIntervalPanel, intervalRows, panelUniverse, DEFAULT_WINDOW } from '../src/engine/panel.js';
 import { evaluate } from '../src/engine/evaluate.js';
 import { writeParquet } from '../src/datasets/write-parquet.js';
+import { benchImpact } from './bench-impact.js';
 
 const outIdx = process.argv.indexOf('--out');
 const outDir = outIdx > 0 ? process.argv[outIdx + 1] : undefined;
@@ -60,3 +61,5 @@ console.log(
   `evaluate() warm latency over ${samples.length} calls: p50 ${q(0.5)} µs, p90 ${q(0.9)} µs, p99 ${q(0.99)} µs`,
 );
 console.log(`peak RSS overall: ${mb(process.resourceUsage().maxRSS)} MB`);
+
+await benchImpact();

@@ -69,7 +69,7 @@ export interface ImpactAnswer {
   tariffs: ImpactTariff[];
   sections?: ImpactSectionRow[];
   products?: ImpactProductRow[];
-  /** 5/50/95 percentiles over the Monte Carlo draws, keyed `IMPORTER:aggregate` (e.g. `US:total.buyer_cost_usd`). */
+  /** 5/50/95 percentiles over the Monte Carlo draws, keyed `IMPORTER:aggregate`: `USA:total.buyer_cost_usd`, `USA:VNM.import_change_usd` (a supplier's sales to the importer), `USA:section.XVI.import_change_usd`. */
   bands?: Record<string, ImpactBand>;
   draws?: number;
   seed?: number;

@@ -1,7 +1,7 @@
 // One PE evaluation turned into a fixed vector of aggregates (so Monte Carlo draws can be stacked and ranked),
 // and the draw loop a worker thread runs. Aggregate layout: totals, then per supplier, then per HS section.
 import { sectionOf, HS_SECTIONS } from '../codes/hs-sections.js';
-import { allocateLines, allocateProducts, allocateWork, solvePe, type PeMarkets } from './pe.js';
+import { allocateLines, allocateProducts, allocateWork, changedProducts, solvePe, type PeMarkets } from './pe.js';
 import { normal, rngFor, SPREAD } from './elasticities.js';
 
 export const TOTAL_KEYS = [
@@ -45,6 +45,18 @@ export function aggregateLength(p: Pick<PeProblem, 'nPartners'>): number {
   return TOTAL_KEYS.length + p.nPartners * SUPPLIER_KEYS.length + HS_SECTIONS.length * SECTION_KEYS.length;
 }
 
+/** Scratch space for evaluations of one problem; lines of products whose tariff does not move stay at rest. */
+export function allocateEvaluation(p: PeProblem) {
+  const lines = allocateLines(p.value.length);
+  lines.value1.set(p.value);
+  return {
+    lines,
+    products: allocateProducts(p.start.length - 1),
+    scratch: allocateWork(p.value.length),
+    active: changedProducts(p),
+  };
+}
+
 /** Evaluate once with the given elasticities; fills `out` with the aggregates; returns the per-line results. */
 export function evaluateOnce(
   p: PeProblem,
@@ -52,20 +64,16 @@ export function evaluateOnce(
   demand: Float64Array,
   supply: number,
   out: Float64Array,
-  work = {
-    lines: allocateLines(p.value.length),
-    products: allocateProducts(p.start.length - 1),
-    scratch: allocateWork(p.value.length),
-  },
+  work = allocateEvaluation(p),
 ) {
-  const { lines, products, scratch } = work;
-  solvePe(p, { sigma, demand, supply }, lines, products, scratch);
+  const { lines, products, scratch, active } = work;
+  solvePe(p, { sigma, demand, supply }, lines, products, scratch, active);
   out.fill(0);
   const T = TOTAL_KEYS.length;
   const S = SUPPLIER_KEYS.length;
   const secBase = T + p.nPartners * S;
-  const nProducts = p.start.length - 1;
-  for (let g = 0; g < nProducts; g++) {
+  for (let a = 0; a < active.length; a++) {
+    const g = active[a]!;
     const sec = p.section[g]!;
     let dm = 0;
     for (let k = p.start[g]!; k < p.start[g + 1]!; k++) {

@@ -64,7 +64,7 @@ function ces(s: Float64Array, p: Float64Array, from: number, to: number, sigma: 
     return Math.exp(l);
   }
   let acc = 0;
-  for (let k = from; k < to; k++) acc += s[k]! * Math.pow(p[k]!, 1 - sigma);
+  for (let k = from; k < to; k++) acc += p[k] === 1 ? s[k]! : s[k]! * Math.pow(p[k]!, 1 - sigma);
   return Math.pow(acc, 1 / (1 - sigma));
 }
 
@@ -74,8 +74,20 @@ export function buyerLoss(E0: number, pHat: number, eps: number): number {
   return (E0 * (Math.pow(pHat, 1 - eps) - 1)) / (1 - eps);
 }
 
+/** Products whose tariff changes for at least one supplier: the others are left exactly as they were. */
+export function changedProducts(m: PeMarkets): Int32Array {
+  const out: number[] = [];
+  for (let g = 0; g + 1 < m.start.length; g++)
+    for (let k = m.start[g]!; k < m.start[g + 1]!; k++)
+      if (m.t1[k] !== m.t0[k]) {
+        out.push(g);
+        break;
+      }
+  return Int32Array.from(out);
+}
+
 /**
- * Solve every product market. Scratch arrays (share, tauHat, pHat, qHat, xHat) are per line and reused across
+ * Solve every product market (or only the `active` ones: the caller then keeps the others' outputs at rest). Scratch arrays (share, tauHat, pHat, qHat, xHat) are per line and reused across
  * calls by passing the same `work`.
  */
 export function solvePe(
@@ -84,11 +96,13 @@ export function solvePe(
   lines: PeLineOut,
   products: PeProductOut,
   work = allocateWork(m.value.length),
+  active?: Int32Array,
 ): void {
-  const nProducts = m.start.length - 1;
+  const nProducts = active ? active.length : m.start.length - 1;
   const { share, tauHat, pHat, qHat, xHat } = work;
   const finite = Number.isFinite(e.supply);
-  for (let g = 0; g < nProducts; g++) {
+  for (let a = 0; a < nProducts; a++) {
+    const g = active ? active[a]! : a;
     const from = m.start[g]!;
     const to = m.start[g + 1]!;
     let E0 = 0;
@@ -111,8 +125,10 @@ export function solvePe(
       P = ces(share, pHat, from, to, sigma);
       Q = Math.pow(P, -eps);
       let moved = 0;
+      // suppliers whose buyers' price does not move share one quantity change
+      const qUnmoved = Math.pow(P, sigma) * Q;
       for (let k = from; k < to; k++) {
-        qHat[k] = Math.pow(pHat[k]! / P, -sigma) * Q;
+        qHat[k] = pHat[k] === 1 ? qUnmoved : Math.pow(pHat[k]! / P, -sigma) * Q;
         if (finite) {
           const target = Math.log(qHat[k]!) / e.supply;
           const cur = Math.log(xHat[k]!);

@@ -306,7 +306,12 @@ export async function impactQuery(
       ['USA', peUs],
       ['CHN', peCn],
     ] as const)
-      for (const [k, b] of Object.entries(r.bands ?? {})) bands[`${tag}:${k}`] = b;
+      for (const [k, b] of Object.entries(r.bands ?? {})) {
+        // supplier keys carry ISO2 partner codes: published as ISO3 like the country rows
+        const [head, ...rest] = k.split('.');
+        const key = head === 'total' || head === 'section' ? k : [iso3Of(ctx, head!), ...rest].join('.');
+        bands[`${tag}:${key}`] = b;
+      }
   }
   notes.push(
     `US imports: ${peUs.products} HTS10 lines × ${us.partners.length} partners (2024 Census values), σ matched by HS3 for ${peUs.sigmaMatched} lines (others: US median ${r2(sigmas.fallback)}); China's imports from the US: ${peCn.products} lines, the US as the only supplier in the data (no diversion computed)`,

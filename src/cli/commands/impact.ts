@@ -84,9 +84,10 @@ export function registerImpactCommands(program: Command): void {
     .argument('[name]', 'replication name (see --list)')
     .option('--list', 'list the replications')
     .option('--source <dir>', 'raw data mirror holding model/', DEFAULT_SOURCE)
-    .option('--format <format>', 'table | json', 'table')
-    .action(async (name: string | undefined, opts) => {
-      const format = formatOf(opts.format, ['table', 'json']);
+    .option('--format <format>', 'table | json (default table)')
+    .action(async (name: string | undefined, opts, cmd: Command) => {
+      // `impact` has a --format of its own, which commander fills when the option follows the subcommand too
+      const format = formatOf(opts.format ?? (cmd.parent?.opts().format as string | undefined), ['table', 'json']);
       if (opts.list || !name) {
         if (format === 'json') return print(JSON.stringify(listReplications(), null, 2) + '\n');
         return print(render(listReplications() as unknown as Row[], 'table'));

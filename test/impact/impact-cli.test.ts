@@ -1,0 +1,46 @@
+// `tradewar impact replicate` and `tradewar impact` input errors on the command line.
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { projectPath } from '../../src/util/paths.js';
+
+function cli(line: string) {
+  const r = spawnSync(
+    process.execPath,
+    [projectPath('node_modules', 'tsx', 'dist', 'cli.mjs'), projectPath('src', 'cli', 'main.ts'), ...line.split(/\s+/)],
+    { encoding: 'utf8', cwd: projectPath() },
+  );
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('tradewar impact replicate', () => {
+  it('lists the reproductions it can run', () => {
+    const r = cli('impact replicate --list --format json');
+    expect(r.code).toBe(0);
+    const names = JSON.parse(r.out).map((x: { name: string }) => x.name);
+    expect(names).toEqual(expect.arrayContaining(['ilss-2025-case1', 'ilss-2025-reciprocal-retaliation']));
+  });
+
+  it('prints {name, countries} with the EU and NON_US aggregates as extra rows', () => {
+    const r = cli('impact replicate ilss-2025-case1 --format json');
+    expect(r.err).toBe('');
+    const j = JSON.parse(r.out);
+    expect(j.name).toBe('ilss-2025-case1');
+    const usa = j.countries.find((c: { iso3: string }) => c.iso3 === 'USA');
+    expect(usa.welfare_pct).toBeCloseTo(1.13, 2);
+    expect(usa.prices_pct).toBeCloseTo(12.8, 1);
+    expect(usa.employment_pct).toBeCloseTo(0.32, 2);
+    expect(j.countries.slice(-2).map((c: { iso3: string }) => c.iso3)).toEqual(['EU', 'NON_US']);
+  });
+
+  it.each([
+    ['impact replicate no-such-model', /unknown replication "no-such-model".*--list/],
+    ['impact --scenario busan-truce --at 2025-12-01 --model cge', /model "cge" is not one of: pe, ge/],
+    ['impact --at 2025-12-01', /missing scenario/],
+    ['impact --scenario busan-truce --at 2025-13-01', /at "2025-13-01" is not a valid date/],
+  ])('bad input "%s" → exit 2 with one line', (line, message) => {
+    const r = cli(line);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+    expect(r.err).not.toMatch(/\n\s+at /);
+  });
+});
