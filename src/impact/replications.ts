@@ -4,6 +4,8 @@
 import { performance } from 'node:perf_hooks';
 import { UserInputError } from '../util/errors.js';
 import { loadIlssData, type IlssData } from './ilss-data.js';
+import { loadGeppmlData } from './geppml-data.js';
+import { geppmlBorderRemoval } from './geppml.js';
 import {
   calibrateOneSector,
   incidence,
@@ -25,6 +27,9 @@ export interface ImpactCountry {
   exports_gdp_pct?: number;
   imports_gdp_pct?: number;
   tariff_revenue_share?: number;
+  real_gdp_conditional_pct?: number;
+  factory_price_pct?: number;
+  exports_pct?: number;
 }
 
 /** A published figure: the value as printed (rounded to `decimals`). */
@@ -189,7 +194,58 @@ const ILSS: IlssVariant[] = [
   },
 ];
 
-export const REPLICATIONS: ReplicationSpec[] = ILSS.map(({ name, title, source }) => ({ name, title, source }));
+const GEPPML: ReplicationSpec = {
+  name: 'geppml-borders',
+  title:
+    'Anderson–Larch–Yotov (2018) GEPPML: remove international borders (BRDR → 0), 41 countries, 2002, σ = 7 — gravity estimates, conditional and full-endowment real GDP',
+  source:
+    'PROVENANCE (model/geppml-aly2018): the gravity coefficients and the Stata country indexes of the authors’ code',
+};
+
+export const REPLICATIONS: ReplicationSpec[] = [
+  ...ILSS.map(({ name, title, source }) => ({ name, title, source })),
+  GEPPML,
+];
+
+function runGeppml(source: string): Replication {
+  const d = loadGeppmlData(source);
+  const t0 = performance.now();
+  const r = geppmlBorderRemoval(d);
+  const solve_ms = performance.now() - t0;
+  const countries: ImpactCountry[] = r.countries.map((c, i) => ({
+    iso3: c,
+    welfare_pct: r.rGdpFullPct[i]!,
+    real_gdp_conditional_pct: r.rGdpCndlPct[i]!,
+    factory_price_pct: r.factoryGatePricePct[i]!,
+    exports_pct: r.totalExportsFullPct[i]!,
+  }));
+  const pub = (iso3: string, value: number): PublishedFigure => ({
+    iso3,
+    field: 'welfare_pct',
+    value,
+    decimals: 2,
+    source: `${GEPPML.source}: rGDP_full_ch`,
+  });
+  return {
+    name: GEPPML.name,
+    title: GEPPML.title,
+    settings: {
+      sigma: 7,
+      reference: 'DEU',
+      beta_LN_DIST: r.beta.LN_DIST!,
+      beta_CNTG: r.beta.CNTG!,
+      beta_BRDR: r.beta.BRDR!,
+      full_endowment_iterations: r.iterations,
+      welfare: 'real GDP (output over the inward multilateral resistance)',
+    },
+    countries,
+    published: [pub('USA', 4.81), pub('CHN', 12.58), pub('JPN', 5.65), pub('CAN', 39.45)],
+    solve_ms,
+  };
+}
+
+/** The published gravity coefficients of the GEPPML sample (PROVENANCE). */
+export const GEPPML_COEFFICIENTS = { LN_DIST: -0.948455, CNTG: 0.478257, BRDR: -1.554552 };
 
 export interface IlssModel {
   data: IlssData;
@@ -257,6 +313,7 @@ export function countryRows(model: IlssModel, r: OneSectorOutcome): ImpactCountr
 }
 
 export function runReplication(name: string, source: string): Replication {
+  if (name === GEPPML.name) return runGeppml(source);
   const v = ILSS.find((x) => x.name === name);
   if (!v)
     throw new UserInputError(

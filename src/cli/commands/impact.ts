@@ -129,19 +129,15 @@ export function registerImpactCommands(program: Command): void {
         render(
           r.countries
             .filter((c) => show.has(c.iso3))
-            .map((c) => ({
-              iso3: c.iso3,
-              welfare_pct: round(c.welfare_pct),
-              prices_pct: round(c.prices_pct),
-              employment_pct: round(c.employment_pct),
-              real_wage_pct: round(c.real_wage_pct),
-              deficit_pct: round(c.deficit_pct),
-            })),
+            .map((c) => {
+              const row: Row = {};
+              for (const [k, v] of Object.entries(c)) row[k] = typeof v === 'number' ? round(v) : v;
+              return row;
+            }),
           'table',
         ),
       );
-      print(
-        `\n(${r.countries.length - 2} countries; all of them with --format json; solved in ${Math.round(r.solve_ms)} ms)\n`,
-      );
+      const countries = r.countries.filter((c) => c.iso3 !== 'EU' && c.iso3 !== 'NON_US').length;
+      print(`\n(${countries} countries; all of them with --format json; solved in ${Math.round(r.solve_ms)} ms)\n`);
     });
 }
