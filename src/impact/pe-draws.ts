@@ -52,7 +52,7 @@ export function allocateEvaluation(p: PeProblem) {
   return {
     lines,
     products: allocateProducts(p.start.length - 1),
-    scratch: allocateWork(p.value.length),
+    scratch: allocateWork(p.value.length, p.start.length - 1),
     active: changedProducts(p),
   };
 }

@@ -95,7 +95,7 @@ export function solvePe(
   e: PeElasticities,
   lines: PeLineOut,
   products: PeProductOut,
-  work = allocateWork(m.value.length),
+  work = allocateWork(m.value.length, m.start.length - 1),
   active?: Int32Array,
 ): void {
   const nProducts = active ? active.length : m.start.length - 1;
@@ -105,14 +105,20 @@ export function solvePe(
     const g = active ? active[a]! : a;
     const from = m.start[g]!;
     const to = m.start[g + 1]!;
-    let E0 = 0;
-    for (let k = from; k < to; k++) E0 += m.value[k]! * (1 + m.t0[k]!);
-    if (E0 <= 0) continue;
-    for (let k = from; k < to; k++) {
-      share[k] = (m.value[k]! * (1 + m.t0[k]!)) / E0;
-      tauHat[k] = (1 + m.t1[k]!) / (1 + m.t0[k]!);
-      xHat[k] = 1;
+    // spending shares and tariff factors do not depend on the elasticities: computed once per work area
+    if (!work.prepared[g]) {
+      let total = 0;
+      for (let k = from; k < to; k++) total += m.value[k]! * (1 + m.t0[k]!);
+      work.spend[g] = total;
+      for (let k = from; k < to; k++) {
+        share[k] = total > 0 ? (m.value[k]! * (1 + m.t0[k]!)) / total : 0;
+        tauHat[k] = (1 + m.t1[k]!) / (1 + m.t0[k]!);
+      }
+      work.prepared[g] = 1;
     }
+    const E0 = work.spend[g]!;
+    if (E0 <= 0) continue;
+    if (finite) for (let k = from; k < to; k++) xHat[k] = 1;
     const sigma = e.sigma[g]!;
     const eps = e.demand[g]!;
     let P = 1;
@@ -121,7 +127,8 @@ export function solvePe(
     const damp = finite ? 1 / (1 + (sigma + eps) / e.supply) : 1;
     // flat supply: one pass; finite supply: damped fixed point on log world prices
     for (let it = 0; it < (finite ? 2000 : 1); it++) {
-      for (let k = from; k < to; k++) pHat[k] = xHat[k]! * tauHat[k]!;
+      if (finite) for (let k = from; k < to; k++) pHat[k] = xHat[k]! * tauHat[k]!;
+      else for (let k = from; k < to; k++) pHat[k] = tauHat[k]!;
       P = ces(share, pHat, from, to, sigma);
       Q = Math.pow(P, -eps);
       let moved = 0;
@@ -143,11 +150,12 @@ export function solvePe(
     let ps = 0;
     for (let k = from; k < to; k++) {
       const M0 = m.value[k]!;
-      const M1 = M0 * xHat[k]! * qHat[k]!;
+      const x = finite ? xHat[k]! : 1;
+      const M1 = M0 * x * qHat[k]!;
       lines.value1[k] = M1;
-      lines.creation[k] = M0 * (xHat[k]! * Q - 1);
-      lines.diversion[k] = M0 * xHat[k]! * (qHat[k]! - Q);
-      lines.worldPrice[k] = xHat[k]! - 1;
+      lines.creation[k] = M0 * (x * Q - 1);
+      lines.diversion[k] = M0 * x * (qHat[k]! - Q);
+      lines.worldPrice[k] = x - 1;
       rev += m.t1[k]! * M1 - m.t0[k]! * M0;
       if (finite) ps += (M0 * (Math.pow(xHat[k]!, 1 + e.supply) - 1)) / (1 + e.supply);
     }
@@ -161,6 +169,8 @@ export function solvePe(
 }
 
 export interface PeWork {
+  prepared: Uint8Array; // per product: share and tauHat filled
+  spend: Float64Array; // per product: duty-inclusive spending E0
   share: Float64Array;
   tauHat: Float64Array;
   pHat: Float64Array;
@@ -168,8 +178,10 @@ export interface PeWork {
   xHat: Float64Array;
 }
 
-export function allocateWork(nnz: number): PeWork {
+export function allocateWork(nnz: number, products: number): PeWork {
   return {
+    prepared: new Uint8Array(products),
+    spend: new Float64Array(products),
     share: new Float64Array(nnz),
     tauHat: new Float64Array(nnz),
     pHat: new Float64Array(nnz),

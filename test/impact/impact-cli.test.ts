@@ -17,7 +17,9 @@ describe('tradewar impact replicate', () => {
     const r = cli('impact replicate --list --format json');
     expect(r.code).toBe(0);
     const names = JSON.parse(r.out).map((x: { name: string }) => x.name);
-    expect(names).toEqual(expect.arrayContaining(['ilss-2025-case1', 'ilss-2025-reciprocal-retaliation']));
+    expect(names).toEqual(
+      expect.arrayContaining(['ilss-2025-case1', 'ilss-2025-reciprocal-retaliation', 'geppml-borders']),
+    );
   });
 
   it('prints {name, countries} with the EU and NON_US aggregates as extra rows', () => {
