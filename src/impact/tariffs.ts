@@ -76,7 +76,8 @@ export async function tariffCross(input: TariffCrossInput): Promise<TariffCross>
     t1: new Float64Array(nnz),
   };
   let k = 0;
-  products.forEach((code, g) => {
+  for (let g = 0; g < products.length; g++) {
+    const code = products[g]!;
     out.start[g] = k;
     for (const [pi, v] of byCode.get(code)!) {
       const p = partners[pi]!;
@@ -86,8 +87,12 @@ export async function tariffCross(input: TariffCrossInput): Promise<TariffCross>
       out.t1[k] = rate(scenario, 'a', repA.get(p)!, code);
       k++;
     }
-    if (input.onProgress && g % 500 === 0) input.onProgress(g, products.length);
-  });
+    if (g % 500 === 0) {
+      input.onProgress?.(g, products.length);
+      // long sweeps yield to the event loop, so a server stays responsive and progress bars redraw
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
   out.start[products.length] = k;
   input.onProgress?.(products.length, products.length);
   return out;

@@ -1,7 +1,7 @@
 // ILSS (2025) one-sector GE on the replication data read in place from the raw mirror (../shared/data): the
 // published Table 1 figures as printed, every country of the published Case 1 map file, and the retaliation and
 // elasticity variants' directions.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runReplication, REPLICATIONS } from '../../src/impact/replications.js';
@@ -11,7 +11,10 @@ const SOURCE = projectPath('..', 'shared', 'data');
 const row = (r: ReturnType<typeof runReplication>, iso3: string) => r.countries.find((c) => c.iso3 === iso3)!;
 
 describe('ILSS 2025 one-sector GE reproductions', () => {
-  const case1 = runReplication('ilss-2025-case1', SOURCE);
+  let case1: ReturnType<typeof runReplication>;
+  beforeAll(() => {
+    case1 = runReplication('ilss-2025-case1', SOURCE);
+  }, 120_000);
 
   it.each(['ilss-2025-case1', 'ilss-2025-case2-lump-sum', 'ilss-2025-case3-optimal'])(
     '%s matches every published Table 1 figure as printed (half a unit of the last printed digit)',

@@ -1,6 +1,6 @@
 // GEPPML (Anderson–Larch–Yotov 2018) border removal on the authors' sample, read in place from the raw mirror:
 // the PPML gravity coefficients and every country's conditional and full-endowment indexes against the Stata run.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runReplication, GEPPML_COEFFICIENTS } from '../../src/impact/replications.js';
@@ -9,7 +9,10 @@ import { projectPath } from '../../src/util/paths.js';
 const SOURCE = projectPath('..', 'shared', 'data');
 
 describe('GEPPML border removal', () => {
-  const r = runReplication('geppml-borders', SOURCE);
+  let r: ReturnType<typeof runReplication>;
+  beforeAll(() => {
+    r = runReplication('geppml-borders', SOURCE);
+  }, 120_000);
 
   it('estimates the published gravity coefficients (to 1e-5)', () => {
     expect(r.settings.beta_LN_DIST as number).toBeCloseTo(GEPPML_COEFFICIENTS.LN_DIST, 5);
