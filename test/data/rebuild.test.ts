@@ -1,7 +1,7 @@
 // The committed data/ is exactly what the build script derives from the raw mirror: rebuild into a
 // temporary folder and compare every file's sha256 with data/manifest.json.
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,13 +12,19 @@ const source = projectPath('..', 'shared', 'data');
 const haveSource = existsSync(source);
 
 describe.skipIf(!haveSource && !process.env.CI)('data build', () => {
-  it('rebuilds data/ byte for byte from ../shared/data', () => {
+  it('rebuilds data/ byte for byte from ../shared/data', async () => {
     const out = mkdtempSync(join(tmpdir(), 'tw-data-'));
-    const r = spawnSync(
-      process.execPath,
-      [projectPath('node_modules', 'tsx', 'dist', 'cli.mjs'), projectPath('scripts', 'build-data.ts'), '--source', source, '--out', out],
-      { encoding: 'utf8', cwd: projectPath() },
-    );
+    // asynchronous: a build of about a minute must not block the test worker (vitest's RPC times out at 60 s)
+    const r = await new Promise<{ status: number | null; stderr: string }>((resolve) => {
+      const child = spawn(
+        process.execPath,
+        [projectPath('node_modules', 'tsx', 'dist', 'cli.mjs'), projectPath('scripts', 'build-data.ts'), '--source', source, '--out', out],
+        { cwd: projectPath(), stdio: ['ignore', 'ignore', 'pipe'] },
+      );
+      let stderr = '';
+      child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+      child.on('close', (status) => resolve({ status, stderr }));
+    });
     expect(r.status, r.stderr).toBe(0);
     const manifest = JSON.parse(readFileSync(projectPath('data', 'manifest.json'), 'utf8')) as {
       files: Record<string, { sha256: string }>;

@@ -1,20 +1,31 @@
 // `tradewar impact replicate` and `tradewar impact` input errors on the command line.
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { projectPath } from '../../src/util/paths.js';
 
-function cli(line: string) {
-  const r = spawnSync(
-    process.execPath,
-    [projectPath('node_modules', 'tsx', 'dist', 'cli.mjs'), projectPath('src', 'cli', 'main.ts'), ...line.split(/\s+/)],
-    { encoding: 'utf8', cwd: projectPath() },
-  );
-  return { code: r.status, out: r.stdout, err: r.stderr };
+/** Runs `tradewar` asynchronously (the test worker stays responsive while the CLI computes). */
+function cli(line: string): Promise<{ code: number | null; out: string; err: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(
+      process.execPath,
+      [
+        projectPath('node_modules', 'tsx', 'dist', 'cli.mjs'),
+        projectPath('src', 'cli', 'main.ts'),
+        ...line.split(/\s+/),
+      ],
+      { cwd: projectPath() },
+    );
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (b: Buffer) => (out += b.toString()));
+    child.stderr.on('data', (b: Buffer) => (err += b.toString()));
+    child.on('close', (code) => resolve({ code, out, err }));
+  });
 }
 
 describe('tradewar impact replicate', () => {
-  it('lists the reproductions it can run', () => {
-    const r = cli('impact replicate --list --format json');
+  it('lists the reproductions it can run', async () => {
+    const r = await cli('impact replicate --list --format json');
     expect(r.code).toBe(0);
     const names = JSON.parse(r.out).map((x: { name: string }) => x.name);
     expect(names).toEqual(
@@ -22,8 +33,8 @@ describe('tradewar impact replicate', () => {
     );
   });
 
-  it('prints {name, countries} with the EU and NON_US aggregates as extra rows', () => {
-    const r = cli('impact replicate ilss-2025-case1 --format json');
+  it('prints {name, countries} with the EU and NON_US aggregates as extra rows', async () => {
+    const r = await cli('impact replicate ilss-2025-case1 --format json');
     expect(r.err).toBe('');
     const j = JSON.parse(r.out);
     expect(j.name).toBe('ilss-2025-case1');
@@ -39,8 +50,8 @@ describe('tradewar impact replicate', () => {
     ['impact --scenario busan-truce --at 2025-12-01 --model cge', /model "cge" is not one of: pe, ge/],
     ['impact --at 2025-12-01', /missing scenario/],
     ['impact --scenario busan-truce --at 2025-13-01', /at "2025-13-01" is not a valid date/],
-  ])('bad input "%s" → exit 2 with one line', (line, message) => {
-    const r = cli(line);
+  ])('bad input "%s" → exit 2 with one line', async (line, message) => {
+    const r = await cli(line);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(message);
     expect(r.err).not.toMatch(/\n\s+at /);
