@@ -22,7 +22,11 @@ export function registerImpactCommands(program: Command): void {
     .option('--draws <n>', 'Monte Carlo draws over the elasticities (0 = point estimate only)', '0')
     .option('--seed <n>', 'random seed for the draws', '1')
     .option('--top <n>', 'products to list (by the size of the import change)', '25')
-    .option('--supply <elasticity>', 'PE export supply elasticity (default inf: full pass-through)', 'inf')
+    .option(
+      '--supply <elasticity>',
+      'PE export supply elasticity; inf = flat foreign supply (full pass-through)',
+      'inf',
+    )
     .option('--format <format>', 'table | csv | json', 'table')
     .action(async (opts, cmd: Command) => {
       const format = formatOf(opts.format);
