@@ -8,6 +8,7 @@ import { buildIntervalPanel, intervalRows, panelUniverse, DEFAULT_WINDOW } from 
 import { evaluate } from '../src/engine/evaluate.js';
 import { writeParquet } from '../src/datasets/write-parquet.js';
 import { benchControls } from './bench-controls.js';
+import { benchImpact } from './bench-impact.js';
 
 const outIdx = process.argv.indexOf('--out');
 const outDir = outIdx > 0 ? process.argv[outIdx + 1] : undefined;
@@ -62,3 +63,5 @@ console.log(
 );
 console.log(`peak RSS overall: ${mb(process.resourceUsage().maxRSS)} MB`);
 await benchControls(ctx);
+
+await benchImpact();

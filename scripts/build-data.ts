@@ -24,6 +24,7 @@ import { buildCommitments, COMMITMENT_FILES } from './data-build/commitments.js'
 import { writeSourcesDoc } from './data-build/sources-doc.js';
 import { writeManifest } from './data-build/manifest.js';
 import { buildControlsLists, CONTROLS_OUTPUT_FILES } from './data-build/controls-lists.js';
+import { buildImpactInputs, IMPACT_FILES } from './data-build/impact-inputs.js';
 
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -40,6 +41,7 @@ export const OUTPUT_FILES = [
   'content_shares.parquet',
   ...CONTROLS_OUTPUT_FILES,
   'SOURCES.md',
+  ...IMPACT_FILES,
 ];
 
 function parseArgs(argv: string[]): { source: string; out: string } {
@@ -93,6 +95,7 @@ async function main(): Promise<void> {
     ['Commitments: Phase One coverage, US exports to China', () => buildCommitments(ctx)],
     ['Controls: restricted-party lists, USGS rare earths', () => buildControlsLists(ctx)],
     ['SOURCES.md', () => writeSourcesDoc(ctx)],
+    ['Impact-model inputs (σ by HS3, the 194-country world)', () => buildImpactInputs(ctx)],
     ['manifest.json', () => writeManifest(ctx, OUTPUT_FILES)],
   ];
   for (const [i, [label, fn]] of steps.entries()) {

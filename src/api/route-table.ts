@@ -4,7 +4,13 @@
 import { ROUTES, type RouteDef } from './routes.js';
 import { COMMITMENTS_ROUTES } from './routes-commitments.js';
 import { NEWS_ROUTES } from './routes-news.js';
-
 import { CONTROLS_ROUTES } from './routes-controls.js';
+import { IMPACT_ROUTES } from './routes-impact.js';
 
-export const ALL_ROUTES: RouteDef[] = [...ROUTES, ...COMMITMENTS_ROUTES, ...NEWS_ROUTES, ...CONTROLS_ROUTES];
+export const ALL_ROUTES: RouteDef[] = [
+  ...ROUTES,
+  ...COMMITMENTS_ROUTES,
+  ...NEWS_ROUTES,
+  ...CONTROLS_ROUTES,
+  ...IMPACT_ROUTES,
+];

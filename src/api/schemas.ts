@@ -1,5 +1,6 @@
 // JSON schemas of the API: query parameters (Fastify validates with them) and answers (the OpenAPI document
 // publishes them; test/api checks real answers against them). OpenAPI 3.1 = JSON Schema 2020-12.
+import { IMPACT_COMPONENTS } from './schemas-impact.js';
 export type JsonSchema = Record<string, unknown>;
 
 const str = (description: string, extra: JsonSchema = {}): JsonSchema => ({ type: 'string', description, ...extra });
@@ -496,3 +497,4 @@ COMPONENTS.ControlTimelineRow = {
 };
 // /api/rate carries the export controls reaching the product (see src/service/controls.ts)
 (stack.properties as Record<string, JsonSchema>).controls = ref('ProductControls');
+Object.assign(COMPONENTS, IMPACT_COMPONENTS);

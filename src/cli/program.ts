@@ -12,6 +12,7 @@ import { addExamples } from './examples.js';
 import { registerCommitmentsCommands } from './commands/commitments.js';
 import { registerNewsCommands } from './commands/news.js';
 import { registerControlsCommands } from './commands/controls.js';
+import { registerImpactCommands } from './commands/impact.js';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -31,8 +32,9 @@ export function buildProgram(): Command {
   registerSearchCommands(program);
   registerCommitmentsCommands(program);
   registerNewsCommands(program);
-  addExamples(program); // after every command is registered
   registerControlsCommands(program);
+  registerImpactCommands(program);
+  addExamples(program); // after every command is registered
   return program;
 }
 

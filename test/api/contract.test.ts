@@ -76,6 +76,7 @@ const EXAMPLES: Record<string, string> = {
   '/api/screen': 'name=Huawei%20Technologies%20Co.%2C%20Ltd.&country=CN&date=2025-11-05',
   '/api/controls': 'product=8505.11&date=2026-12-01',
   '/api/controls/timeline': '',
+  '/api/impact': 'scenario=truce-lapses&at=2025-10-01&draws=40',
 };
 
 describe('API contract', () => {

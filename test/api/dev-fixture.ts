@@ -1,6 +1,7 @@
 // A small but complete project on disk (data/*.parquet, ledger/, scenarios/) built from the engine's mini model:
 // lets the server, the dashboard and their tests run before (or without) the shipped datasets.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { projectPath } from '../../src/util/paths.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { queryRows, sqlString } from '../../src/datasets/duckdb.js';
@@ -163,8 +164,11 @@ export async function makeDevProject(root = mkdtempSync(join(tmpdir(), 'tradewar
     ['HK', 'HKG', 'Hong Kong'],
     ['DE', 'DEU', 'Germany'],
   ]);
-  await writeManifestFor(dataDir); // the data folder carries its manifest, as data/ does
   await writeControlsTables(dataDir);
+  // impact-model inputs (σ by HS3, the 194-country world) are small: the shipped files serve the fixture as they are
+  for (const f of ['impact_sigma_hs3.parquet', 'impact_world.parquet'])
+    copyFileSync(projectPath('data', f), join(dataDir, f));
+  await writeManifestFor(dataDir); // the data folder carries its manifest, as data/ does (after every table)
   return { root, dataDir, ledgerDir, scenarioDir };
 }
 

@@ -8,6 +8,7 @@ import { ScenariosPage } from './pages/ScenariosPage';
 import { EventsPage } from './pages/EventsPage';
 import { CommitmentsPage } from './pages/CommitmentsPage';
 import { ControlsPage } from './pages/ControlsPage';
+import { ImpactPage } from './pages/ImpactPage';
 
 const PAGES = [
   { id: 'overview', label: 'Overview', Page: OverviewPage },
@@ -17,6 +18,7 @@ const PAGES = [
   { id: 'events', label: 'Events', Page: EventsPage },
   { id: 'commitments', label: 'Commitments', Page: CommitmentsPage },
   { id: 'controls', label: 'Controls', Page: ControlsPage },
+  { id: 'impact', label: 'Impact', Page: ImpactPage },
 ];
 
 export function App() {

@@ -1,0 +1,54 @@
+// /api/impact: what a scenario does to trade, prices, revenue and welfare (PE product by product with Monte Carlo
+// bands, or GE country by country), over the engine's tariffs both ways.
+import type { RouteDef } from './routes.js';
+import { P, R } from './schemas.js';
+import { impactQuery, type ImpactAnswer } from '../service/impact.js';
+import type { Row } from '../util/csv.js';
+
+export const IMPACT_ROUTES: RouteDef[] = [
+  {
+    url: '/api/impact',
+    operationId: 'impact',
+    tag: 'impact',
+    summary: 'Impact of a scenario over another at a date: trade, diversion, prices, revenue, welfare by country',
+    description:
+      'model=pe: product-level partial equilibrium (CES between suppliers with Broda–Weinstein σ, import demand 1.3, ' +
+      'flat or finite export supply) on US imports (HTS10 × partners, 2024) and China’s imports from the US, with ' +
+      'optional seeded Monte Carlo draws giving 5/50/95 bands on every aggregate. model=ge: the one-sector GE model of ' +
+      'ILSS (2025) on 194 countries, fed the engine’s trade-weighted averages by direction. format=csv gives the country rows.',
+    params: {
+      scenario: { ...P.scenario, description: 'scenario to measure (see /api/scenarios)' },
+      over: { ...P.scenario, description: 'scenario it is compared with' },
+      at: P.date('date of the tariffs'),
+      model: R.str('pe | ge', { enum: ['pe', 'ge'], default: 'pe' }),
+      draws: { type: 'integer', minimum: 0, maximum: 2000, default: 0, description: 'Monte Carlo draws (PE)' },
+      seed: { type: 'integer', minimum: 0, maximum: 2147483647, default: 1, description: 'seed of the draws' },
+      top: { type: 'integer', minimum: 0, maximum: 1000, default: 25, description: 'product lines to list' },
+      supply: R.str('PE export supply elasticity, or inf (flat supply, full pass-through)', {
+        maxLength: 12,
+        default: 'inf',
+      }),
+      format: P.format(['json', 'csv']),
+    },
+    required: ['scenario', 'at'],
+    cacheable: true,
+    response: R.ref('ImpactAnswer'),
+    csv: (a: ImpactAnswer) => a.countries as unknown as Row[],
+    handler: (ctx, q, env) =>
+      impactQuery(
+        ctx,
+        {
+          scenario: q.scenario,
+          over: q.over,
+          at: q.at,
+          model: q.model,
+          draws: q.draws,
+          seed: q.seed,
+          top: q.top,
+          supply: q.supply,
+        },
+        undefined,
+        env.scenarioDir,
+      ),
+  },
+];
