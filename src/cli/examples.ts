@@ -48,6 +48,29 @@ export const EXAMPLES: Record<string, string[]> = {
     'tradewar search soybeans --importer CN',
     'tradewar search "wooden furniture" --date 2025-11-05 --format csv',
   ],
+  screen: [
+    'tradewar screen "Huawei Technologies Co., Ltd." --country CN --date 2026-12-01',
+    'tradewar screen --file test/fixtures/controls/parties.csv --ownership test/fixtures/controls/ownership.csv --format csv --out hits.csv',
+  ],
+  'match-pairs': [
+    'tradewar match-pairs ../shared/data/controls/name-match-pairs/cases-dev.csv --out scored.csv',
+    'tradewar match-pairs ../shared/data/controls/name-match-pairs/cases-dev.csv --algorithm tw-jaro-1 --threshold 0.92',
+  ],
+  bom: [
+    'tradewar bom test/fixtures/controls/bom-motor-de.json --date 2026-12-01 --destination US',
+    'tradewar bom test/fixtures/controls/bom-gallium-us.csv --date 2026-12-01 --scenario extension-2027 --format json',
+  ],
+  controls: ['tradewar controls --product 8505.11 --date 2026-12-01', 'tradewar controls --timeline --format csv'],
+  commitments: ['tradewar commitments --name phase-one', 'tradewar commitments --name busan-soybeans --format json'],
+  news: [
+    'tradewar news article.html --published 2025-10-26',
+    'tradewar news article.txt --format json --overlay draft.yaml --url https://example.org/article',
+  ],
+  impact: [
+    'tradewar impact --scenario no-deal-2025-11 --over busan-truce --at 2025-12-01 --model pe --draws 200',
+    'tradewar impact --scenario extension-2027 --at 2026-12-01 --model ge --format json',
+  ],
+  'impact replicate': ['tradewar impact replicate --list', 'tradewar impact replicate ilss-2025-case1 --format json'],
 };
 
 function fullName(cmd: Command): string {
