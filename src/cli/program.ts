@@ -6,6 +6,7 @@ import { registerLedgerCommands } from './commands/ledger.js';
 import { registerStartCommand } from './commands/start.js';
 import { registerScenarioCommands } from './commands/scenario.js';
 import { registerServeCommand } from './commands/serve.js';
+import { registerEntriesCommands } from './commands/entries.js';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerStartCommand(program);
   registerScenarioCommands(program);
   registerServeCommand(program);
+  registerEntriesCommands(program);
   return program;
 }
 

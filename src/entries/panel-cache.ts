@@ -2,7 +2,8 @@
 // the shipped data and this file's format version: built once (a few seconds for the US), then read by every
 // run. Two files:
 //   intervals.parquet  exporter class × product × [valid_from, valid_until) → rates and the list of layers
-//   origins.parquet    every ISO 3166 origin → its exporter class (partners no rule tells apart share a class)
+//   origins.parquet    every ISO 3166 origin, as written (CN, cn) → the code and its exporter class (partners
+//                      that no rule tells apart share a class)
 // Origins outside the trade-data partners are classed the same way as partners, so they get the panel of the
 // partners no ledger rule tells apart from them (for the US: MFN plus measures that name all partners).
 import { createHash } from 'node:crypto';
@@ -18,7 +19,7 @@ import type { Ledger } from '../ledger/ledger.js';
 import { sqlString } from '../datasets/duckdb.js';
 
 /** Bump when the columns of the cached panel change, so old caches are not read. */
-const PANEL_FORMAT = 1;
+const PANEL_FORMAT = 2;
 
 // ---- EXPECTED RATES: the one place to switch when the engine's stacks carry `expected_pct` (branch i7b). ----
 // Until then the expected rate of a layer is its statutory rate, and every `*_expected_*` column of the entry
@@ -62,7 +63,8 @@ const r6 = (x: number) => Math.round(x * 1e6) / 1e6;
 /** The panel for an importer over a window, from the cache or built now (and cached). */
 export async function entriesPanel(
   conn: DuckDBConnection,
-  rules: ImporterRules,
+  importer: string,
+  rules: () => ImporterRules,
   origins: readonly string[],
   opts: {
     ledger: Ledger;
@@ -72,15 +74,15 @@ export async function entriesPanel(
     onProgress?: (d: number, t: number) => void;
   },
 ): Promise<PanelFiles> {
-  const key = panelKey(opts.ledger, opts.dataDir, rules.importer, opts.window);
-  const dir = join(opts.cacheDir ?? cacheRoot(), 'entries-panel', `${rules.importer.toLowerCase()}-${key}`);
+  const key = panelKey(opts.ledger, opts.dataDir, importer, opts.window);
+  const dir = join(opts.cacheDir ?? cacheRoot(), 'entries-panel', `${importer.toLowerCase()}-${key}`);
   const files = { dir, key, intervals: join(dir, 'intervals.parquet'), origins: join(dir, 'origins.parquet') };
   if (existsSync(files.intervals) && existsSync(files.origins)) {
     const n = await conn.runAndReadAll(`SELECT count(*)::BIGINT FROM read_parquet(${sqlString(files.intervals)})`);
     return { ...files, cached: true, intervalRows: Number(n.getRows()[0]![0]) };
   }
-  const partners = origins.filter((o) => o !== rules.importer);
-  const panel = buildIntervalPanel(rules, partners, opts.window, opts.onProgress);
+  const partners = origins.filter((o) => o !== importer);
+  const panel = buildIntervalPanel(rules(), partners, opts.window, opts.onProgress);
   const tmp = `${dir}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp, { recursive: true });
@@ -143,7 +145,9 @@ export async function entriesPanel(
         ORDER BY i.exporter, i.product, valid_from
       ) TO ${sqlString(join(tmp, 'intervals.parquet'))} (FORMAT parquet, COMPRESSION zstd)`);
     await conn.run(
-      `COPY (SELECT * FROM ${t}_or ORDER BY origin) TO ${sqlString(join(tmp, 'origins.parquet'))} (FORMAT parquet)`,
+      `COPY (SELECT origin AS code, origin AS iso, exporter FROM ${t}_or
+        UNION ALL SELECT lower(origin), origin, exporter FROM ${t}_or ORDER BY code)
+        TO ${sqlString(join(tmp, 'origins.parquet'))} (FORMAT parquet)`,
     );
     const n = await conn.runAndReadAll(`SELECT count(*)::BIGINT FROM ${t}_iv`);
     try {

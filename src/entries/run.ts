@@ -30,7 +30,9 @@ export interface EntriesJob {
   file: string;
   out: string;
   format: OutputFormat;
-  rules: ImporterRules;
+  importer: string;
+  /** The importer's compiled rules, asked for only when the panel is not cached yet. */
+  rules: () => ImporterRules;
   ledger: Ledger;
   dataDir: string;
   /** Every country code an entry may name (ISO 3166 alpha-2). */
@@ -46,6 +48,7 @@ export interface EntriesJob {
   onProgress?: (phase: 'panel' | 'entries', done: number, total: number) => void;
 }
 
+/** Totals of one layer over the priced lines; the first is the base rate (MFN), `measure: 'base'`. */
 export interface LayerTotal {
   measure: string;
   authority: string;
@@ -147,11 +150,13 @@ export async function runEntries(job: EntriesJob): Promise<EntriesSummary> {
     temp_directory: join(work, 'spill'),
   });
   const conn = await instance.connect();
+  // query progress feeds the progress bar
+  await conn.run(`SET enable_progress_bar = true; SET enable_progress_bar_print = false`);
   try {
     const columns = await describeSource(conn, file, kind);
     const matched = matchColumns(columns.map((c) => c.name));
     const byField = new Map([...matched].map(([f, name]) => [f, columns.find((c) => c.name === name)!]));
-    const panel = await entriesPanel(conn, job.rules, job.origins, {
+    const panel = await entriesPanel(conn, job.importer, job.rules, job.origins, {
       ledger: job.ledger,
       dataDir: job.dataDir,
       window: job.window,
@@ -165,7 +170,7 @@ export async function runEntries(job: EntriesJob): Promise<EntriesSummary> {
       columns: byField,
       intervals: panel.intervals,
       origins: panel.origins,
-      importer: job.rules.importer,
+      importer: job.importer,
       window: job.window,
     });
     try {
@@ -191,7 +196,16 @@ export async function runEntries(job: EntriesJob): Promise<EntriesSummary> {
         'file',
       );
     }
-    const byLayer = (await conn.runAndReadAll(byLayerSql(lines))).getRowObjectsJS().map((r) => ({
+    const base: LayerTotal = {
+      measure: 'base',
+      authority: 'mfn',
+      owed: true,
+      lines: num(totals.accepted),
+      duty_statutory_usd: num(totals.duty_base_usd),
+      duty_expected_usd: num(totals.duty_base_usd),
+      refundable_usd: 0,
+    };
+    const layers = (await conn.runAndReadAll(byLayerSql(lines))).getRowObjectsJS().map((r) => ({
       measure: String(r.measure),
       authority: String(r.authority),
       owed: Boolean(r.owed),
@@ -211,7 +225,7 @@ export async function runEntries(job: EntriesJob): Promise<EntriesSummary> {
       file: job.file,
       out: job.out,
       format: job.format,
-      importer: job.rules.importer,
+      importer: job.importer,
       rows: num(totals.rows),
       accepted: num(totals.accepted),
       rejected: num(totals.rejected),
@@ -228,7 +242,7 @@ export async function runEntries(job: EntriesJob): Promise<EntriesSummary> {
         duty_paid_usd: num(totals.duty_paid_usd),
         refund_due_usd: num(totals.refund_due_usd),
       },
-      by_layer: byLayer,
+      by_layer: [base, ...layers],
       rejected_rows: rejectedRows,
       columns: Object.fromEntries(matched),
       panel: { key: panel.key, cached: panel.cached, interval_rows: panel.intervalRows, dir: panel.dir },

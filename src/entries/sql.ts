@@ -27,41 +27,37 @@ export function rowNumberSql(kind: SourceKind): string {
   return kind === 'parquet' ? 'file_row_number + 1' : 'row_number() OVER ()';
 }
 
-const isText = (type: string) => type === 'VARCHAR' || type.startsWith('VARCHAR');
+const isText = (type: string) => type.startsWith('VARCHAR');
 const isNumeric = (type: string) =>
   /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|DECIMAL)/.test(type);
 
-/** A cell as trimmed text (NULL when empty). */
-function textOf(col: SourceColumn): string {
-  const c = ident(col.name);
-  return isText(col.type) ? `nullif(trim(${c}), '')` : `CAST(${c} AS VARCHAR)`;
-}
+/** A cell as text, for messages only (evaluated for rejected rows alone). */
+const asText = (c: string) => `CAST(${c} AS VARCHAR)`;
 
 /** A date cell: DATE/TIMESTAMP as is; text as YYYY-MM-DD, MM/DD/YYYY or YYYYMMDD; NULL when unreadable. */
-function dateOf(col: SourceColumn): string {
-  const c = ident(col.name);
+function dateOf(col: SourceColumn, c: string): string {
   if (col.type === 'DATE') return c;
   if (col.type.startsWith('TIMESTAMP')) return `CAST(${c} AS DATE)`;
-  const t = textOf(col);
+  const t = isText(col.type) ? c : asText(c);
   return `coalesce(TRY_CAST(${t} AS DATE), CAST(try_strptime(${t}, ['%m/%d/%Y', '%Y%m%d']) AS DATE))`;
 }
 
 /** An amount: numbers as is; text with optional $ and thousands separators. */
-function numberOf(col: SourceColumn): string {
-  const c = ident(col.name);
+function numberOf(col: SourceColumn, c: string): string {
   if (isNumeric(col.type)) return `CAST(${c} AS DOUBLE)`;
-  const t = textOf(col);
+  const t = isText(col.type) ? c : asText(c);
   return `coalesce(TRY_CAST(${t} AS DOUBLE), TRY_CAST(replace(replace(${t}, ',', ''), '$', '') AS DOUBLE))`;
 }
 
-/** An HTS code: dots and spaces dropped; a 9-digit code is a 10-digit one whose leading 0 a spreadsheet ate. */
-function htsOf(col: SourceColumn): string {
-  const c = ident(col.name);
-  const digits = isNumeric(col.type)
-    ? `CAST(TRY_CAST(${c} AS BIGINT) AS VARCHAR)`
-    : `replace(replace(replace(trim(${c}), '.', ''), ' ', ''), '-', '')`;
-  return `CASE WHEN length(${digits}) = 9 THEN '0' || ${digits} ELSE ${digits} END`;
+/** An HTS code's digits: dots and spaces dropped (numbers as written). */
+function htsDigitsOf(col: SourceColumn, c: string): string {
+  if (isNumeric(col.type)) return `CAST(TRY_CAST(${c} AS BIGINT) AS VARCHAR)`;
+  return `replace(replace(${isText(col.type) ? c : asText(c)}, '.', ''), ' ', '')`;
 }
+
+/** Empty cells: NULL, or '' in text columns. */
+const missing = (col: SourceColumn | undefined, c: string) =>
+  !col ? 'true' : isText(col.type) ? `(${c} IS NULL OR ${c} = '')` : `${c} IS NULL`;
 
 export interface LinesSqlInput {
   file: string;
@@ -75,93 +71,111 @@ export interface LinesSqlInput {
 }
 
 /**
- * One output row per input row, in file order: the inputs as read, `status` ok|rejected with a `reason`, the
+ * One output row per input row, in file order (a hash join emits rows out of order, so they are sorted by row): the inputs as read, `status` ok|rejected with a `reason`, the
  * rates of the panel interval the entry date falls in, and the duty in dollars: base, statutory, expected,
  * owed after rulings, refundable (struck-down layers), and with duty paid the difference and the refund due.
+ *
+ * Cheap for good rows: cells are parsed once, the join keys are NULL for rows that cannot be priced, and the
+ * reason of a rejected row is worked out only for the rows the join left unpriced (CASE evaluates lazily).
  */
 export function linesSql(q: LinesSqlInput): string {
   const col = (f: EntryField) => q.columns.get(f);
-  const text = (f: EntryField) => (col(f) ? textOf(col(f)!) : 'CAST(NULL AS VARCHAR)');
-  const date = (f: EntryField) => (col(f) ? dateOf(col(f)!) : 'CAST(NULL AS DATE)');
-  const num = (f: EntryField) => (col(f) ? numberOf(col(f)!) : 'CAST(NULL AS DOUBLE)');
+  const raw = (f: EntryField) => `r_${f}`;
+  const rawSelect = [...q.columns].map(([f, c]) => `${ident(c.name)} AS ${raw(f)}`);
+  const parsed = (f: EntryField, fn: (c: SourceColumn, x: string) => string, type: string) =>
+    col(f) ? fn(col(f)!, raw(f)) : `CAST(NULL AS ${type})`;
+  const passThrough = (f: EntryField) => (col(f) ? raw(f) : 'CAST(NULL AS VARCHAR)');
+  const text = (f: EntryField) => (col(f) ? asText(raw(f)) : "''");
   const from = sqlString(q.window.from);
   const until = sqlString(q.window.until);
   const importer = sqlString(q.importer);
-  const usd = (pct: string) => `round(t.value_usd * ${pct} / 100, 2)`;
-  // the first failing check names the row's problem; the panel join is skipped for rows that fail one
+  // CSV cells may carry spaces and any case; the origins table holds upper and lower case codes
+  const originKey = q.kind === 'csv' ? `upper(trim(${raw('origin')}))` : raw('origin');
+  const usd = (pct: string) => `round(value_usd * ${pct} / 100, 2)`;
+  const badOptional = (f: EntryField, parsedName: string) =>
+    col(f) ? `(NOT ${missing(col(f), raw(f))} AND ${parsedName} IS NULL)` : 'false';
   return `
 WITH src AS (
-  SELECT ${rowNumberSql(q.kind)} AS "row",
-    ${text('entry_number')} AS entry_number, ${text('line_number')} AS line_number,
-    ${text('entry_date')} AS entry_date_text, ${date('entry_date')} AS entry_date,
-    ${text('hts')} AS hts_text, ${col('hts') ? htsOf(col('hts')!) : 'NULL'} AS hts,
-    upper(${text('origin')}) AS origin,
-    ${text('value')} AS value_text, ${num('value')} AS value_usd,
-    ${text('quantity')} AS quantity_text, ${num('quantity')} AS quantity,
-    ${text('duty_paid')} AS duty_paid_text, ${num('duty_paid')} AS duty_paid_usd,
-    ${text('liquidation_date')} AS liquidation_date_text, ${date('liquidation_date')} AS liquidation_date
+  SELECT ${rowNumberSql(q.kind)} AS "row", ${rawSelect.join(', ')}
   FROM ${readerSql(q.file, q.kind)}
 ),
-checked AS (
-  SELECT src.*, o.exporter,
-    CASE
-      WHEN entry_date_text IS NULL THEN 'no entry date'
-      WHEN entry_date IS NULL THEN 'entry date "' || entry_date_text || '" is not a date (YYYY-MM-DD or MM/DD/YYYY)'
-      WHEN entry_date < ${from}::DATE OR entry_date >= ${until}::DATE
-        THEN 'entry date ' || CAST(entry_date AS VARCHAR) || ' is outside the modelled period '
-          || ${from} || ' to ' || CAST(${until}::DATE - 1 AS VARCHAR)
-      WHEN hts_text IS NULL THEN 'no HTS code'
-      WHEN NOT regexp_full_match(coalesce(hts, ''), '[0-9]{10}')
-        THEN 'HTS code "' || hts_text || '" is not a 10-digit statistical line (e.g. 8517.13.0000)'
-      WHEN src.origin IS NULL THEN 'no country of origin'
-      WHEN src.origin = ${importer} THEN 'country of origin is the importer ' || ${importer} || ' (goods returned are not modelled)'
-      WHEN o.exporter IS NULL THEN 'country of origin "' || src.origin || '" is not an ISO 3166 alpha-2 code'
-      WHEN value_text IS NULL THEN 'no customs value'
-      WHEN value_usd IS NULL OR value_usd < 0 OR isinf(value_usd)
-        THEN 'customs value "' || value_text || '" is not an amount of 0 or more'
-      WHEN quantity_text IS NOT NULL AND quantity IS NULL THEN 'quantity "' || quantity_text || '" is not a number'
-      WHEN duty_paid_text IS NOT NULL AND (duty_paid_usd IS NULL OR isinf(duty_paid_usd))
-        THEN 'duty paid "' || duty_paid_text || '" is not an amount'
-      WHEN liquidation_date_text IS NOT NULL AND liquidation_date IS NULL
-        THEN 'liquidation date "' || liquidation_date_text || '" is not a date'
-    END AS input_reason
-  FROM src LEFT JOIN read_parquet(${sqlString(q.origins)}) o ON o.origin = src.origin
+typed AS (
+  SELECT src.*,
+    ${parsed('entry_date', dateOf, 'DATE')} AS entry_date,
+    ${parsed('hts', htsDigitsOf, 'VARCHAR')} AS hts_digits,
+    ${parsed('value', numberOf, 'DOUBLE')} AS value_usd,
+    ${parsed('quantity', numberOf, 'DOUBLE')} AS quantity,
+    ${parsed('duty_paid', numberOf, 'DOUBLE')} AS duty_paid_usd,
+    ${parsed('liquidation_date', dateOf, 'DATE')} AS liquidation_date,
+    o.iso AS origin, o.exporter
+  FROM src LEFT JOIN read_parquet(${sqlString(q.origins)}) o ON o.code = ${originKey}
 ),
-t AS (
-  SELECT checked.*,
-    CASE WHEN input_reason IS NULL THEN exporter END AS join_exporter,
-    CASE WHEN input_reason IS NULL THEN hts END AS join_hts
-  FROM checked
+padded AS (
+  SELECT typed.*, CASE WHEN length(hts_digits) = 9 THEN '0' || hts_digits ELSE hts_digits END AS hts
+  FROM typed
+),
+keyed AS (
+  -- the join key is NULL for a row whose cells cannot be priced (so the join stays a hash join)
+  SELECT padded.*, CASE WHEN value_usd >= 0 AND NOT isinf(value_usd)
+      AND NOT ${badOptional('quantity', 'quantity')}
+      AND NOT (${badOptional('duty_paid', 'duty_paid_usd')} OR coalesce(isinf(duty_paid_usd), false))
+      AND NOT ${badOptional('liquidation_date', 'liquidation_date')} THEN hts END AS join_hts
+  FROM padded
 ),
 joined AS (
-  SELECT t.*, p.base_pct, p.statutory_pct, p.expected_pct, p.owed_pct, p.refundable_pct, p.layers AS panel_layers,
+  SELECT k.*, p.base_pct, p.statutory_pct, p.expected_pct, p.owed_pct, p.refundable_pct, p.layers AS panel_layers,
     p.product IS NOT NULL AS priced
-  FROM t LEFT JOIN read_parquet(${sqlString(q.intervals)}) p
-    ON p.exporter = t.join_exporter AND p.product = t.join_hts
-   AND t.entry_date >= p.valid_from AND t.entry_date < p.valid_until
+  FROM keyed k LEFT JOIN read_parquet(${sqlString(q.intervals)}) p
+    ON p.exporter = k.exporter AND p.product = k.join_hts
+   AND k.entry_date >= p.valid_from AND k.entry_date < p.valid_until
 )
-SELECT t."row", t.entry_number, t.line_number, t.entry_date, t.hts, t.origin, t.value_usd, t.quantity,
-  t.duty_paid_usd, t.liquidation_date,
-  CASE WHEN t.priced THEN 'ok' ELSE 'rejected' END AS status,
-  coalesce(t.input_reason, CASE WHEN NOT t.priced THEN 'HTS code ' || t.hts
-    || ' is not a line of the ' || ${importer} || ' tariff schedule the panel covers (current edition)' END) AS reason,
-  t.base_pct, t.statutory_pct, t.expected_pct, t.owed_pct,
-  ${usd('t.base_pct')} AS duty_base_usd,
-  ${usd('t.statutory_pct')} AS duty_statutory_usd,
-  ${usd('t.expected_pct')} AS duty_expected_usd,
-  ${usd('t.owed_pct')} AS duty_owed_usd,
-  ${usd('t.refundable_pct')} AS refundable_usd,
-  round(t.duty_paid_usd - ${usd('t.statutory_pct')}, 2) AS paid_minus_statutory_usd,
-  round(t.duty_paid_usd - ${usd('t.owed_pct')}, 2) AS difference_usd,
-  CASE WHEN t.priced AND t.duty_paid_usd IS NOT NULL
-    THEN greatest(0, least(round(t.duty_paid_usd - ${usd('t.owed_pct')}, 2), ${usd('t.refundable_pct')})) END
+SELECT "row", ${passThrough('entry_number')} AS entry_number, ${passThrough('line_number')} AS line_number,
+  entry_date, hts, coalesce(origin, ${col('origin') ? asText(raw('origin')) : 'NULL'}) AS origin, value_usd, quantity,
+  duty_paid_usd, liquidation_date,
+  CASE WHEN priced THEN 'ok' ELSE 'rejected' END AS status,
+  CASE
+    WHEN priced THEN NULL
+    WHEN ${missing(col('entry_date'), raw('entry_date'))} THEN 'no entry date'
+    WHEN entry_date IS NULL
+      THEN 'entry date "' || ${text('entry_date')} || '" is not a date (YYYY-MM-DD or MM/DD/YYYY)'
+    WHEN entry_date < ${from}::DATE OR entry_date >= ${until}::DATE
+      THEN 'entry date ' || CAST(entry_date AS VARCHAR) || ' is outside the modelled period '
+        || ${from} || ' to ' || CAST(${until}::DATE - 1 AS VARCHAR)
+    WHEN ${missing(col('hts'), raw('hts'))} THEN 'no HTS code'
+    WHEN NOT regexp_full_match(coalesce(hts, ''), '[0-9]{10}')
+      THEN 'HTS code "' || ${text('hts')} || '" is not a 10-digit statistical line (e.g. 8517.13.0000)'
+    WHEN ${missing(col('origin'), raw('origin'))} THEN 'no country of origin'
+    WHEN upper(trim(${text('origin')})) = ${importer}
+      THEN 'country of origin is the importer ' || ${importer} || ' (goods returned are not modelled)'
+    WHEN exporter IS NULL THEN 'country of origin "' || ${text('origin')} || '" is not an ISO 3166 alpha-2 code'
+    WHEN ${missing(col('value'), raw('value'))} THEN 'no customs value'
+    WHEN value_usd IS NULL OR value_usd < 0 OR isinf(value_usd)
+      THEN 'customs value "' || ${text('value')} || '" is not an amount of 0 or more'
+    WHEN ${badOptional('quantity', 'quantity')} THEN 'quantity "' || ${text('quantity')} || '" is not a number'
+    WHEN ${badOptional('duty_paid', 'duty_paid_usd')} OR isinf(duty_paid_usd)
+      THEN 'duty paid "' || ${text('duty_paid')} || '" is not an amount'
+    WHEN ${badOptional('liquidation_date', 'liquidation_date')}
+      THEN 'liquidation date "' || ${text('liquidation_date')} || '" is not a date'
+    ELSE 'HTS code ' || hts || ' is not a line of the ' || ${importer}
+      || ' tariff schedule the panel covers (current edition)'
+  END AS reason,
+  base_pct, statutory_pct, expected_pct, owed_pct,
+  ${usd('base_pct')} AS duty_base_usd,
+  ${usd('statutory_pct')} AS duty_statutory_usd,
+  ${usd('expected_pct')} AS duty_expected_usd,
+  ${usd('owed_pct')} AS duty_owed_usd,
+  ${usd('refundable_pct')} AS refundable_usd,
+  CASE WHEN priced THEN round(duty_paid_usd - ${usd('statutory_pct')}, 2) END AS paid_minus_statutory_usd,
+  CASE WHEN priced THEN round(duty_paid_usd - ${usd('owed_pct')}, 2) END AS difference_usd,
+  CASE WHEN priced AND duty_paid_usd IS NOT NULL THEN greatest(0, least(round(duty_paid_usd - ${usd('owed_pct')}, 2), ${usd('refundable_pct')})) END
     AS refund_due_usd,
-  list_transform(t.panel_layers, lambda l: {
+  list_transform(panel_layers, lambda l: {
     'measure': l.measure, 'authority': l.authority, 'rate_pct': l.rate_pct, 'expected_pct': l.expected_pct,
     'owed': l.owed,
-    'duty_statutory_usd': round(t.value_usd * l.rate_pct / 100, 2),
-    'duty_expected_usd': round(t.value_usd * l.expected_pct / 100, 2)}) AS layers
-FROM joined t`;
+    'duty_statutory_usd': round(value_usd * l.rate_pct / 100, 2),
+    'duty_expected_usd': round(value_usd * l.expected_pct / 100, 2)}) AS layers
+FROM joined
+ORDER BY "row"`;
 }
 
 /** CSV has no lists: the layers become two text columns, `measure:usd;measure:usd`. */
