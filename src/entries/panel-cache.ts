@@ -8,7 +8,7 @@
 // partners no ledger rule tells apart from them (for the US: MFN plus measures that name all partners).
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ImporterRules } from '../engine/compile.js';
@@ -75,7 +75,9 @@ export async function entriesPanel(
   },
 ): Promise<PanelFiles> {
   const key = panelKey(opts.ledger, opts.dataDir, importer, opts.window);
-  const dir = join(opts.cacheDir ?? cacheRoot(), 'entries-panel', `${importer.toLowerCase()}-${key}`);
+  // data without a manifest (test and development projects) caches under the temp folder, not the user's cache
+  const root = opts.cacheDir ?? (existsSync(join(opts.dataDir, 'manifest.json')) ? cacheRoot() : join(tmpdir(), 'tradewar-cache'));
+  const dir = join(root, 'entries-panel', `${importer.toLowerCase()}-${key}`);
   const files = { dir, key, intervals: join(dir, 'intervals.parquet'), origins: join(dir, 'origins.parquet') };
   if (existsSync(files.intervals) && existsSync(files.origins)) {
     const n = await conn.runAndReadAll(`SELECT count(*)::BIGINT FROM read_parquet(${sqlString(files.intervals)})`);

@@ -33,7 +33,9 @@ beforeAll(async () => {
 afterAll(() => app?.close());
 
 /** POST routes: an example body (JSON object or text) and its content type. */
-const POST_EXAMPLES: Record<string, { payload: string | object; contentType: string; query?: string }> = {};
+const POST_EXAMPLES: Record<string, { payload: string | object; contentType: string; query?: string }> = {
+  '/api/entries': { payload: 'Entry Date,HTS,Origin,Value\n2025-11-05,0101210000,CN,1000\n', contentType: 'text/csv' },
+};
 
 const EXAMPLES: Record<string, string> = {
   '/api/rate': 'product=8517.13.00.00&origin=CN&dest=US&date=2025-11-05',
