@@ -46,10 +46,17 @@ export function cacheRoot(): string {
   return join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'tradewar');
 }
 
-/** A hash of everything the panel depends on: ledger records, the shipped data's manifest, importer, window. */
-export function panelKey(ledger: Ledger, dataDir: string, importer: string, window: Window): string {
+/** A hash of everything the panel depends on: ledger records, the shipped data's manifest, importer, window,
+ * the countries an entry may name. */
+export function panelKey(
+  ledger: Ledger,
+  dataDir: string,
+  importer: string,
+  window: Window,
+  origins: readonly string[],
+): string {
   const h = createHash('sha256');
-  h.update(`format ${PANEL_FORMAT} ${importer} ${window.from} ${window.until}\n`);
+  h.update(`format ${PANEL_FORMAT} ${importer} ${window.from} ${window.until} ${origins.join(',')}\n`);
   const replacer = (_k: string, v: unknown) => (v instanceof Map ? [...v.entries()] : v);
   const { positions: _positions, files: _files, ...records } = ledger;
   h.update(JSON.stringify(records, replacer));
@@ -74,9 +81,10 @@ export async function entriesPanel(
     onProgress?: (d: number, t: number) => void;
   },
 ): Promise<PanelFiles> {
-  const key = panelKey(opts.ledger, opts.dataDir, importer, opts.window);
+  const key = panelKey(opts.ledger, opts.dataDir, importer, opts.window, origins);
   // data without a manifest (test and development projects) caches under the temp folder, not the user's cache
-  const root = opts.cacheDir ?? (existsSync(join(opts.dataDir, 'manifest.json')) ? cacheRoot() : join(tmpdir(), 'tradewar-cache'));
+  const root =
+    opts.cacheDir ?? (existsSync(join(opts.dataDir, 'manifest.json')) ? cacheRoot() : join(tmpdir(), 'tradewar-cache'));
   const dir = join(root, 'entries-panel', `${importer.toLowerCase()}-${key}`);
   const files = { dir, key, intervals: join(dir, 'intervals.parquet'), origins: join(dir, 'origins.parquet') };
   if (existsSync(files.intervals) && existsSync(files.origins)) {

@@ -25,6 +25,8 @@ export interface EntriesInput {
 }
 
 let isoCodes: string[] | undefined;
+/** Region codes that name no country of origin: unknown, outlying Oceania, pseudo-locales, UN, Eurozone. */
+const NOT_ORIGINS = new Set(['ZZ', 'QO', 'XA', 'XB', 'UN', 'EZ']);
 
 /** Every ISO 3166 alpha-2 code an entry may name: the shipped country table plus every assigned region code. */
 export function originCodes(ctx: TradewarContext): string[] {
@@ -33,7 +35,7 @@ export function originCodes(ctx: TradewarContext): string[] {
     for (let a = 65; a <= 90; a++)
       for (let b = 65; b <= 90; b++) {
         const code = String.fromCharCode(a, b);
-        if (countryName(code) !== undefined) all.add(code);
+        if (countryName(code) !== undefined && !NOT_ORIGINS.has(code)) all.add(code);
       }
     isoCodes = [...all].filter((c) => /^[A-Z]{2}$/.test(c)).sort();
   }
