@@ -11,7 +11,9 @@ import type { Window } from '../engine/panel.js';
 import type { Ledger } from '../ledger/ledger.js';
 import { sqlString } from '../datasets/duckdb.js';
 import { UserInputError } from '../util/errors.js';
-import { matchColumns, type EntryField } from './columns.js';
+import { matchColumns } from './columns.js';
+import type { EntriesSummary, LayerTotal } from '../contract/entries.js';
+export type { EntriesSummary, LayerTotal };
 import { EXPECTED_EQUALS_STATUTORY, entriesPanel } from './panel-cache.js';
 import {
   byLayerSql,
@@ -46,46 +48,6 @@ export interface EntriesJob {
   /** How many rejected rows the summary lists (all are in the output with their reason). */
   listRejected?: number;
   onProgress?: (phase: 'panel' | 'entries', done: number, total: number) => void;
-}
-
-/** Totals of one layer over the priced lines; the first is the base rate (MFN), `measure: 'base'`. */
-export interface LayerTotal {
-  measure: string;
-  authority: string;
-  owed: boolean;
-  lines: number;
-  duty_statutory_usd: number;
-  duty_expected_usd: number;
-  refundable_usd: number;
-}
-
-export interface EntriesSummary {
-  file: string;
-  out: string;
-  format: OutputFormat;
-  importer: string;
-  rows: number;
-  accepted: number;
-  rejected: number;
-  with_duty_paid: number;
-  first_entry_date: string | null;
-  last_entry_date: string | null;
-  totals: {
-    value_usd: number;
-    duty_base_usd: number;
-    duty_statutory_usd: number;
-    duty_expected_usd: number;
-    duty_owed_usd: number;
-    refundable_usd: number;
-    duty_paid_usd: number;
-    refund_due_usd: number;
-  };
-  by_layer: LayerTotal[];
-  rejected_rows: Array<{ row: number; reason: string }>;
-  columns: Partial<Record<EntryField, string>>;
-  panel: { key: string; cached: boolean; interval_rows: number; dir: string };
-  expected_equals_statutory: boolean;
-  assumptions: string[];
 }
 
 export const ASSUMPTIONS = [

@@ -7,11 +7,12 @@ import type { TradewarContext } from './context.js';
 import { countryName, parseChoice, parseImporter } from './inputs.js';
 import { csvProjection } from '../entries/sql.js';
 import { duckdb, sqlString } from '../datasets/duckdb.js';
+import type { EntriesUploadAnswer, EntryLine } from '../contract/entries.js';
 import { runEntries, type EntriesSummary, type OutputFormat } from '../entries/run.js';
 import { DEFAULT_WINDOW } from '../engine/panel.js';
 import { UserInputError } from '../util/errors.js';
 
-export type { EntriesSummary, OutputFormat };
+export type { EntriesSummary, OutputFormat, EntriesUploadAnswer };
 
 export interface EntriesInput {
   file: string;
@@ -72,11 +73,6 @@ export interface EntriesUploadInput {
   format?: string;
 }
 
-export interface EntriesUploadAnswer {
-  summary: EntriesSummary;
-  lines_total: number;
-  lines: Record<string, unknown>[];
-}
 
 const flag = (v: string | undefined) => v === '1' || v === 'true';
 
@@ -136,5 +132,5 @@ async function readLines(parquet: string, limit: number | undefined, flat: boole
   const r = await conn.runAndReadAll(
     `SELECT CAST("row" AS INTEGER) AS "row", * EXCLUDE ("row") FROM (${sql}) ORDER BY "row"${limit === undefined ? '' : ` LIMIT ${limit}`}`,
   );
-  return r.getRowObjectsJson() as Record<string, unknown>[];
+  return r.getRowObjectsJson() as unknown as EntryLine[];
 }

@@ -6,6 +6,7 @@ import { ProductPage } from './pages/ProductPage';
 import { BreakdownPage } from './pages/BreakdownPage';
 import { ScenariosPage } from './pages/ScenariosPage';
 import { EventsPage } from './pages/EventsPage';
+import { EntriesPage } from './pages/EntriesPage';
 
 const PAGES = [
   { id: 'overview', label: 'Overview', Page: OverviewPage },
@@ -13,6 +14,7 @@ const PAGES = [
   { id: 'breakdown', label: 'Breakdown', Page: BreakdownPage },
   { id: 'scenarios', label: 'Scenarios', Page: ScenariosPage },
   { id: 'events', label: 'Events', Page: EventsPage },
+  { id: 'entries', label: 'Entries', Page: EntriesPage },
 ];
 
 export function App() {
