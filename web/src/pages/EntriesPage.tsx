@@ -81,7 +81,7 @@ function layerChart(answer: EntriesUploadAnswer, compact: boolean): EChartsOptio
     animation: false,
     grid: { left: compact ? 120 : 200, right: 70, top: 30, bottom: 24 },
     legend: { top: 0 },
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => fmtMoney(Number(v)) },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: unknown) => fmtMoney(Number(v)) },
     xAxis: { type: 'value', axisLabel: { formatter: (v: number) => fmtUsd(v) } },
     yAxis: {
       type: 'category',
@@ -103,7 +103,11 @@ function layerChart(answer: EntriesUploadAnswer, compact: boolean): EChartsOptio
         stack: 'duty',
         color: STRUCK,
         data: layers.map((l) => (l.owed ? 0 : l.duty_statutory_usd)),
-        label: { show: true, position: 'right', formatter: (p) => (Number(p.value) > 0 ? fmtUsd(Number(p.value)) : '') },
+        label: {
+          show: true,
+          position: 'right',
+          formatter: (p: { value?: unknown }) => (Number(p.value) > 0 ? fmtUsd(Number(p.value)) : ''),
+        },
       },
     ],
   };
@@ -181,8 +185,8 @@ export function EntriesPage() {
           <strong>Drop an entry file here</strong> or click to choose one (CSV or JSON, one row per entry line).
           <span className="sub">
             Columns by name: Entry Date, HTS Number, Country of Origin, Line Entered Value; optional Entry Summary
-            Number, Line Number, Quantity, Duty Paid (or Line Duty Amount), Liquidation Date. Parquet files and
-            files of millions of lines: <code>tradewar entries FILE</code> on the command line.
+            Number, Line Number, Quantity, Duty Paid (or Line Duty Amount), Liquidation Date. Parquet files and files of
+            millions of lines: <code>tradewar entries FILE</code> on the command line.
           </span>
           {file && <span className="sub">File: {file.name}</span>}
         </label>
