@@ -83,7 +83,6 @@ export interface EntriesSummary {
   assumptions: string[];
 }
 
-
 /** POST /api/entries: the summary and the first `limit` lines. */
 export interface EntriesUploadAnswer {
   summary: EntriesSummary;

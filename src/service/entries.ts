@@ -73,7 +73,6 @@ export interface EntriesUploadInput {
   format?: string;
 }
 
-
 const flag = (v: string | undefined) => v === '1' || v === 'true';
 
 /** An entry file sent to the API: CSV text, or JSON (an array of line objects, or `{entries: [...]}`). */

@@ -52,9 +52,10 @@ describe.skipIf(!!missing)('Entries page in chromium', () => {
       summary: { totals: { refund_due_usd: number }; by_layer: Array<{ measure: string; duty_statutory_usd: number }> };
     };
     // the chart draws the API's dollars per layer: the struck-down IEEPA layer in the refundable series
-    const drawn = JSON.parse(
-      (await page.getByTestId('entries-layer-chart').getAttribute('data-series'))!,
-    ) as Array<{ name: string; data: number[] }>;
+    const drawn = JSON.parse((await page.getByTestId('entries-layer-chart').getAttribute('data-series'))!) as Array<{
+      name: string;
+      data: number[];
+    }>;
     const struck = drawn.find((s) => s.name === 'Struck down (refundable)')!;
     const ieepa = answer.summary.by_layer.find((l) => l.measure === 'us-ieepa-fentanyl-cn')!;
     expect(struck.data).toContain(ieepa.duty_statutory_usd);
@@ -64,10 +65,7 @@ describe.skipIf(!!missing)('Entries page in chromium', () => {
     expect(table).toMatch(/country of origin "XX" is not an ISO 3166 alpha-2 code/);
     await page.screenshot({ path: shot('entries-upload'), fullPage: true });
 
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByTestId('entries-download').click(),
-    ]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('entries-download').click()]);
     expect(download.suggestedFilename()).toBe('broker-priced.csv');
     const csv = readFileSync((await download.path())!, 'utf8');
     expect(csv.split('\n')[0]).toMatch(/^row,entry_number,/);
