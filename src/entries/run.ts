@@ -113,7 +113,8 @@ export async function runEntries(job: EntriesJob): Promise<EntriesSummary> {
   });
   const conn = await instance.connect();
   // query progress feeds the progress bar
-  await conn.run(`SET enable_progress_bar = true; SET enable_progress_bar_print = false`);
+  await conn.run(`SET enable_progress_bar = true`);
+  await conn.run(`SET enable_progress_bar_print = false`);
   try {
     const columns = await describeSource(conn, file, kind);
     const matched = matchColumns(columns.map((c) => c.name));
