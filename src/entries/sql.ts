@@ -42,11 +42,13 @@ function dateOf(col: SourceColumn, c: string): string {
   return `coalesce(TRY_CAST(${t} AS DATE), CAST(try_strptime(${t}, ['%m/%d/%Y', '%Y%m%d']) AS DATE))`;
 }
 
-/** An amount: numbers as is; text with optional $ and thousands separators. */
+/** An amount: numbers as is; text with an optional $ and comma thousands separators. */
 function numberOf(col: SourceColumn, c: string): string {
   if (isNumeric(col.type)) return `CAST(${c} AS DOUBLE)`;
   const t = isText(col.type) ? c : asText(c);
-  return `coalesce(TRY_CAST(${t} AS DOUBLE), TRY_CAST(replace(replace(${t}, ',', ''), '$', '') AS DOUBLE))`;
+  // "$1,234.50" yes; "1000,00" (a decimal comma) is not read as 100000 but rejected
+  return `coalesce(TRY_CAST(${t} AS DOUBLE), CASE WHEN regexp_full_match(${t}, '\\$? ?-?[0-9]{1,3}(,[0-9]{3})*(\\.[0-9]+)?')
+    THEN TRY_CAST(replace(replace(replace(${t}, ',', ''), '$', ''), ' ', '') AS DOUBLE) END)`;
 }
 
 /** An HTS code's digits: dots and spaces dropped (numbers as written). */

@@ -60,7 +60,7 @@ describe.skipIf(!!missing)('Entries page in chromium', () => {
     const ieepa = answer.summary.by_layer.find((l) => l.measure === 'us-ieepa-fentanyl-cn')!;
     expect(struck.data).toContain(ieepa.duty_statutory_usd);
     expect(await page.getByTestId('entries-refund').textContent()).toMatch(/\$450\.00/);
-    expect(await page.getByTestId('entries-summary').textContent()).toMatch(/4 priced.*6 rejected of 10/);
+    expect(await page.getByTestId('entries-summary').textContent()).toMatch(/4 priced.*7 rejected of 11/);
     const table = await page.getByTestId('entries-lines').textContent();
     expect(table).toMatch(/country of origin "XX" is not an ISO 3166 alpha-2 code/);
     await page.screenshot({ path: shot('entries-upload'), fullPage: true });

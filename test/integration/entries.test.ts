@@ -146,9 +146,11 @@ describe('tradewar entries on the shipped data', () => {
       [8, expect.stringMatching(/customs value "-5" is not an amount/)],
       [9, expect.stringMatching(/entry date 2017-06-01 is outside the modelled period/)],
       [10, expect.stringMatching(/HTS code "8517.13" is not a 10-digit statistical line/)],
+      // a decimal comma is not read as a thousands separator (1000,00 is not $100,000)
+      [11, expect.stringMatching(/customs value "1000,00" is not an amount/)],
     ]);
-    expect(summary).toMatchObject({ rows: 10, accepted: 4, rejected: 6, with_duty_paid: 3 });
-    expect(summary.rejected_rows.map((r) => r.row)).toEqual([5, 6, 7, 8, 9, 10]);
+    expect(summary).toMatchObject({ rows: 11, accepted: 4, rejected: 7, with_duty_paid: 3 });
+    expect(summary.rejected_rows.map((r) => r.row)).toEqual([5, 6, 7, 8, 9, 10, 11]);
   });
 
   it('sums the summary by layer from the lines', () => {
@@ -220,7 +222,7 @@ describe('tradewar entries on the shipped data', () => {
     const out = join(work, 'lines.csv');
     const r = cli(['entries', join(FIXTURES, 'broker.csv'), '--out', out]);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/10 rows — 4 priced, 6 rejected/);
+    expect(r.out).toMatch(/11 rows — 4 priced, 7 rejected/);
     expect(r.out).toMatch(/refund due \$450\.00/);
     expect(r.out).toMatch(/row 6: HTS code 1234567890/);
     const csv = readFileSync(out, 'utf8').split('\n');
@@ -254,9 +256,9 @@ describe('POST /api/entries', () => {
   it('prices a CSV body and answers the summary and the lines', async () => {
     const { status, body } = await post(readFileSync(join(FIXTURES, 'broker.csv'), 'utf8'), 'text/csv');
     expect(status).toBe(200);
-    expect(body.summary).toMatchObject({ rows: 10, accepted: 4, rejected: 6, file: 'upload', out: '' });
+    expect(body.summary).toMatchObject({ rows: 11, accepted: 4, rejected: 7, file: 'upload', out: '' });
     expect(body.summary.totals.refund_due_usd).toBe(450);
-    expect(body.lines_total).toBe(10);
+    expect(body.lines_total).toBe(11);
     expect(body.lines[0]).toMatchObject({ row: 1, duty_statutory_usd: 200, refund_due_usd: 200 });
   });
 
