@@ -7,7 +7,7 @@
 // Origins outside the trade-data partners are classed the same way as partners, so they get the panel of the
 // partners no ledger rule tells apart from them (for the US: MFN plus measures that name all partners).
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
@@ -61,7 +61,11 @@ export function panelKey(
   const { positions: _positions, files: _files, ...records } = ledger;
   h.update(JSON.stringify(records, replacer));
   const manifest = join(dataDir, 'manifest.json');
-  h.update(existsSync(manifest) ? readFileSync(manifest) : dataDir);
+  if (existsSync(manifest)) h.update(readFileSync(manifest));
+  // no manifest (test and development projects): the files themselves, so equal data shares one panel
+  else
+    for (const f of readdirSync(dataDir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name)))
+      if (f.isFile()) h.update(`${f.name}\n`).update(readFileSync(join(dataDir, f.name)));
   return h.digest('hex').slice(0, 16);
 }
 
