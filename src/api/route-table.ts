@@ -6,6 +6,7 @@ import { COMMITMENTS_ROUTES } from './routes-commitments.js';
 import { NEWS_ROUTES } from './routes-news.js';
 import { CONTROLS_ROUTES } from './routes-controls.js';
 import { IMPACT_ROUTES } from './routes-impact.js';
+import { ENTRIES_ROUTES } from './routes-entries.js';
 
 export const ALL_ROUTES: RouteDef[] = [
   ...ROUTES,
@@ -13,4 +14,5 @@ export const ALL_ROUTES: RouteDef[] = [
   ...NEWS_ROUTES,
   ...CONTROLS_ROUTES,
   ...IMPACT_ROUTES,
+  ...ENTRIES_ROUTES,
 ];

@@ -318,6 +318,92 @@ export const errorSchema = {
   required: ['error'],
 };
 
+// ---- entry-file batch (POST /api/entries) ---------------------------------------------------------------------
+const nullable = (type: string, description: string): JsonSchema => ({ type: [type, 'null'], description });
+const entryLayer = obj({
+  measure: str('measure id in the ledger'),
+  authority: str('legal authority family'),
+  rate_pct: num('what the layer adds on the entry date, percent of the customs value'),
+  expected_pct: num('expected rate of the layer (equal to rate_pct until expected rates are priced)'),
+  owed: { type: 'boolean', description: 'false for a measure struck down by a court (refundable)' },
+  duty_statutory_usd: num('duty of the layer, USD'),
+  duty_expected_usd: num('expected duty of the layer, USD'),
+});
+const entryLine = {
+  type: 'object',
+  description: 'one line of the entry file, priced (status ok) or rejected with a reason',
+  properties: {
+    row: num('row of the file, 1 = first data row'),
+    entry_number: { type: ['string', 'number', 'null'], description: 'entry (summary) number as given' },
+    line_number: { type: ['string', 'number', 'null'], description: 'line number as given' },
+    entry_date: nullable('string', 'entry date, YYYY-MM-DD'),
+    hts: nullable('string', 'HTS code, 10 digits'),
+    origin: nullable('string', 'country of origin'),
+    value_usd: nullable('number', 'customs value, USD'),
+    quantity: nullable('number', 'quantity as given'),
+    duty_paid_usd: nullable('number', 'duty paid as given, USD'),
+    liquidation_date: nullable('string', 'liquidation date as given'),
+    status: { type: 'string', enum: ['ok', 'rejected'] },
+    reason: nullable('string', 'why the line was rejected'),
+    base_pct: nullable('number', 'base (MFN) rate, percent'),
+    statutory_pct: nullable('number', 'total statutory rate, percent'),
+    expected_pct: nullable('number', 'total expected rate, percent'),
+    owed_pct: nullable('number', 'total owed after court rulings, percent'),
+    duty_base_usd: nullable('number', 'base duty, USD'),
+    duty_statutory_usd: nullable('number', 'statutory duty, USD'),
+    duty_expected_usd: nullable('number', 'expected duty, USD'),
+    duty_owed_usd: nullable('number', 'duty owed after court rulings, USD'),
+    refundable_usd: nullable('number', 'duty of struck-down measures, USD'),
+    paid_minus_statutory_usd: nullable('number', 'duty paid minus statutory duty, USD'),
+    difference_usd: nullable('number', 'duty paid minus duty owed, USD'),
+    refund_due_usd: nullable('number', 'refund due: duty paid − owed, between 0 and the struck-down duty, USD'),
+    layers: { type: ['array', 'null'], items: entryLayer },
+  },
+  required: ['row', 'status', 'reason'],
+};
+const layerTotal = obj({
+  measure: str('measure id, or "base" for the MFN rate'),
+  authority: str('authority family'),
+  owed: { type: 'boolean', description: 'false: struck down, refundable' },
+  lines: num('priced lines the layer applies to'),
+  duty_statutory_usd: num('statutory duty, USD'),
+  duty_expected_usd: num('expected duty, USD'),
+  refundable_usd: num('struck-down duty, USD'),
+});
+const money = (what: string) => num(`${what}, USD`);
+const entriesSummary = {
+  type: 'object',
+  properties: {
+    importer: str('importing country'),
+    rows: num('rows in the file'),
+    accepted: num('rows priced'),
+    rejected: num('rows rejected'),
+    with_duty_paid: num('priced rows with duty paid'),
+    first_entry_date: nullable('string', 'earliest entry date priced'),
+    last_entry_date: nullable('string', 'latest entry date priced'),
+    totals: obj({
+      value_usd: money('customs value'),
+      duty_base_usd: money('base duty'),
+      duty_statutory_usd: money('statutory duty'),
+      duty_expected_usd: money('expected duty'),
+      duty_owed_usd: money('duty owed after court rulings'),
+      refundable_usd: money('duty of struck-down measures'),
+      duty_paid_usd: money('duty paid'),
+      refund_due_usd: money('refund due'),
+    }),
+    by_layer: arrayOf(layerTotal),
+    rejected_rows: arrayOf(obj({ row: num('row'), reason: str('why') })),
+    expected_equals_statutory: { type: 'boolean', description: 'true while expected rates are not priced' },
+    assumptions: arrayOf(str('an assumption of the computation')),
+  },
+  required: ['rows', 'accepted', 'rejected', 'totals', 'by_layer', 'rejected_rows'],
+};
+const entriesAnswer = obj({
+  summary: entriesSummary,
+  lines_total: num('lines in the file'),
+  lines: arrayOf(entryLine),
+});
+
 export const COMPONENTS: Record<string, JsonSchema> = {
   Error: errorSchema,
   Layer: layer,
@@ -333,6 +419,7 @@ export const COMPONENTS: Record<string, JsonSchema> = {
   Comparison: comparison,
   Meta: meta,
   ProductHistory: history,
+  EntriesAnswer: entriesAnswer,
 };
 
 export const R = { ref, arrayOf, obj, str, num };

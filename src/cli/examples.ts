@@ -70,6 +70,10 @@ export const EXAMPLES: Record<string, string[]> = {
     'tradewar impact --scenario no-deal-2025-11 --over busan-truce --at 2025-12-01 --model pe --draws 200',
     'tradewar impact --scenario extension-2027 --at 2026-12-01 --model ge --format json',
   ],
+  entries: [
+    'tradewar entries test/fixtures/entries/broker.csv --out priced.csv',
+    'tradewar entries test/fixtures/entries/ace-lines.parquet --format json --summary json --out priced.json',
+  ],
   'impact replicate': ['tradewar impact replicate --list', 'tradewar impact replicate ilss-2025-case1 --format json'],
 };
 

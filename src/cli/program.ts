@@ -13,6 +13,7 @@ import { registerCommitmentsCommands } from './commands/commitments.js';
 import { registerNewsCommands } from './commands/news.js';
 import { registerControlsCommands } from './commands/controls.js';
 import { registerImpactCommands } from './commands/impact.js';
+import { registerEntriesCommands } from './commands/entries.js';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -34,6 +35,7 @@ export function buildProgram(): Command {
   registerNewsCommands(program);
   registerControlsCommands(program);
   registerImpactCommands(program);
+  registerEntriesCommands(program);
   addExamples(program); // after every command is registered
   return program;
 }

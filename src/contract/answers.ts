@@ -153,6 +153,8 @@ export interface LayerContribution {
   measure: string;
   authority: string;
   pct: number;
+  /** What the layer adds on average (ADR 9): pct × the share of the line's goods expected to pay it. */
+  expected_pct?: number;
   owed: boolean;
 }
 

@@ -62,7 +62,13 @@ export function stackAt(
     const owed = l.cand.cm.struckDown === null;
     additional += l.contribution;
     if (owed) owedAdditional += l.contribution;
-    layers.push({ measure: l.cand.cm.measure.id, authority: l.cand.cm.measure.authority, pct: l.contribution, owed });
+    layers.push({
+      measure: l.cand.cm.measure.id,
+      authority: l.cand.cm.measure.authority,
+      pct: l.contribution,
+      expected_pct: l.expectedContribution,
+      owed,
+    });
   }
   return { base, additional, total: base + additional, expected: base + expected, owed: base + owedAdditional, layers };
 }

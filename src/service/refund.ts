@@ -4,6 +4,7 @@ import type { TradewarContext } from './context.js';
 import { parseCountry, parseDate, parseImporter } from './inputs.js';
 import { requireKnownProduct } from '../codes/product-codes.js';
 import { productIntervals } from '../engine/panel.js';
+import { struckDownLayers } from '../engine/refunds.js';
 import { addDays, daysBetween, maxDate, minDate } from '../util/dates.js';
 import { UserInputError } from '../util/errors.js';
 
@@ -79,8 +80,7 @@ export function refundQuery(ctx: TradewarContext, input: RefundInput): RefundEst
     const d = daysBetween(a, b);
     if (d <= 0) continue;
     const share = value * (d / days);
-    const struck = iv.layers.filter((l) => !l.owed);
-    const pct = struck.reduce((s, l) => s + l.pct, 0);
+    const { pct, measures } = struckDownLayers(iv.layers);
     out.assessed_total_usd += (share * iv.total) / 100;
     out.owed_total_usd += (share * iv.owed) / 100;
     out.periods.push({
@@ -89,7 +89,7 @@ export function refundQuery(ctx: TradewarContext, input: RefundInput): RefundEst
       days: d,
       value_usd: money(share),
       struck_down_pct: pct,
-      measures: struck.map((l) => l.measure),
+      measures,
       refundable_usd: money((share * pct) / 100),
     });
   }

@@ -58,6 +58,7 @@ const POST_EXAMPLES: Record<string, { payload: string | object; contentType: str
     contentType: 'text/csv',
     query: 'date=2026-12-01',
   },
+  '/api/entries': { payload: 'Entry Date,HTS,Origin,Value\n2025-11-05,0101210000,CN,1000\n', contentType: 'text/csv' },
 };
 
 const EXAMPLES: Record<string, string> = {

@@ -9,6 +9,7 @@ import { EventsPage } from './pages/EventsPage';
 import { CommitmentsPage } from './pages/CommitmentsPage';
 import { ControlsPage } from './pages/ControlsPage';
 import { ImpactPage } from './pages/ImpactPage';
+import { EntriesPage } from './pages/EntriesPage';
 
 const PAGES = [
   { id: 'overview', label: 'Overview', Page: OverviewPage },
@@ -19,6 +20,7 @@ const PAGES = [
   { id: 'commitments', label: 'Commitments', Page: CommitmentsPage },
   { id: 'controls', label: 'Controls', Page: ControlsPage },
   { id: 'impact', label: 'Impact', Page: ImpactPage },
+  { id: 'entries', label: 'Entries', Page: EntriesPage },
 ];
 
 export function App() {

@@ -1,0 +1,113 @@
+// `tradewar entries FILE`: the duty stack, owed duty and refund of every line of an entry file (CSV, Parquet
+// or JSON), written as CSV, Parquet or JSON, with a summary (totals by layer, refunds due, rejected rows).
+import type { Command } from 'commander';
+import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { contextFor, print } from '../options.js';
+import { toTable } from '../format.js';
+import { progressBar } from '../progress.js';
+import { entriesQuery, type EntriesSummary } from '../../service/entries.js';
+import { parseChoice } from '../../service/inputs.js';
+import { UserInputError } from '../../util/errors.js';
+
+const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
+
+export function summaryText(s: EntriesSummary, shown = 20): string {
+  const t = s.totals;
+  const lines = [
+    `${s.file}: ${s.rows.toLocaleString('en-US')} rows — ${s.accepted.toLocaleString('en-US')} priced, ${s.rejected.toLocaleString('en-US')} rejected` +
+      (s.first_entry_date ? `; entry dates ${s.first_entry_date} to ${s.last_entry_date}` : ''),
+    `Customs value ${usd.format(t.value_usd)}; duty (statutory) ${usd.format(t.duty_statutory_usd)}, expected ${usd.format(t.duty_expected_usd)}` +
+      (s.expected_equals_statutory ? ' (expected = statutory until the engine prices expected rates)' : ''),
+    `Owed after court rulings ${usd.format(t.duty_owed_usd)}; struck-down duty (refundable) ${usd.format(t.refundable_usd)}`,
+    s.with_duty_paid > 0
+      ? `Duty paid on ${s.with_duty_paid.toLocaleString('en-US')} lines ${usd.format(t.duty_paid_usd)}; refund due ${usd.format(t.refund_due_usd)}`
+      : 'No duty paid given: no refund due computed (add a "Duty Paid" column)',
+    '',
+    'By layer:',
+    toTable(
+      s.by_layer.map((l) => ({
+        layer: l.measure,
+        authority: l.authority,
+        owed: l.owed ? 'yes' : 'no (struck down)',
+        lines: l.lines,
+        duty_statutory_usd: l.duty_statutory_usd,
+        duty_expected_usd: l.duty_expected_usd,
+        refundable_usd: l.refundable_usd,
+      })),
+    ).trimEnd(),
+  ];
+  if (s.rejected > 0) {
+    lines.push('', `Rejected rows (${Math.min(shown, s.rejected)} of ${s.rejected.toLocaleString('en-US')} shown):`);
+    for (const r of s.rejected_rows.slice(0, shown)) lines.push(`  row ${r.row}: ${r.reason}`);
+  }
+  lines.push(
+    '',
+    `Panel ${s.panel.key} (${s.panel.interval_rows.toLocaleString('en-US')} intervals) ${s.panel.cached ? 'read from the cache' : 'built and cached'}: ${s.panel.dir}`,
+  );
+  return lines.join('\n') + '\n';
+}
+
+export function registerEntriesCommands(program: Command): void {
+  program
+    .command('entries')
+    .description(
+      'duty stack, duty owed after court rulings and refund due of every line of an entry file (ACE export or broker sheet)',
+    )
+    .argument('<file>', 'entry file: .csv (any delimiter), .parquet or .json; one row per entry line')
+    .option('--out <file>', 'write the priced lines here (default: standard output; required for parquet)')
+    .option('--format <format>', 'csv | parquet | json', 'csv')
+    .option('--strict', 'stop at the first bad row (exit 2) instead of reporting it and pricing the rest')
+    .option('--dest <iso2>', 'importing country whose tariff applies', 'US')
+    .option('--summary <format>', 'summary as table | json (stdout with --out, else stderr)', 'table')
+    .addHelpText(
+      'after',
+      `
+Columns are matched by name, case-insensitively, with the usual aliases: entry date ("Entry Date"), HTS code
+("HTS Number"), country of origin ("Country of Origin"), customs value ("Line Entered Value"); optional entry
+number ("Entry Summary Number"), line number, quantity, duty paid ("Line Duty Amount"), liquidation date.
+Every input row comes out, in file order, with status ok|rejected and the reason of a rejection.
+
+Examples:
+  tradewar entries ace-lines.csv --out priced.csv
+  tradewar entries entries-2025.parquet --format parquet --out priced.parquet --strict`,
+    )
+    .action(async (file: string, opts, cmd: Command) => {
+      const format = parseChoice(opts.format, 'format', ['csv', 'parquet', 'json'] as const, 'csv');
+      const summaryFormat = parseChoice(opts.summary, 'summary', ['table', 'json'] as const, 'table');
+      if (format === 'parquet' && !opts.out) throw new UserInputError('--format parquet needs --out FILE', 'out');
+      const ctx = await contextFor(cmd);
+      const tmp = opts.out ? undefined : mkdtempSync(join(tmpdir(), 'tradewar-entries-out-'));
+      const out = opts.out ?? join(tmp!, `lines.${format}`);
+      const bars = { panel: progressBar('panel'), entries: progressBar('entries') };
+      try {
+        const summary = await entriesQuery(ctx, {
+          file,
+          out,
+          format,
+          dest: opts.dest,
+          strict: Boolean(opts.strict),
+          onProgress: (phase, done, total) => {
+            if (phase === 'entries') bars.panel.stop();
+            bars[phase].update(done, total);
+          },
+        });
+        bars.panel.stop();
+        bars.entries.stop();
+        const text = summaryFormat === 'json' ? JSON.stringify(summary, null, 2) + '\n' : summaryText(summary);
+        if (opts.out) {
+          print(text);
+          process.stderr.write(`wrote ${summary.rows.toLocaleString('en-US')} lines to ${opts.out}\n`);
+        } else {
+          await pipeline(createReadStream(out), process.stdout, { end: false });
+          process.stderr.write(text);
+        }
+      } finally {
+        bars.panel.stop();
+        bars.entries.stop();
+        if (tmp) rmSync(tmp, { recursive: true, force: true });
+      }
+    });
+}

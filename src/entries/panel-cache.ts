@@ -1,0 +1,177 @@
+// The interval panel the entry batch joins against, as Parquet in a cache folder keyed by a hash of the ledger,
+// the shipped data and this file's format version: built once (a few seconds for the US), then read by every
+// run. Two files:
+//   intervals.parquet  exporter class × product × [valid_from, valid_until) → rates and the list of layers
+//   origins.parquet    every ISO 3166 origin, as written (CN, cn) → the code and its exporter class (partners
+//                      that no rule tells apart share a class)
+// Origins outside the trade-data partners are classed the same way as partners, so they get the panel of the
+// partners no ledger rule tells apart from them (for the US: MFN plus measures that name all partners).
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { ImporterRules } from '../engine/compile.js';
+import { buildIntervalPanel, type Window } from '../engine/panel.js';
+import { struckDownLayers } from '../engine/refunds.js';
+import type { LayerContribution } from '../contract/answers.js';
+import type { Ledger } from '../ledger/ledger.js';
+import { sqlString } from '../datasets/duckdb.js';
+
+/** Bump when the columns of the cached panel change, so old caches are not read. */
+const PANEL_FORMAT = 3;
+
+// Expected rates (ADR 9): each layer's own expected contribution from the engine. The line's expected total is
+// the interval's, which also counts what a stacked-out layer still adds on average for the goods that do not pay
+// its trigger (such a layer has no row of its own here, so the per-layer expected columns can sum to less).
+export function expectedPctOf(layer: LayerContribution): number {
+  return layer.expected_pct ?? layer.pct;
+}
+export const EXPECTED_EQUALS_STATUTORY = false;
+
+export interface PanelFiles {
+  dir: string;
+  intervals: string;
+  origins: string;
+  key: string;
+  /** True when the panel was read from the cache, false when this run built it. */
+  cached: boolean;
+  intervalRows: number;
+}
+
+/** The cache folder: TRADEWAR_CACHE_DIR, else $XDG_CACHE_HOME/tradewar, else ~/.cache/tradewar. */
+export function cacheRoot(): string {
+  if (process.env.TRADEWAR_CACHE_DIR) return process.env.TRADEWAR_CACHE_DIR;
+  return join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'tradewar');
+}
+
+/** A hash of everything the panel depends on: ledger records, the shipped data's manifest, importer, window,
+ * the countries an entry may name. */
+export function panelKey(
+  ledger: Ledger,
+  dataDir: string,
+  importer: string,
+  window: Window,
+  origins: readonly string[],
+): string {
+  const h = createHash('sha256');
+  h.update(`format ${PANEL_FORMAT} ${importer} ${window.from} ${window.until} ${origins.join(',')}\n`);
+  const replacer = (_k: string, v: unknown) => (v instanceof Map ? [...v.entries()] : v);
+  const { positions: _positions, files: _files, ...records } = ledger;
+  h.update(JSON.stringify(records, replacer));
+  const manifest = join(dataDir, 'manifest.json');
+  if (existsSync(manifest)) h.update(readFileSync(manifest));
+  // no manifest (test and development projects): the files themselves, so equal data shares one panel
+  else
+    for (const f of readdirSync(dataDir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name)))
+      if (f.isFile()) h.update(`${f.name}\n`).update(readFileSync(join(dataDir, f.name)));
+  return h.digest('hex').slice(0, 16);
+}
+
+const r6 = (x: number) => Math.round(x * 1e6) / 1e6;
+
+/** The panel for an importer over a window, from the cache or built now (and cached). */
+export async function entriesPanel(
+  conn: DuckDBConnection,
+  importer: string,
+  rules: () => ImporterRules,
+  origins: readonly string[],
+  opts: {
+    ledger: Ledger;
+    dataDir: string;
+    window: Window;
+    cacheDir?: string;
+    onProgress?: (d: number, t: number) => void;
+  },
+): Promise<PanelFiles> {
+  const key = panelKey(opts.ledger, opts.dataDir, importer, opts.window, origins);
+  // data without a manifest (test and development projects) caches under the temp folder, not the user's cache
+  const root =
+    opts.cacheDir ?? (existsSync(join(opts.dataDir, 'manifest.json')) ? cacheRoot() : join(tmpdir(), 'tradewar-cache'));
+  const dir = join(root, 'entries-panel', `${importer.toLowerCase()}-${key}`);
+  const files = { dir, key, intervals: join(dir, 'intervals.parquet'), origins: join(dir, 'origins.parquet') };
+  if (existsSync(files.intervals) && existsSync(files.origins)) {
+    const n = await conn.runAndReadAll(`SELECT count(*)::BIGINT FROM read_parquet(${sqlString(files.intervals)})`);
+    return { ...files, cached: true, intervalRows: Number(n.getRows()[0]![0]) };
+  }
+  const partners = origins.filter((o) => o !== importer);
+  const panel = buildIntervalPanel(rules(), partners, opts.window, opts.onProgress);
+  const tmp = `${dir}.tmp-${process.pid}`;
+  rmSync(tmp, { recursive: true, force: true });
+  mkdirSync(tmp, { recursive: true });
+  const t = `entries_panel_${process.pid}`;
+  await conn.run(`CREATE OR REPLACE TEMP TABLE ${t}_iv (id INTEGER, exporter VARCHAR, product VARCHAR,
+    valid_from VARCHAR, valid_until VARCHAR, base_pct DOUBLE, statutory_pct DOUBLE, expected_pct DOUBLE,
+    owed_pct DOUBLE, refundable_pct DOUBLE)`);
+  await conn.run(`CREATE OR REPLACE TEMP TABLE ${t}_ly (id INTEGER, pos INTEGER, measure VARCHAR,
+    authority VARCHAR, rate_pct DOUBLE, expected_pct DOUBLE, owed BOOLEAN)`);
+  await conn.run(`CREATE OR REPLACE TEMP TABLE ${t}_or (origin VARCHAR, exporter VARCHAR)`);
+  try {
+    const iv = await conn.createAppender(`${t}_iv`);
+    const ly = await conn.createAppender(`${t}_ly`);
+    let id = 0;
+    for (const [rep, list] of panel.byClass)
+      for (const { product, intervals } of list)
+        for (const i of intervals) {
+          id++;
+          const expected = i.expected;
+          iv.appendInteger(id);
+          iv.appendVarchar(rep);
+          iv.appendVarchar(product);
+          iv.appendVarchar(i.from);
+          iv.appendVarchar(i.until);
+          iv.appendDouble(r6(i.base));
+          iv.appendDouble(r6(i.total));
+          iv.appendDouble(r6(expected));
+          iv.appendDouble(r6(i.owed));
+          iv.appendDouble(r6(struckDownLayers(i.layers).pct));
+          iv.endRow();
+          i.layers.forEach((l, pos) => {
+            ly.appendInteger(id);
+            ly.appendInteger(pos);
+            ly.appendVarchar(l.measure);
+            ly.appendVarchar(l.authority);
+            ly.appendDouble(r6(l.pct));
+            ly.appendDouble(r6(expectedPctOf(l)));
+            ly.appendBoolean(l.owed);
+            ly.endRow();
+          });
+        }
+    iv.closeSync();
+    ly.closeSync();
+    const or = await conn.createAppender(`${t}_or`);
+    for (const [rep, members] of panel.classes)
+      for (const m of members) {
+        or.appendVarchar(m);
+        or.appendVarchar(rep);
+        or.endRow();
+      }
+    or.closeSync();
+    await conn.run(`COPY (
+        SELECT i.exporter, i.product, i.valid_from::DATE AS valid_from, i.valid_until::DATE AS valid_until,
+               i.base_pct, i.statutory_pct, i.expected_pct, i.owed_pct, i.refundable_pct,
+               coalesce(list({'measure': l.measure, 'authority': l.authority, 'rate_pct': l.rate_pct,
+                              'expected_pct': l.expected_pct, 'owed': l.owed} ORDER BY l.pos)
+                          FILTER (WHERE l.measure IS NOT NULL), []) AS layers
+        FROM ${t}_iv i LEFT JOIN ${t}_ly l USING (id)
+        GROUP BY ALL
+        ORDER BY i.exporter, i.product, valid_from
+      ) TO ${sqlString(join(tmp, 'intervals.parquet'))} (FORMAT parquet, COMPRESSION zstd)`);
+    await conn.run(
+      `COPY (SELECT origin AS code, origin AS iso, exporter FROM ${t}_or
+        UNION ALL SELECT lower(origin), origin, exporter FROM ${t}_or ORDER BY code)
+        TO ${sqlString(join(tmp, 'origins.parquet'))} (FORMAT parquet)`,
+    );
+    const n = await conn.runAndReadAll(`SELECT count(*)::BIGINT FROM ${t}_iv`);
+    try {
+      renameSync(tmp, dir);
+    } catch (err) {
+      // another run cached the same panel meanwhile: use theirs
+      if (!existsSync(files.intervals)) throw err;
+    }
+    return { ...files, cached: false, intervalRows: Number(n.getRows()[0]![0]) };
+  } finally {
+    for (const s of ['iv', 'ly', 'or']) await conn.run(`DROP TABLE IF EXISTS ${t}_${s}`);
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}

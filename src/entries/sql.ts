@@ -1,0 +1,222 @@
+// The entry batch as SQL text: read the file, type and check each field, range-join the interval panel,
+// price each line. Only portable SQL plus three DuckDB functions with direct equivalents elsewhere
+// (read_csv/read_parquet/read_json → the engine's table functions; list_transform → ClickHouse arrayMap,
+// Spark transform; try_strptime → parseDateTimeOrNull / try_to_timestamp). See docs/adr/0019.
+import { sqlString } from '../datasets/duckdb.js';
+import type { EntryField } from './columns.js';
+
+export type SourceKind = 'csv' | 'parquet' | 'json';
+
+export interface SourceColumn {
+  name: string;
+  type: string;
+}
+
+const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+/** The table function that reads the file. CSV and JSON are read as text so that no bad cell stops the file. */
+export function readerSql(file: string, kind: SourceKind): string {
+  const f = sqlString(file);
+  if (kind === 'parquet') return `read_parquet(${f}, file_row_number = true)`;
+  if (kind === 'json') return `read_json(${f}, format = 'auto', records = true, sample_size = -1)`;
+  return `read_csv(${f}, header = true, all_varchar = true, null_padding = true, strict_mode = false)`;
+}
+
+/** The row number of the file (1 = first data row): Parquet's own, else the reading order. */
+export function rowNumberSql(kind: SourceKind): string {
+  return kind === 'parquet' ? 'file_row_number + 1' : 'row_number() OVER ()';
+}
+
+const isText = (type: string) => type.startsWith('VARCHAR');
+const isNumeric = (type: string) =>
+  /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|DECIMAL)/.test(type);
+
+/** A cell as text, for messages only (evaluated for rejected rows alone). */
+const asText = (c: string) => `CAST(${c} AS VARCHAR)`;
+
+/** A date cell: DATE/TIMESTAMP as is; text as YYYY-MM-DD, MM/DD/YYYY or YYYYMMDD; NULL when unreadable. */
+function dateOf(col: SourceColumn, c: string): string {
+  if (col.type === 'DATE') return c;
+  if (col.type.startsWith('TIMESTAMP')) return `CAST(${c} AS DATE)`;
+  const t = isText(col.type) ? c : asText(c);
+  return `coalesce(TRY_CAST(${t} AS DATE), CAST(try_strptime(${t}, ['%m/%d/%Y', '%Y%m%d']) AS DATE))`;
+}
+
+/** An amount: numbers as is; text with an optional $ and comma thousands separators. */
+function numberOf(col: SourceColumn, c: string): string {
+  if (isNumeric(col.type)) return `CAST(${c} AS DOUBLE)`;
+  const t = isText(col.type) ? c : asText(c);
+  // "$1,234.50" yes; "1000,00" (a decimal comma) is not read as 100000 but rejected
+  return `coalesce(TRY_CAST(${t} AS DOUBLE), CASE WHEN regexp_full_match(${t}, '\\$? ?-?[0-9]{1,3}(,[0-9]{3})*(\\.[0-9]+)?')
+    THEN TRY_CAST(replace(replace(replace(${t}, ',', ''), '$', ''), ' ', '') AS DOUBLE) END)`;
+}
+
+/** An HTS code's digits: dots and spaces dropped (numbers as written). */
+function htsDigitsOf(col: SourceColumn, c: string): string {
+  if (isNumeric(col.type)) return `CAST(TRY_CAST(${c} AS BIGINT) AS VARCHAR)`;
+  return `replace(replace(${isText(col.type) ? c : asText(c)}, '.', ''), ' ', '')`;
+}
+
+/** Empty cells: NULL, or '' in text columns. */
+const missing = (col: SourceColumn | undefined, c: string) =>
+  !col ? 'true' : isText(col.type) ? `(${c} IS NULL OR ${c} = '')` : `${c} IS NULL`;
+
+export interface LinesSqlInput {
+  file: string;
+  kind: SourceKind;
+  columns: Map<EntryField, SourceColumn>;
+  /** Cached panel files (see panel-cache.ts). */
+  intervals: string;
+  origins: string;
+  importer: string;
+  window: { from: string; until: string };
+}
+
+/**
+ * One output row per input row, in file order (a hash join emits rows out of order, so they are sorted by row): the inputs as read, `status` ok|rejected with a `reason`, the
+ * rates of the panel interval the entry date falls in, and the duty in dollars: base, statutory, expected,
+ * owed after rulings, refundable (struck-down layers), and with duty paid the difference and the refund due.
+ *
+ * Cheap for good rows: cells are parsed once, the join keys are NULL for rows that cannot be priced, and the
+ * reason of a rejected row is worked out only for the rows the join left unpriced (CASE evaluates lazily).
+ */
+export function linesSql(q: LinesSqlInput): string {
+  const col = (f: EntryField) => q.columns.get(f);
+  const raw = (f: EntryField) => `r_${f}`;
+  const rawSelect = [...q.columns].map(([f, c]) => `${ident(c.name)} AS ${raw(f)}`);
+  const parsed = (f: EntryField, fn: (c: SourceColumn, x: string) => string, type: string) =>
+    col(f) ? fn(col(f)!, raw(f)) : `CAST(NULL AS ${type})`;
+  const passThrough = (f: EntryField) => (col(f) ? raw(f) : 'CAST(NULL AS VARCHAR)');
+  const text = (f: EntryField) => (col(f) ? asText(raw(f)) : "''");
+  const from = sqlString(q.window.from);
+  const until = sqlString(q.window.until);
+  const importer = sqlString(q.importer);
+  // CSV cells may carry spaces and any case; the origins table holds upper and lower case codes
+  const originKey = q.kind === 'csv' ? `upper(trim(${raw('origin')}))` : raw('origin');
+  const usd = (pct: string) => `round(value_usd * ${pct} / 100, 2)`;
+  const badOptional = (f: EntryField, parsedName: string) =>
+    col(f) ? `(NOT ${missing(col(f), raw(f))} AND ${parsedName} IS NULL)` : 'false';
+  return `
+WITH src AS (
+  SELECT ${rowNumberSql(q.kind)} AS "row", ${rawSelect.join(', ')}
+  FROM ${readerSql(q.file, q.kind)}
+),
+typed AS (
+  SELECT src.*,
+    ${parsed('entry_date', dateOf, 'DATE')} AS entry_date,
+    ${parsed('hts', htsDigitsOf, 'VARCHAR')} AS hts_digits,
+    ${parsed('value', numberOf, 'DOUBLE')} AS value_usd,
+    ${parsed('quantity', numberOf, 'DOUBLE')} AS quantity,
+    ${parsed('duty_paid', numberOf, 'DOUBLE')} AS duty_paid_usd,
+    ${parsed('liquidation_date', dateOf, 'DATE')} AS liquidation_date,
+    o.iso AS origin, o.exporter
+  FROM src LEFT JOIN read_parquet(${sqlString(q.origins)}) o ON o.code = ${originKey}
+),
+padded AS (
+  SELECT typed.*, CASE WHEN length(hts_digits) = 9 THEN '0' || hts_digits ELSE hts_digits END AS hts
+  FROM typed
+),
+keyed AS (
+  -- the join key is NULL for a row whose cells cannot be priced (so the join stays a hash join)
+  SELECT padded.*, CASE WHEN value_usd >= 0 AND NOT isinf(value_usd)
+      AND NOT ${badOptional('quantity', 'quantity')}
+      AND NOT (${badOptional('duty_paid', 'duty_paid_usd')} OR coalesce(isinf(duty_paid_usd), false))
+      AND NOT ${badOptional('liquidation_date', 'liquidation_date')} THEN hts END AS join_hts
+  FROM padded
+),
+joined AS (
+  SELECT k.*, p.base_pct, p.statutory_pct, p.expected_pct, p.owed_pct, p.refundable_pct, p.layers AS panel_layers,
+    p.product IS NOT NULL AS priced
+  FROM keyed k LEFT JOIN read_parquet(${sqlString(q.intervals)}) p
+    ON p.exporter = k.exporter AND p.product = k.join_hts
+   AND k.entry_date >= p.valid_from AND k.entry_date < p.valid_until
+)
+SELECT "row", ${passThrough('entry_number')} AS entry_number, ${passThrough('line_number')} AS line_number,
+  entry_date, hts, coalesce(origin, ${col('origin') ? asText(raw('origin')) : 'NULL'}) AS origin, value_usd, quantity,
+  duty_paid_usd, liquidation_date,
+  CASE WHEN priced THEN 'ok' ELSE 'rejected' END AS status,
+  CASE
+    WHEN priced THEN NULL
+    WHEN ${missing(col('entry_date'), raw('entry_date'))} THEN 'no entry date'
+    WHEN entry_date IS NULL
+      THEN 'entry date "' || ${text('entry_date')} || '" is not a date (YYYY-MM-DD or MM/DD/YYYY)'
+    WHEN entry_date < ${from}::DATE OR entry_date >= ${until}::DATE
+      THEN 'entry date ' || CAST(entry_date AS VARCHAR) || ' is outside the modelled period '
+        || ${from} || ' to ' || CAST(${until}::DATE - 1 AS VARCHAR)
+    WHEN ${missing(col('hts'), raw('hts'))} THEN 'no HTS code'
+    WHEN NOT regexp_full_match(coalesce(hts, ''), '[0-9]{10}')
+      THEN 'HTS code "' || ${text('hts')} || '" is not a 10-digit statistical line (e.g. 8517.13.0000)'
+    WHEN ${missing(col('origin'), raw('origin'))} THEN 'no country of origin'
+    WHEN upper(trim(${text('origin')})) = ${importer}
+      THEN 'country of origin is the importer ' || ${importer} || ' (goods returned are not modelled)'
+    WHEN exporter IS NULL THEN 'country of origin "' || ${text('origin')} || '" is not an ISO 3166 alpha-2 code'
+    WHEN ${missing(col('value'), raw('value'))} THEN 'no customs value'
+    WHEN value_usd IS NULL OR value_usd < 0 OR isinf(value_usd)
+      THEN 'customs value "' || ${text('value')} || '" is not an amount of 0 or more'
+    WHEN ${badOptional('quantity', 'quantity')} THEN 'quantity "' || ${text('quantity')} || '" is not a number'
+    WHEN ${badOptional('duty_paid', 'duty_paid_usd')} OR isinf(duty_paid_usd)
+      THEN 'duty paid "' || ${text('duty_paid')} || '" is not an amount'
+    WHEN ${badOptional('liquidation_date', 'liquidation_date')}
+      THEN 'liquidation date "' || ${text('liquidation_date')} || '" is not a date'
+    ELSE 'HTS code ' || hts || ' is not a line of the ' || ${importer}
+      || ' tariff schedule the panel covers (current edition)'
+  END AS reason,
+  base_pct, statutory_pct, expected_pct, owed_pct,
+  ${usd('base_pct')} AS duty_base_usd,
+  ${usd('statutory_pct')} AS duty_statutory_usd,
+  ${usd('expected_pct')} AS duty_expected_usd,
+  ${usd('owed_pct')} AS duty_owed_usd,
+  ${usd('refundable_pct')} AS refundable_usd,
+  CASE WHEN priced THEN round(duty_paid_usd - ${usd('statutory_pct')}, 2) END AS paid_minus_statutory_usd,
+  CASE WHEN priced THEN round(duty_paid_usd - ${usd('owed_pct')}, 2) END AS difference_usd,
+  CASE WHEN priced AND duty_paid_usd IS NOT NULL THEN greatest(0, least(round(duty_paid_usd - ${usd('owed_pct')}, 2), ${usd('refundable_pct')})) END
+    AS refund_due_usd,
+  list_transform(panel_layers, lambda l: {
+    'measure': l.measure, 'authority': l.authority, 'rate_pct': l.rate_pct, 'expected_pct': l.expected_pct,
+    'owed': l.owed,
+    'duty_statutory_usd': round(value_usd * l.rate_pct / 100, 2),
+    'duty_expected_usd': round(value_usd * l.expected_pct / 100, 2)}) AS layers
+FROM joined
+ORDER BY "row"`;
+}
+
+/** CSV has no lists: the layers become two text columns, `measure:usd;measure:usd`. */
+export function csvProjection(parquetFile: string): string {
+  const per = (field: string) =>
+    `array_to_string(list_transform(layers, lambda l: l.measure || ':' || CAST(l.${field} AS VARCHAR)), ';')`;
+  return `SELECT * EXCLUDE (layers), ${per('duty_statutory_usd')} AS layers_statutory_usd,
+    ${per('duty_expected_usd')} AS layers_expected_usd FROM read_parquet(${sqlString(parquetFile)})`;
+}
+
+export function totalsSql(parquetFile: string): string {
+  return `SELECT count(*)::BIGINT AS rows,
+    count(*) FILTER (WHERE status = 'ok')::BIGINT AS accepted,
+    count(*) FILTER (WHERE status = 'rejected')::BIGINT AS rejected,
+    count(*) FILTER (WHERE status = 'ok' AND duty_paid_usd IS NOT NULL)::BIGINT AS with_duty_paid,
+    coalesce(round(sum(value_usd) FILTER (WHERE status = 'ok'), 2), 0) AS value_usd,
+    coalesce(round(sum(duty_base_usd), 2), 0) AS duty_base_usd,
+    coalesce(round(sum(duty_statutory_usd), 2), 0) AS duty_statutory_usd,
+    coalesce(round(sum(duty_expected_usd), 2), 0) AS duty_expected_usd,
+    coalesce(round(sum(duty_owed_usd), 2), 0) AS duty_owed_usd,
+    coalesce(round(sum(refundable_usd), 2), 0) AS refundable_usd,
+    coalesce(round(sum(duty_paid_usd) FILTER (WHERE status = 'ok'), 2), 0) AS duty_paid_usd,
+    coalesce(round(sum(refund_due_usd), 2), 0) AS refund_due_usd,
+    CAST(min(entry_date) FILTER (WHERE status = 'ok') AS VARCHAR) AS first_entry_date,
+    CAST(max(entry_date) FILTER (WHERE status = 'ok') AS VARCHAR) AS last_entry_date
+  FROM read_parquet(${sqlString(parquetFile)})`;
+}
+
+export function byLayerSql(parquetFile: string): string {
+  return `SELECT l.measure, any_value(l.authority) AS authority, bool_and(l.owed) AS owed,
+    count(*)::BIGINT AS lines,
+    round(sum(l.duty_statutory_usd), 2) AS duty_statutory_usd,
+    round(sum(l.duty_expected_usd), 2) AS duty_expected_usd,
+    round(sum(l.duty_statutory_usd) FILTER (WHERE NOT l.owed), 2) AS refundable_usd
+  FROM (SELECT unnest(layers) AS l FROM read_parquet(${sqlString(parquetFile)}) WHERE status = 'ok')
+  GROUP BY l.measure ORDER BY duty_statutory_usd DESC, l.measure`;
+}
+
+export function rejectedSql(parquetFile: string, limit: number): string {
+  return `SELECT "row", reason FROM read_parquet(${sqlString(parquetFile)})
+    WHERE status = 'rejected' ORDER BY "row" LIMIT ${limit}`;
+}

@@ -1,0 +1,135 @@
+// The entry-file batch as a service: checks the request, resolves the importer and the countries an entry may
+// name, and runs src/entries over the context's rules (same code for the command line and the API).
+import { dirname, join, resolve } from 'node:path';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import type { TradewarContext } from './context.js';
+import { countryName, parseChoice, parseImporter } from './inputs.js';
+import { csvProjection } from '../entries/sql.js';
+import { duckdb, sqlString } from '../datasets/duckdb.js';
+import type { EntriesUploadAnswer, EntryLine } from '../contract/entries.js';
+import { runEntries, type EntriesSummary, type OutputFormat } from '../entries/run.js';
+import { DEFAULT_WINDOW } from '../engine/panel.js';
+import { UserInputError } from '../util/errors.js';
+
+export type { EntriesSummary, OutputFormat, EntriesUploadAnswer };
+
+export interface EntriesInput {
+  file: string;
+  out: string;
+  format?: string;
+  dest?: string;
+  strict?: boolean;
+  cacheDir?: string;
+  listRejected?: number;
+  onProgress?: (phase: 'panel' | 'entries', done: number, total: number) => void;
+}
+
+let isoCodes: string[] | undefined;
+/** Region codes that name no country of origin: unknown, outlying Oceania, pseudo-locales, UN, Eurozone. */
+const NOT_ORIGINS = new Set(['ZZ', 'QO', 'XA', 'XB', 'UN', 'EZ']);
+
+/** Every ISO 3166 alpha-2 code an entry may name: the shipped country table plus every assigned region code. */
+export function originCodes(ctx: TradewarContext): string[] {
+  if (!isoCodes) {
+    const all = new Set(ctx.data.countries.keys());
+    for (let a = 65; a <= 90; a++)
+      for (let b = 65; b <= 90; b++) {
+        const code = String.fromCharCode(a, b);
+        if (countryName(code) !== undefined && !NOT_ORIGINS.has(code)) all.add(code);
+      }
+    isoCodes = [...all].filter((c) => /^[A-Z]{2}$/.test(c)).sort();
+  }
+  return isoCodes;
+}
+
+export async function entriesQuery(ctx: TradewarContext, input: EntriesInput): Promise<EntriesSummary> {
+  const dest = parseImporter(input.dest ?? 'US', 'dest', ctx.data);
+  const format = parseChoice<OutputFormat>(input.format, 'format', ['csv', 'parquet', 'json'], 'csv');
+  if (!existsSync(dirname(resolve(input.out))))
+    throw new UserInputError(`the folder of --out ${input.out} does not exist: create it first`, 'out');
+  return runEntries({
+    file: input.file,
+    out: input.out,
+    format,
+    importer: dest,
+    rules: () => ctx.rules(dest),
+    ledger: ctx.ledger,
+    dataDir: ctx.data.dir,
+    origins: originCodes(ctx),
+    window: DEFAULT_WINDOW,
+    strict: input.strict,
+    cacheDir: input.cacheDir,
+    listRejected: input.listRejected,
+    onProgress: input.onProgress,
+  });
+}
+
+export interface EntriesUploadInput {
+  dest?: string;
+  strict?: string;
+  /** How many priced lines the JSON answer carries (the CSV answer carries all). */
+  limit?: string;
+  format?: string;
+}
+
+const flag = (v: string | undefined) => v === '1' || v === 'true';
+
+/** An entry file sent to the API: CSV text, or JSON (an array of line objects, or `{entries: [...]}`). */
+export async function entriesUpload(
+  ctx: TradewarContext,
+  body: unknown,
+  input: EntriesUploadInput,
+): Promise<EntriesUploadAnswer> {
+  const rows = Array.isArray(body) ? body : (body as { entries?: unknown } | null)?.entries;
+  let text: string;
+  let ext: string;
+  if (typeof body === 'string') {
+    if (body.trim() === '')
+      throw new UserInputError('the body is empty: send the entry file as text/csv (header row first)', 'body');
+    [text, ext] = [body, 'csv'];
+  } else if (Array.isArray(rows)) {
+    if (rows.length === 0) throw new UserInputError('no entry lines in the body: send at least one', 'body');
+    const bad = rows.findIndex((r) => r === null || typeof r !== 'object' || Array.isArray(r));
+    if (bad >= 0)
+      throw new UserInputError(`entry line ${bad + 1} of the body is not an object of column: value pairs`, 'body');
+    [text, ext] = [JSON.stringify(rows), 'json'];
+  } else
+    throw new UserInputError(
+      'send the entry file as text/csv, or JSON: an array of entry lines (objects) or {"entries": [...]}',
+      'body',
+    );
+  const limit = input.limit === undefined || input.limit === '' ? 1000 : Number(input.limit);
+  if (!Number.isInteger(limit) || limit < 0 || limit > 100_000)
+    throw new UserInputError(`limit "${input.limit}" is not a whole number from 0 to 100000`, 'limit');
+  const work = mkdtempSync(join(tmpdir(), 'tradewar-upload-'));
+  try {
+    const file = join(work, `upload.${ext}`);
+    writeFileSync(file, text);
+    const out = join(work, 'lines.parquet');
+    const summary = await entriesQuery(ctx, {
+      file,
+      out,
+      format: 'parquet',
+      dest: input.dest,
+      strict: flag(input.strict),
+    });
+    const lines = await readLines(out, input.format === 'csv' ? undefined : limit, input.format === 'csv');
+    return {
+      summary: { ...summary, file: 'upload', out: '', panel: { ...summary.panel, dir: '' } },
+      lines_total: summary.rows,
+      lines,
+    };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+async function readLines(parquet: string, limit: number | undefined, flat: boolean) {
+  const conn = await duckdb();
+  const sql = flat ? csvProjection(parquet) : `SELECT * FROM read_parquet(${sqlString(parquet)})`;
+  const r = await conn.runAndReadAll(
+    `SELECT CAST("row" AS INTEGER) AS "row", * EXCLUDE ("row") FROM (${sql}) ORDER BY "row"${limit === undefined ? '' : ` LIMIT ${limit}`}`,
+  );
+  return r.getRowObjectsJson() as unknown as EntryLine[];
+}

@@ -1,0 +1,293 @@
+// The entry-file batch on the shipped data: hand-checked duty, owed duty and refunds on real lines, column
+// aliases, bad rows, --strict, every output format, the Parquet input, the panel cache, and POST /api/entries.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { openContext, type TradewarContext } from '../../src/service/context.js';
+import { entriesQuery } from '../../src/service/entries.js';
+import { refundQuery } from '../../src/service/refund.js';
+import { buildServer } from '../../src/api/server.js';
+import { queryRows, sqlString } from '../../src/datasets/duckdb.js';
+import { matchColumns } from '../../src/entries/columns.js';
+import { projectPath } from '../../src/util/paths.js';
+
+const FIXTURES = projectPath('test', 'fixtures', 'entries');
+const work = mkdtempSync(join(tmpdir(), 'tradewar-entries-test-'));
+const cacheDir = join(work, 'cache');
+let ctx: TradewarContext;
+let app: FastifyInstance;
+
+function cli(args: string[]) {
+  const r = spawnSync(
+    process.execPath,
+    [projectPath('node_modules', 'tsx', 'dist', 'cli.mjs'), projectPath('src', 'cli', 'main.ts'), ...args],
+    { encoding: 'utf8', cwd: projectPath(), env: { ...process.env, TRADEWAR_CACHE_DIR: cacheDir } },
+  );
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+interface Line {
+  row: number;
+  status: string;
+  reason: string | null;
+  hts: string;
+  origin: string;
+  entry_date: string;
+  statutory_pct: number;
+  duty_base_usd: number;
+  duty_statutory_usd: number;
+  duty_expected_usd: number;
+  duty_owed_usd: number;
+  refundable_usd: number;
+  difference_usd: number | null;
+  refund_due_usd: number | null;
+  layers: Array<{ measure: string; owed: boolean; duty_statutory_usd: number; duty_expected_usd: number }>;
+}
+
+beforeAll(async () => {
+  process.env.TRADEWAR_CACHE_DIR = cacheDir;
+  ctx = await openContext();
+  app = await buildServer(ctx, { dashboardDir: false });
+}, 180_000);
+afterAll(async () => {
+  await app?.close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe('column names', () => {
+  it('matches ACE and broker headers case-insensitively, preferring the most specific name', () => {
+    const m = matchColumns([
+      'Entry Summary Number',
+      'Line Number',
+      'ENTRY DATE',
+      'HTS Number',
+      'country_of_origin',
+      'Line Entered Value',
+      'Line Duty Amount',
+      'Date',
+    ]);
+    expect(Object.fromEntries(m)).toEqual({
+      entry_number: 'Entry Summary Number',
+      line_number: 'Line Number',
+      entry_date: 'ENTRY DATE',
+      hts: 'HTS Number',
+      origin: 'country_of_origin',
+      value: 'Line Entered Value',
+      duty_paid: 'Line Duty Amount',
+    });
+  });
+
+  it('names the missing column and the names it would take', () => {
+    expect(() => matchColumns(['Entry Date', 'HTS', 'Value'])).toThrow(
+      /no column for the country of origin: name one "country of origin".*its columns are: Entry Date, HTS, Value/,
+    );
+    expect(() => matchColumns(['Entry Date', 'HTS', 'origin', 'Origin', 'Value'])).toThrow(/2 columns named like/);
+  });
+});
+
+describe('tradewar entries on the shipped data', () => {
+  let lines: Line[];
+  let summary: Awaited<ReturnType<typeof entriesQuery>>;
+
+  beforeAll(async () => {
+    const out = join(work, 'broker.json');
+    summary = await entriesQuery(ctx, { file: join(FIXTURES, 'broker.csv'), out, format: 'json', cacheDir });
+    lines = JSON.parse(readFileSync(out, 'utf8')) as Line[];
+  }, 300_000);
+
+  it('prices smartphones from China before and after the 2026-02-20 ruling, with the refund due (hand-checked)', () => {
+    // 2025-11-05: IEEPA fentanyl 20% on $1,000 = $200 assessed, struck down: owed $0, $200 paid → $200 refund
+    expect(lines[0]).toMatchObject({
+      row: 1,
+      status: 'ok',
+      hts: '8517130000',
+      origin: 'CN',
+      statutory_pct: 20,
+      duty_statutory_usd: 200,
+      duty_expected_usd: 200,
+      duty_owed_usd: 0,
+      refundable_usd: 200,
+      difference_usd: 200,
+      refund_due_usd: 200,
+    });
+    expect(lines[0]!.layers).toEqual([
+      expect.objectContaining({ measure: 'us-ieepa-fentanyl-cn', owed: false, duty_statutory_usd: 200 }),
+    ]);
+    // 2026-02-23: after the ruling, before collection stopped (2026-02-24): 10% on $2,500 = $250 assessed and
+    // refundable; $500 paid − $0 owed = $500 difference, but only the $250 of struck-down duty is refundable
+    expect(lines[2]).toMatchObject({
+      duty_statutory_usd: 250,
+      duty_owed_usd: 0,
+      refundable_usd: 250,
+      difference_usd: 500,
+      refund_due_usd: 250,
+    });
+    // 2026-03-01 (written 03/01/2026, origin "cn"): IEEPA collection ended, the Section 122 surcharge excludes
+    // smartphones: nothing assessed, nothing to refund
+    expect(lines[1]).toMatchObject({
+      entry_date: '2026-03-01',
+      origin: 'CN',
+      duty_statutory_usd: 0,
+      refund_due_usd: 0,
+    });
+    // from Germany: none of the China measures; no duty paid given → no refund computed
+    expect(lines[3]).toMatchObject({ origin: 'DE', duty_statutory_usd: 0, refund_due_usd: null });
+  });
+
+  it('reports each bad row with its row number and reason, and prices the rest', () => {
+    const rejected = lines.filter((l) => l.status === 'rejected').map((l) => [l.row, l.reason]);
+    expect(rejected).toEqual([
+      [5, expect.stringMatching(/entry date "2025-13-45" is not a date/)],
+      [6, expect.stringMatching(/HTS code 1234567890 is not a line of the US tariff schedule/)],
+      [7, expect.stringMatching(/country of origin "XX" is not an ISO 3166/)],
+      [8, expect.stringMatching(/customs value "-5" is not an amount/)],
+      [9, expect.stringMatching(/entry date 2017-06-01 is outside the modelled period/)],
+      [10, expect.stringMatching(/HTS code "8517.13" is not a 10-digit statistical line/)],
+      // a decimal comma is not read as a thousands separator (1000,00 is not $100,000)
+      [11, expect.stringMatching(/customs value "1000,00" is not an amount/)],
+    ]);
+    expect(summary).toMatchObject({ rows: 11, accepted: 4, rejected: 7, with_duty_paid: 3 });
+    expect(summary.rejected_rows.map((r) => r.row)).toEqual([5, 6, 7, 8, 9, 10, 11]);
+  });
+
+  it('sums the summary by layer from the lines', () => {
+    expect(summary.totals).toMatchObject({
+      value_usd: 5500,
+      duty_statutory_usd: 450,
+      duty_owed_usd: 0,
+      refundable_usd: 450,
+      duty_paid_usd: 700,
+      refund_due_usd: 450,
+    });
+    expect(summary.by_layer).toEqual([
+      expect.objectContaining({ measure: 'base', duty_statutory_usd: 0, lines: 4 }),
+      expect.objectContaining({ measure: 'us-ieepa-fentanyl-cn', owed: false, lines: 2, refundable_usd: 450 }),
+    ]);
+    expect(summary.expected_equals_statutory).toBe(true);
+  });
+
+  it('prices a line as `rate` does and refunds as `refund` does over the same day', async () => {
+    const r = refundQuery(ctx, {
+      product: '8517130000',
+      origin: 'CN',
+      from: '2026-02-23',
+      to: '2026-02-23',
+      value: 2500,
+    });
+    expect(r.refundable_usd).toBe(lines[2]!.refundable_usd);
+    expect(r.assessed_total_usd).toBe(lines[2]!.duty_statutory_usd);
+    expect(r.owed_total_usd).toBe(lines[2]!.duty_owed_usd);
+  });
+
+  it('reads a typed Parquet file (numeric HTS that lost its leading 0, lower-case origin) and writes Parquet', async () => {
+    const out = join(work, 'ace.parquet');
+    const s = await entriesQuery(ctx, { file: join(FIXTURES, 'ace-lines.parquet'), out, format: 'parquet', cacheDir });
+    expect(s.panel.cached).toBe(true);
+    const rows = await queryRows<Record<string, unknown>>(
+      `SELECT "row", hts, origin, status, reason, duty_base_usd, duty_statutory_usd, duty_owed_usd, refundable_usd,
+         refund_due_usd, CAST(len(layers) AS INTEGER) AS layers FROM read_parquet(${sqlString(out)}) ORDER BY "row"`,
+    );
+    // 8708.29.51.60 (vehicle body parts) from China on 2025-11-05, $10,000: base 2.5% = $250, Section 232 $2,500,
+    // Section 301 List 3 $2,500, IEEPA fentanyl 20% $2,000 → $7,250 assessed, $5,250 owed, $2,000 refundable
+    expect(rows[0]).toMatchObject({
+      hts: '8708295160',
+      origin: 'CN',
+      duty_base_usd: 250,
+      duty_statutory_usd: 7250,
+      duty_owed_usd: 5250,
+      refundable_usd: 2000,
+      refund_due_usd: 2000,
+      layers: 3,
+    });
+    // entered on the day of the ruling: still assessed (10%), all refundable
+    expect(rows[1]).toMatchObject({ duty_statutory_usd: 300, refundable_usd: 300, refund_due_usd: 300 });
+    // a 9-digit code is a 10-digit line whose leading 0 was lost; Mexico gets the panel of its exporter class
+    expect(rows[2]).toMatchObject({ hts: '0101210010', origin: 'MX', status: 'ok' });
+    expect(rows[3]).toMatchObject({ status: 'rejected', reason: expect.stringMatching(/"ZZ" is not an ISO 3166/) });
+  });
+
+  it('stops at the first bad row with --strict (exit 2, one line, no output file)', () => {
+    const out = join(work, 'strict.csv');
+    const r = cli(['entries', join(FIXTURES, 'broker.csv'), '--out', out, '--strict']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^tradewar: row 5: entry date "2025-13-45" is not a date.*--strict/);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(() => readFileSync(out)).toThrow();
+  });
+
+  it('writes CSV with the layers as text and prints the summary', () => {
+    const out = join(work, 'lines.csv');
+    const r = cli(['entries', join(FIXTURES, 'broker.csv'), '--out', out]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/11 rows — 4 priced, 7 rejected/);
+    expect(r.out).toMatch(/refund due \$450\.00/);
+    expect(r.out).toMatch(/row 6: HTS code 1234567890/);
+    const csv = readFileSync(out, 'utf8').split('\n');
+    expect(csv[0]).toMatch(/^row,entry_number,line_number,entry_date,hts,origin,value_usd,/);
+    expect(csv[0]).toMatch(/duty_statutory_usd,duty_expected_usd,duty_owed_usd,refundable_usd,/);
+    expect(csv[1]).toMatch(/^1,ABC-1234567-8,1,2025-11-05,8517130000,CN,.*us-ieepa-fentanyl-cn:200/);
+  });
+
+  it('rejects what cannot be an entry file with exit 2', () => {
+    expect(cli(['entries', join(FIXTURES, 'missing.csv')]).err).toMatch(/no such entry file/);
+    const r = cli(['entries', join(FIXTURES, 'broker.csv'), '--format', 'parquet']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--format parquet needs --out FILE/);
+  });
+});
+
+describe('POST /api/entries', () => {
+  const post = async (payload: string | object, contentType: string, query = '') => {
+    const res = await app.inject({
+      method: 'POST',
+      url: `/api/entries${query}`,
+      headers: { 'content-type': contentType },
+      payload,
+    });
+    return {
+      status: res.statusCode,
+      body: String(res.headers['content-type']).includes('json') ? JSON.parse(res.body) : res.body,
+    };
+  };
+
+  it('prices a CSV body and answers the summary and the lines', async () => {
+    const { status, body } = await post(readFileSync(join(FIXTURES, 'broker.csv'), 'utf8'), 'text/csv');
+    expect(status).toBe(200);
+    expect(body.summary).toMatchObject({ rows: 11, accepted: 4, rejected: 7, file: 'upload', out: '' });
+    expect(body.summary.totals.refund_due_usd).toBe(450);
+    expect(body.lines_total).toBe(11);
+    expect(body.lines[0]).toMatchObject({ row: 1, duty_statutory_usd: 200, refund_due_usd: 200 });
+  });
+
+  it('prices a JSON body and answers every line as CSV', async () => {
+    const entries = [
+      {
+        'Entry Date': '2025-11-05',
+        'HTS Number': '8517.13.0000',
+        'Country of Origin': 'CN',
+        'Line Entered Value': 1000,
+      },
+    ];
+    const { status, body } = await post({ entries }, 'application/json', '?format=csv');
+    expect(status).toBe(200);
+    expect(body).toMatch(/^row,/);
+    expect(body).toMatch(/us-ieepa-fentanyl-cn:200/);
+  });
+
+  it.each([
+    ['', 'text/csv', '', /body is empty/, 'body'],
+    [{ rows: [] }, 'application/json', '', /array of entry lines/, 'body'],
+    [[1, 2], 'application/json', '', /entry line 1 of the body is not an object/, 'body'],
+    ['Date,Code\n2025-01-01,1\n', 'text/csv', '', /no column for the HTS code/, 'hts'],
+    [readFileSync(join(FIXTURES, 'broker.csv'), 'utf8'), 'text/csv', '?strict=1', /row 5: entry date/, 'file'],
+    ['Entry Date,HTS,Origin,Value\n2025-11-05,8517130000,CN,1\n', 'text/csv', '?limit=x', /limit/, 'limit'],
+  ])('answers 400 for a bad body %#', async (payload, type, query, message, field) => {
+    const { status, body } = await post(payload, type, query);
+    expect(status).toBe(400);
+    expect(body.error).toMatch(message);
+    expect(body.field).toBe(field);
+  });
+});
