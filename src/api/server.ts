@@ -64,7 +64,15 @@ export async function buildServer(ctx: TradewarContext, options: ServerOptions =
     logger: options.logger ?? false,
     ...SERVER_TIMEOUTS,
     // unknown parameters are reported (not silently dropped); defaults are filled in so equal queries share a cache key
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: true, useDefaults: true, allErrors: false } },
+    ajv: {
+      customOptions: {
+        removeAdditional: false,
+        coerceTypes: true,
+        useDefaults: true,
+        allErrors: false,
+        allowUnionTypes: true,
+      },
+    },
   });
   const env: RouteEnv = {
     ctx,

@@ -109,6 +109,14 @@ export function bandsOf(matrix: Float64Array, draws: number, names: string[]): R
   return out;
 }
 
+/** The worker's entry beside this module: compiled JavaScript runs pe-worker.js directly; TypeScript (tsx,
+ * vitest) goes through pe-worker-boot.mjs, which registers tsx's loader in the thread first. */
+function peWorkerEntry(): URL {
+  return import.meta.url.endsWith('.ts')
+    ? new URL('./pe-worker-boot.mjs', import.meta.url)
+    : new URL('./pe-worker.js', import.meta.url);
+}
+
 async function drawsOnWorkers(
   p: PeProblem,
   seed: number,
@@ -126,7 +134,7 @@ async function drawsOnWorkers(
       const to = Math.min(draws, from + chunk);
       if (from >= to) return Promise.resolve();
       return new Promise<void>((resolve, reject) => {
-        const worker = new Worker(new URL('./pe-worker-boot.mjs', import.meta.url), {
+        const worker = new Worker(peWorkerEntry(), {
           workerData: { problem: p, seed, from, to },
         });
         worker.once('message', (res: Float64Array) => {
