@@ -41,7 +41,9 @@ export function installResponseHeaders(app: FastifyInstance): void {
     const type = String(reply.getHeader('content-type') ?? '');
     const isApi = path.startsWith('/api/') || path === '/openapi.json' || path === '/healthz';
     if (isApi) reply.header('access-control-allow-origin', '*');
-    if (type.startsWith('text/html')) {
+    // by path, not by content type: a 304 for the page carries no content type, and the browser merges the 304's
+    // headers into its cached page — an API policy there blocked the dashboard's own scripts after a reload
+    if (!isApi || type.startsWith('text/html')) {
       reply.header('content-security-policy', DASHBOARD_CSP);
       reply.header('x-frame-options', 'DENY');
     } else reply.header('content-security-policy', API_CSP);

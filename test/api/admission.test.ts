@@ -144,6 +144,19 @@ describe('response headers', () => {
     expect(r.headers['cache-control']).toBe('no-cache');
   });
 
+  it("the page revalidated (304) keeps the dashboard's CSP: the browser merges a 304's headers into its copy", async () => {
+    const first = await app.inject('/');
+    const etag = first.headers.etag as string | undefined;
+    const lastModified = first.headers['last-modified'] as string | undefined;
+    expect(etag ?? lastModified).toBeDefined();
+    const r = await app.inject({
+      url: '/',
+      headers: etag ? { 'if-none-match': etag } : { 'if-modified-since': lastModified! },
+    });
+    expect(r.statusCode).toBe(304);
+    expect(r.headers['content-security-policy']).toMatch(/script-src 'self'/);
+  });
+
   it('hashed assets: immutable for a year', async () => {
     const r = await app.inject('/assets/index-Ab12Cd34.js');
     expect(r.statusCode).toBe(200);
