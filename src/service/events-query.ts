@@ -6,7 +6,6 @@ import { timeline, timelineBetween, type TimelineEntry } from './events.js';
 import { parseChoice, parseDateWindow } from './inputs.js';
 import { INSTRUMENT_KINDS } from '../ledger/schema.js';
 import { todayIso } from '../util/dates.js';
-import { listEvents, withListEvents } from './controls.js';
 
 export interface EventsInput {
   from?: string;
@@ -24,6 +23,8 @@ export async function eventsQuery(ctx: TradewarContext, input: EventsInput): Pro
   const { from, to } = parseDateWindow(input.from, input.to);
   const side = parseChoice(input.side === undefined ? undefined : String(input.side), 'side', EVENT_SIDES, 'both');
   const kind = input.kind ? parseChoice(input.kind, 'kind', EVENT_FILTER_KINDS, 'event') : undefined;
+  // the restricted-party lists' module (name matching, pinyin) loads only when the timeline is asked for
+  const { listEvents, withListEvents } = await import('./controls.js');
   const lists = !kind || kind === 'entity_listing' ? await listEvents(ctx) : [];
   let entries = timelineBetween(withListEvents(timeline(ctx.ledger, todayIso()), lists), from, to);
   if (side !== 'both') entries = entries.filter((e) => e.side === side || e.side === 'both');

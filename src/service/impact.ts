@@ -6,7 +6,6 @@ import type { TradewarContext } from './context.js';
 import { BASELINE, contextForScenario } from './scenarios.js';
 import { parseChoice, parseDate } from './inputs.js';
 import { UserInputError } from '../util/errors.js';
-import { projectPath } from '../util/paths.js';
 import { HS_SECTIONS } from '../codes/hs-sections.js';
 import { tariffCross, averageBySupplier, type TariffCross } from '../impact/tariffs.js';
 import { loadSigmas, DEFAULT_DEMAND, SPREAD } from '../impact/elasticities.js';
@@ -30,8 +29,8 @@ import type {
 } from '../contract/impact.js';
 export type { ImpactAnswer };
 
-/** The raw data mirror, where the replication data is read in place. */
-export const DEFAULT_SOURCE = projectPath('..', 'shared', 'data');
+export { DEFAULT_SOURCE } from '../impact/default-source.js';
+import { DEFAULT_SOURCE } from '../impact/default-source.js';
 export const IMPACT_MODELS = ['pe', 'ge'] as const;
 
 export function listReplications(): ReplicationSpec[] {

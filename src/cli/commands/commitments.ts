@@ -1,7 +1,5 @@
 // `tradewar commitments`: purchase commitments (Phase One, Busan soybeans) — target, actual, share met.
 import { Command, Option } from 'commander';
-import { loadLedger } from '../../ledger/load.js';
-import { commitmentReports, commitmentRows } from '../../commitments/commitments.js';
 import { DEFAULT_DATA_DIR, DEFAULT_LEDGER_DIR } from '../../service/context.js';
 import { formatOf, globalsOf, print } from '../options.js';
 import { render } from '../format.js';
@@ -20,6 +18,10 @@ export function registerCommitmentsCommands(program: Command): void {
     )
     .option('--format <format>', 'table | csv | json', 'table')
     .action(async (opts: { name?: string; actuals?: string[]; format?: string }, cmd: Command) => {
+      const [{ loadLedger }, { commitmentReports, commitmentRows }] = await Promise.all([
+        import('../../ledger/load.js'),
+        import('../../commitments/commitments.js'),
+      ]);
       const format = formatOf(opts.format);
       const g = globalsOf(cmd);
       const ledger = loadLedger(g.ledger ?? DEFAULT_LEDGER_DIR);

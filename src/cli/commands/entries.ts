@@ -8,7 +8,7 @@ import { pipeline } from 'node:stream/promises';
 import { contextFor, print } from '../options.js';
 import { toTable } from '../format.js';
 import { progressBar } from '../progress.js';
-import { entriesQuery, type EntriesSummary } from '../../service/entries.js';
+import type { EntriesSummary } from '../../service/entries.js';
 import { parseChoice } from '../../service/inputs.js';
 import { UserInputError } from '../../util/errors.js';
 
@@ -75,6 +75,7 @@ Examples:
   tradewar entries entries-2025.parquet --format parquet --out priced.parquet --strict`,
     )
     .action(async (file: string, opts, cmd: Command) => {
+      const { entriesQuery } = await import('../../service/entries.js');
       const format = parseChoice(opts.format, 'format', ['csv', 'parquet', 'json'] as const, 'csv');
       const summaryFormat = parseChoice(opts.summary, 'summary', ['table', 'json'] as const, 'table');
       if (format === 'parquet' && !opts.out) throw new UserInputError('--format parquet needs --out FILE', 'out');

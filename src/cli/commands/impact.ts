@@ -2,10 +2,9 @@
 // (published model reproductions on the replication data of the raw mirror).
 import type { Command } from 'commander';
 import { formatOf, globalsOf, print } from '../options.js';
-import { openContext } from '../../service/context.js';
 import { render, type Row } from '../format.js';
 import { progressBar } from '../progress.js';
-import { DEFAULT_SOURCE, impactQuery, listReplications, replicate } from '../../service/impact.js';
+import { DEFAULT_SOURCE } from '../../impact/default-source.js';
 
 const round = (x: number | undefined, d = 3) => (x === undefined ? undefined : Math.round(x * 10 ** d) / 10 ** d);
 
@@ -29,6 +28,10 @@ export function registerImpactCommands(program: Command): void {
     )
     .option('--format <format>', 'table | csv | json', 'table')
     .action(async (opts, cmd: Command) => {
+      const [{ openContext }, { impactQuery }] = await Promise.all([
+        import('../../service/context.js'),
+        import('../../service/impact.js'),
+      ]);
       const format = formatOf(opts.format);
       // the scenario is applied by the model (over the baseline context), not globally
       const g = globalsOf(cmd);
@@ -90,6 +93,7 @@ export function registerImpactCommands(program: Command): void {
     .option('--source <dir>', 'raw data mirror holding model/', DEFAULT_SOURCE)
     .option('--format <format>', 'table | json (default table)')
     .action(async (name: string | undefined, opts, cmd: Command) => {
+      const { listReplications, replicate } = await import('../../service/impact.js');
       // `impact` has a --format of its own, which commander fills when the option follows the subcommand too
       const format = formatOf(opts.format ?? (cmd.parent?.opts().format as string | undefined), ['table', 'json']);
       if (opts.list || !name) {

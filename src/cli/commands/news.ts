@@ -3,13 +3,6 @@
 import type { Command } from 'commander';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import YAML from 'yaml';
-import { loadLedger } from '../../ledger/load.js';
-import { kindOf } from '../../news/article.js';
-import { newsRows, readNews } from '../../news/news.js';
-import { draftOverlay } from '../../news/overlay.js';
-import { scenarioFileSchema } from '../../scenarios/schema.js';
-import { applyOverlay } from '../../scenarios/overlay.js';
 import { DEFAULT_LEDGER_DIR } from '../../service/context.js';
 import { parseChoice } from '../../service/inputs.js';
 import { UserInputError } from '../../util/errors.js';
@@ -39,6 +32,24 @@ export function registerNewsCommands(program: Command): void {
         opts: { published?: string; format?: string; overlay?: string; url?: string },
         cmd: Command,
       ) => {
+        // loaded here, not at start-up, so `tradewar --help` stays fast
+        const [
+          { default: YAML },
+          { loadLedger },
+          { kindOf },
+          { newsRows, readNews },
+          { draftOverlay },
+          { scenarioFileSchema },
+          { applyOverlay },
+        ] = await Promise.all([
+          import('yaml'),
+          import('../../ledger/load.js'),
+          import('../../news/article.js'),
+          import('../../news/news.js'),
+          import('../../news/overlay.js'),
+          import('../../scenarios/schema.js'),
+          import('../../scenarios/overlay.js'),
+        ]);
         const format = parseChoice(opts.format, 'format', ['table', 'json', 'yaml'] as const, 'table');
         if (!existsSync(file)) throw new UserInputError(`article ${file} not found`, 'file');
         const kind = kindOf(file);

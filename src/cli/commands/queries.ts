@@ -13,8 +13,6 @@ import type { AveragePoint, SectionFigure } from '../../trade/aggregate.js';
 import { writeParquet } from '../../datasets/write-parquet.js';
 import { UserInputError } from '../../util/errors.js';
 import { checkOutputPath, writeOutputAtomically, writeTextOutput } from '../output-file.js';
-import { controlsForProduct } from '../../service/controls.js';
-import { productControlsText } from './controls.js';
 
 /** Says on stderr when a pair lies outside what the ledger models (stdout stays clean for pipes). */
 function warnScope(importer: string, exporter: string): void {
@@ -147,6 +145,10 @@ export function registerQueryCommands(program: Command): void {
       const format = formatOf(opts.format);
       const ctx = await contextFor(cmd);
       const stack = rateQuery(ctx, opts);
+      const [{ controlsForProduct }, { productControlsText }] = await Promise.all([
+        import('../../service/controls.js'),
+        import('./controls.js'),
+      ]);
       const controls = await controlsForProduct(ctx, stack.product, stack.date);
       if (format === 'json') return print(JSON.stringify({ ...stack, controls }, null, 2) + '\n');
       if (format === 'csv') return print(render(stackRows(stack), 'csv'));
