@@ -79,8 +79,7 @@ export function calibrateCp(d: CpData): CpBase {
   const gammaIO = new Float64Array(N * J * J);
   for (let m = 0; m < N; m++)
     for (let k = 0; k < J; k++)
-      for (let s = 0; s < J; s++)
-        gammaIO[(m * J + k) * J + s] = d.IO[(m * J + k) * J + s]! * (1 - d.B[s * N + m]!);
+      for (let s = 0; s < J; s++) gammaIO[(m * J + k) * J + s] = d.IO[(m * J + k) * J + s]! * (1 - d.B[s * N + m]!);
   const alpha = new Float64Array(J * N);
   for (let m = 0; m < N; m++) {
     const income = VA[m]! + R[m]! + D[m]!;
@@ -168,6 +167,8 @@ export function solveCp(base: CpBase, tau1: Float64Array, D: Float64Array, opts:
   const totalVA = VA.reduce((a, b) => a + b, 0);
   let it = 0;
   let imbalance = Infinity;
+  // inner fixed points are solved only as tightly as the outer imbalance needs
+  let inner = 1e-6;
 
   const prices = () => {
     for (let sweep = 0; sweep < 5000; sweep++) {
@@ -195,7 +196,7 @@ export function solveCp(base: CpBase, tau1: Float64Array, D: Float64Array, opts:
           change = Math.max(change, Math.abs(lp - lnP[s * N + m]!));
           lnP[s * N + m] = lp;
         }
-      if (change < 1e-13) break;
+      if (change < inner) break;
     }
   };
 
@@ -237,7 +238,7 @@ export function solveCp(base: CpBase, tau1: Float64Array, D: Float64Array, opts:
           X[k * N + m] = v;
         }
       }
-      if (change <= 1e-14 * scale) break;
+      if (change <= inner * 0.1 * scale) break;
     }
   };
 
@@ -262,7 +263,8 @@ export function solveCp(base: CpBase, tau1: Float64Array, D: Float64Array, opts:
       res[m] -= D[m]!;
       imbalance = Math.max(imbalance, Math.abs(res[m]!) / VA[m]!);
     }
-    if (imbalance < tol) break;
+    if (imbalance < tol && inner <= 1e-13) break;
+    inner = Math.max(1e-13, Math.min(1e-6, imbalance * 1e-3));
     let gdp = 0;
     for (let m = 0; m < N; m++) {
       w[m] = w[m]! * (1 - (step * res[m]!) / VA[m]!);
@@ -334,9 +336,8 @@ export function compareCp(base: CpBase, a: CpSolution, b: CpSolution): CpCompari
         const k = row + i;
         const mb = fb[k]!;
         if (mb === 0) continue;
-        const cm = a.cHat[s * N + m]! / b.cHat[s * N + m]! - 1;
         const ci = a.cHat[s * N + i]! / b.cHat[s * N + i]! - 1;
-        // m imports mb from i: a loss to m as i's cost rises, a gain to i (its export price)
+        // m imports mb from i: a rise in i's unit cost is a loss to m (import price) and a gain to i (export price)
         tot[m] -= mb * ci;
         tot[i] += mb * ci;
         vot[m] += b.tau[k]! * mb * (fa[k]! / mb - 1 - ci);
@@ -346,8 +347,6 @@ export function compareCp(base: CpBase, a: CpSolution, b: CpSolution): CpCompari
         exB[i] += mb;
       }
     }
-  // the exporter's gain is E_ni (ĉ_n − 1): with the loop above it was booked with the importer's ĉ_i for the
-  // exporter i, which is its own cost — the same quantity
   const pct = (x: number, y: number) => 100 * (x / y - 1);
   const out: CpComparison = {
     welfarePct: new Float64Array(N),
