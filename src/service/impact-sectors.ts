@@ -118,7 +118,10 @@ export function geSectorsAnswer(input: GeSectorsInput): ImpactAnswer {
     baseline: input.baseline,
     date: input.date,
     countries: countryRows(m, cmp, b.income),
-    tariffs: input.tariffs,
+    // only the US–China pairs are fed to this model (all lines; by sector in `sectors`)
+    tariffs: input.tariffs.filter(
+      (t) => (t.importer === 'USA' && t.exporter === 'CHN') || (t.importer === 'CHN' && t.exporter === 'USA'),
+    ),
     sectors,
     parameters: {
       data: 'Caliendo–Parro (2015) world of 1993: 31 economies × 40 sectors (20 tradable), input–output links',
