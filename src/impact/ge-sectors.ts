@@ -126,7 +126,7 @@ export interface CpSolution {
 }
 
 export interface CpSolveOptions {
-  /** Step of the wage update (the authors use 0.2–0.5). */
+  /** Initial step of the wage update (the authors use 0.2–0.5); halved whenever the imbalance grows. */
   step?: number;
   tol?: number;
   maxIterations?: number;
@@ -141,7 +141,7 @@ export interface CpSolveOptions {
 export function solveCp(base: CpBase, tau1: Float64Array, D: Float64Array, opts: CpSolveOptions = {}): CpSolution {
   const { n: N, J, theta, gammaVA, gammaIO, alpha, VA } = base;
   const NN = N * N;
-  const step = opts.step ?? 0.5;
+  let step = opts.step ?? 0.5;
   const tol = opts.tol ?? 1e-10;
   const maxIt = opts.maxIterations ?? 20000;
   // A = π κ̂^{−θ}: constant for the solve
@@ -167,6 +167,11 @@ export function solveCp(base: CpBase, tau1: Float64Array, D: Float64Array, opts:
   const totalVA = VA.reduce((a, b) => a + b, 0);
   let it = 0;
   let imbalance = Infinity;
+  let previous = Infinity;
+  const wGood = Float64Array.from(w);
+  const lnPGood = Float64Array.from(lnP);
+  const XGood = Float64Array.from(X);
+  const resGood = new Float64Array(N);
   // inner fixed points are solved only as tightly as the outer imbalance needs
   let inner = 1e-6;
 
@@ -196,7 +201,7 @@ export function solveCp(base: CpBase, tau1: Float64Array, D: Float64Array, opts:
           change = Math.max(change, Math.abs(lp - lnP[s * N + m]!));
           lnP[s * N + m] = lp;
         }
-      if (change < inner) break;
+      if (!(change >= inner)) break; // converged (or NaN: the wage loop backs off)
     }
   };
 
@@ -238,7 +243,7 @@ export function solveCp(base: CpBase, tau1: Float64Array, D: Float64Array, opts:
           X[k * N + m] = v;
         }
       }
-      if (change <= inner * 0.1 * scale) break;
+      if (!(change > inner * 0.1 * scale)) break;
     }
   };
 
@@ -264,7 +269,23 @@ export function solveCp(base: CpBase, tau1: Float64Array, D: Float64Array, opts:
       imbalance = Math.max(imbalance, Math.abs(res[m]!) / VA[m]!);
     }
     if (imbalance < tol && inner <= 1e-13) break;
-    inner = Math.max(1e-13, Math.min(1e-6, imbalance * 1e-3));
+    if (!(imbalance <= previous * 1.05)) {
+      // the update overshot (trade reacts strongly where θ is high): back to the last wages that improved, with
+      // half the step; the inner states restart from there
+      step /= 2;
+      if (step < 1e-4) break;
+      w.set(wGood);
+      lnP.set(lnPGood);
+      X.set(XGood);
+      res.set(resGood);
+    } else {
+      previous = imbalance;
+      wGood.set(w);
+      lnPGood.set(lnP);
+      XGood.set(X);
+      resGood.set(res);
+      inner = Math.max(1e-13, Math.min(1e-6, imbalance * 1e-3));
+    }
     let gdp = 0;
     for (let m = 0; m < N; m++) {
       w[m] = w[m]! * (1 - (step * res[m]!) / VA[m]!);
@@ -272,6 +293,10 @@ export function solveCp(base: CpBase, tau1: Float64Array, D: Float64Array, opts:
     }
     for (let m = 0; m < N; m++) w[m] = (w[m]! * totalVA) / gdp;
   }
+  if (!(imbalance < tol))
+    throw new Error(
+      `the multi-sector GE did not converge: largest trade imbalance ${imbalance.toExponential(2)} of value added after ${it} wage iterations`,
+    );
   const cHat = lnc.map(Math.exp);
   const pHat = lnP.map(Math.exp);
   const priceIndex = new Float64Array(N);
