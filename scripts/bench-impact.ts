@@ -13,6 +13,7 @@ import { loadWorld, solveWorld, tariffMatrix } from '../src/impact/ge-world.js';
 import { tariffCross } from '../src/impact/tariffs.js';
 import { loadSigmas } from '../src/impact/elasticities.js';
 import { runPe } from '../src/impact/pe-run.js';
+import { benchImpactSectors } from './bench-impact-sectors.js';
 
 const secs = (ms: number) => (ms / 1000).toFixed(2);
 /** CPU seconds of the whole process (all threads) since `from`: on a shared machine, wall time includes waiting. */
@@ -31,6 +32,7 @@ export async function benchImpact(): Promise<void> {
       `GE one-sector, 194 countries (ILSS Case 1, 582 unknowns): solve ${secs(r.solve_ms)} s wall, ${cpuSince(cpu)} s CPU; USA welfare ${usa.welfare_pct.toFixed(2)}% (published 1.13%)`,
     );
   }
+  benchImpactSectors();
   const ctx = await openContext();
   const world = await loadWorld(ctx.data.dir);
   const t = tariffMatrix(world, { usOn: new Map([['CHN', 1.5]]), usDefault: 0.1, cnOnUs: 1.4 });

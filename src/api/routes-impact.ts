@@ -15,12 +15,14 @@ export const IMPACT_ROUTES: RouteDef[] = [
       'model=pe: product-level partial equilibrium (CES between suppliers with Broda–Weinstein σ, import demand 1.3, ' +
       'flat or finite export supply) on US imports (HTS10 × partners, 2024) and China’s imports from the US, with ' +
       'optional seeded Monte Carlo draws giving 5/50/95 bands on every aggregate. model=ge: the one-sector GE model of ' +
-      'ILSS (2025) on 194 countries, fed the engine’s trade-weighted averages by direction. format=csv gives the country rows.',
+      'ILSS (2025) on 194 countries, fed the engine’s trade-weighted averages by direction. model=ge-sectors: the ' +
+      'Caliendo–Parro (2015) multi-sector model (31 economies × 40 sectors with input–output links, 1993 data read from ' +
+      'the raw mirror) fed the engine’s US–China averages by CP sector and direction; adds `sectors`. format=csv gives the country rows.',
     params: {
       scenario: { ...P.scenario, description: 'scenario to measure (see /api/scenarios)' },
       over: { ...P.scenario, description: 'scenario it is compared with' },
       at: P.date('date of the tariffs'),
-      model: R.str('pe | ge', { enum: ['pe', 'ge'], default: 'pe' }),
+      model: R.str('pe | ge | ge-sectors', { enum: ['pe', 'ge', 'ge-sectors'], default: 'pe' }),
       draws: { type: 'integer', minimum: 0, maximum: 2000, default: 0, description: 'Monte Carlo draws (PE)' },
       seed: { type: 'integer', minimum: 0, maximum: 2147483647, default: 1, description: 'seed of the draws' },
       top: { type: 'integer', minimum: 0, maximum: 1000, default: 25, description: 'product lines to list' },

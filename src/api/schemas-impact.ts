@@ -30,6 +30,8 @@ const country: JsonSchema = {
     buyer_cost_usd: numOrNull('PE: buyers’ loss of surplus, USD'),
     revenue_change_usd: numOrNull('PE: change in tariff revenue, USD'),
     deadweight_loss_usd: numOrNull('PE: deadweight loss, USD'),
+    terms_of_trade_pct: numOrNull('ge-sectors: first-order terms-of-trade effect (Caliendo–Parro), % of income'),
+    volume_of_trade_pct: numOrNull('ge-sectors: first-order volume-of-trade effect (Caliendo–Parro), % of income'),
   },
   required: ['iso3', 'welfare_pct', 'prices_pct', 'real_wage_pct'],
 };
@@ -85,16 +87,48 @@ const product: JsonSchema = {
   required: ['importer', 'product', 'supplier', 'import_change_usd'],
 };
 
+const sector: JsonSchema = {
+  type: 'object',
+  description: 'ge-sectors: one Caliendo–Parro tradable sector (ISIC rev.3 group)',
+  properties: {
+    sector: str('sector name'),
+    tariffs_from: { type: 'string', enum: ['engine', '1993 data'], description: 'where the US–China rates came from' },
+    us_on_cn_baseline_pct: num('US tariff on China, baseline (trade-weighted average)'),
+    us_on_cn_scenario_pct: num('US tariff on China, scenario'),
+    cn_on_us_baseline_pct: num('China’s tariff on the US, baseline'),
+    cn_on_us_scenario_pct: num('China’s tariff on the US, scenario'),
+    us_imports_from_cn_usd: num('2024 US imports from China mapped to the sector, USD (the weights)'),
+    cn_imports_from_us_usd: num('2024 US exports to China mapped to the sector, USD (the weights)'),
+    us_imports_from_cn_pct: num('model: US imports from China, scenario over baseline, %'),
+    cn_imports_from_us_pct: num('model: China’s imports from the US, %'),
+    us_output_pct: num('model: US gross output of the sector, %'),
+    cn_output_pct: num('model: China’s gross output of the sector, %'),
+  },
+  required: [
+    'sector',
+    'tariffs_from',
+    'us_on_cn_baseline_pct',
+    'us_on_cn_scenario_pct',
+    'cn_on_us_baseline_pct',
+    'cn_on_us_scenario_pct',
+    'us_imports_from_cn_pct',
+    'cn_imports_from_us_pct',
+    'us_output_pct',
+    'cn_output_pct',
+  ],
+};
+
 export const IMPACT_COMPONENTS: Record<string, JsonSchema> = {
   ImpactBand: band,
   ImpactCountry: country,
   ImpactTariff: tariff,
   ImpactSection: section,
   ImpactProduct: product,
+  ImpactSector: sector,
   ImpactAnswer: {
     type: 'object',
     properties: {
-      model: { type: 'string', enum: ['pe', 'ge'] },
+      model: { type: 'string', enum: ['pe', 'ge', 'ge-sectors'] },
       scenario: str('the scenario measured'),
       baseline: str('the scenario it is compared with'),
       date: str('YYYY-MM-DD'),
@@ -102,6 +136,7 @@ export const IMPACT_COMPONENTS: Record<string, JsonSchema> = {
       tariffs: { type: 'array', items: ref('ImpactTariff') },
       sections: { type: 'array', items: ref('ImpactSection') },
       products: { type: 'array', items: ref('ImpactProduct') },
+      sectors: { type: 'array', items: ref('ImpactSector') },
       bands: {
         type: 'object',
         description: '5/50/95 percentiles over the draws, keyed IMPORTER:aggregate',

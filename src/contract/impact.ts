@@ -20,6 +20,10 @@ export interface ImpactCountryRow {
   buyer_cost_usd?: number | null;
   revenue_change_usd?: number | null;
   deadweight_loss_usd?: number | null;
+  /** ge-sectors: Caliendo–Parro's first-order terms-of-trade effect, % of baseline income. */
+  terms_of_trade_pct?: number | null;
+  /** ge-sectors: Caliendo–Parro's first-order volume-of-trade effect, % of baseline income. */
+  volume_of_trade_pct?: number | null;
 }
 
 /** The tariff a model was fed: trade-weighted averages by direction from the engine. */
@@ -54,6 +58,25 @@ export interface ImpactProductRow {
   diversion_usd: number;
 }
 
+/** ge-sectors: one Caliendo–Parro tradable sector (ISIC rev.3 group) — the tariffs fed and what they do. */
+export interface ImpactSectorRow {
+  sector: string;
+  /** `engine`: the engine's trade-weighted averages; `1993 data`: no 2024 trade mapped to the sector, the CP rate kept. */
+  tariffs_from: 'engine' | '1993 data';
+  us_on_cn_baseline_pct: number;
+  us_on_cn_scenario_pct: number;
+  cn_on_us_baseline_pct: number;
+  cn_on_us_scenario_pct: number;
+  /** 2024 trade the averages are weighted by, USD. */
+  us_imports_from_cn_usd: number;
+  cn_imports_from_us_usd: number;
+  /** Model outcomes, scenario over baseline, %. */
+  us_imports_from_cn_pct: number;
+  cn_imports_from_us_pct: number;
+  us_output_pct: number;
+  cn_output_pct: number;
+}
+
 export interface ImpactBand {
   p5: number;
   p50: number;
@@ -61,7 +84,7 @@ export interface ImpactBand {
 }
 
 export interface ImpactAnswer {
-  model: 'pe' | 'ge';
+  model: 'pe' | 'ge' | 'ge-sectors';
   scenario: string;
   baseline: string;
   date: string;
@@ -69,6 +92,8 @@ export interface ImpactAnswer {
   tariffs: ImpactTariff[];
   sections?: ImpactSectionRow[];
   products?: ImpactProductRow[];
+  /** ge-sectors: by Caliendo–Parro tradable sector. */
+  sectors?: ImpactSectorRow[];
   /** 5/50/95 percentiles over the Monte Carlo draws, keyed `IMPORTER:aggregate`: `USA:total.buyer_cost_usd`, `USA:VNM.import_change_usd` (a supplier's sales to the importer), `USA:section.XVI.import_change_usd`. */
   bands?: Record<string, ImpactBand>;
   draws?: number;

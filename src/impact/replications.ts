@@ -6,6 +6,7 @@ import { UserInputError } from '../util/errors.js';
 import { loadIlssData, type IlssData } from './ilss-data.js';
 import { loadGeppmlData } from './geppml-data.js';
 import { geppmlBorderRemoval } from './geppml.js';
+import { runCpNafta, CP_NAFTA } from './cp-nafta.js';
 import {
   calibrateOneSector,
   incidence,
@@ -30,6 +31,10 @@ export interface ImpactCountry {
   real_gdp_conditional_pct?: number;
   factory_price_pct?: number;
   exports_pct?: number;
+  imports_pct?: number;
+  terms_of_trade_pct?: number;
+  volume_of_trade_pct?: number;
+  real_income_pct?: number;
 }
 
 /** A published figure: the value as printed (rounded to `decimals`). */
@@ -204,6 +209,7 @@ const GEPPML: ReplicationSpec = {
 
 export const REPLICATIONS: ReplicationSpec[] = [
   ...ILSS.map(({ name, title, source }) => ({ name, title, source })),
+  CP_NAFTA,
   GEPPML,
 ];
 
@@ -314,6 +320,7 @@ export function countryRows(model: IlssModel, r: OneSectorOutcome): ImpactCountr
 
 export function runReplication(name: string, source: string): Replication {
   if (name === GEPPML.name) return runGeppml(source);
+  if (name === CP_NAFTA.name) return runCpNafta(source);
   const v = ILSS.find((x) => x.name === name);
   if (!v)
     throw new UserInputError(

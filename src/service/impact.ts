@@ -31,7 +31,7 @@ export type { ImpactAnswer };
 
 export { DEFAULT_SOURCE } from '../impact/default-source.js';
 import { DEFAULT_SOURCE } from '../impact/default-source.js';
-export const IMPACT_MODELS = ['pe', 'ge'] as const;
+export const IMPACT_MODELS = ['pe', 'ge', 'ge-sectors'] as const;
 
 export function listReplications(): ReplicationSpec[] {
   return REPLICATIONS;
@@ -50,6 +50,8 @@ export interface ImpactInput {
   seed?: string | number;
   top?: string | number;
   supply?: string | number;
+  /** ge-sectors: the raw data mirror holding model/caliendo-parro-2015 (default ../shared/data). */
+  source?: string;
 }
 
 function parseInt(
@@ -226,6 +228,11 @@ export async function impactQuery(
   const { us, cn } = await crossSections(ctx, scenario, baseline, date, progress, scenarioDir);
   const world = await loadWorld(ctx.data.dir);
   const tariffs = [...tariffRows(ctx, us), ...tariffRows(ctx, cn)];
+  if (model === 'ge-sectors') {
+    const { geSectorsAnswer } = await import('./impact-sectors.js');
+    const source = input.source || DEFAULT_SOURCE;
+    return geSectorsAnswer({ us, cn, scenario, baseline, date, tariffs, source, started: t0, progress });
+  }
   const notes: string[] = [];
 
   if (model === 'ge') {

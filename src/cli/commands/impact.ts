@@ -17,7 +17,11 @@ export function registerImpactCommands(program: Command): void {
     .option('--scenario <name>', 'the scenario to measure (name or overlay YAML path)')
     .option('--over <name>', 'the scenario it is compared with', 'baseline')
     .option('--at <date>', 'the date, YYYY-MM-DD')
-    .option('--model <model>', 'pe (product by product) | ge (country by country)', 'pe')
+    .option(
+      '--model <model>',
+      'pe (product by product) | ge (country by country, 194 countries) | ge-sectors (Caliendo–Parro 31 economies × 40 sectors, 1993 data)',
+      'pe',
+    )
     .option('--draws <n>', 'Monte Carlo draws over the elasticities (0 = point estimate only)', '0')
     .option('--seed <n>', 'random seed for the draws', '1')
     .option('--top <n>', 'products to list (by the size of the import change)', '25')
@@ -26,6 +30,7 @@ export function registerImpactCommands(program: Command): void {
       'PE export supply elasticity; inf = flat foreign supply (full pass-through)',
       'inf',
     )
+    .option('--source <dir>', 'ge-sectors: raw data mirror holding model/caliendo-parro-2015', DEFAULT_SOURCE)
     .option('--format <format>', 'table | csv | json', 'table')
     .action(async (opts, cmd: Command) => {
       const [{ openContext }, { impactQuery }] = await Promise.all([
@@ -48,6 +53,7 @@ export function registerImpactCommands(program: Command): void {
           seed: opts.seed,
           top: opts.top,
           supply: opts.supply,
+          source: opts.source,
         },
         bar.update,
       );
@@ -64,6 +70,10 @@ export function registerImpactCommands(program: Command): void {
       }
       print(`${res.model.toUpperCase()}: ${res.scenario} over ${res.baseline} at ${res.date}\n\n`);
       print(render(countries, 'table'));
+      if (res.sectors?.length) {
+        print('\nBy sector (Caliendo–Parro tradable sectors; tariffs fed and outcomes, %):\n');
+        print(render(res.sectors as unknown as Row[], 'table'));
+      }
       if (res.sections?.length) {
         print('\nBy HS section (US imports):\n');
         print(render(res.sections as unknown as Row[], 'table'));
@@ -102,7 +112,9 @@ export function registerImpactCommands(program: Command): void {
       }
       const bar = progressBar(`replicate ${name}`);
       bar.update(0, 1);
-      const r = replicate(name, opts.source);
+      // `impact` has a --source of its own too (for ge-sectors), which commander may fill instead
+      const parentSource = cmd.parent?.opts().source as string | undefined;
+      const r = replicate(name, opts.source !== DEFAULT_SOURCE ? opts.source : (parentSource ?? DEFAULT_SOURCE));
       bar.update(1, 1);
       bar.stop();
       if (format === 'json') return print(JSON.stringify(r, null, 2) + '\n');

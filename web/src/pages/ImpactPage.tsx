@@ -16,6 +16,7 @@ import { SortableTable, type Column } from '../components/SortableTable';
 import { impactBarsOption, type ImpactBar } from '../charts/impactBars';
 import { fmtPct, fmtUsd } from '../format';
 import { useCompact } from '../useCompact';
+import { ImpactSectorsCard } from '../components/ImpactSectorsCard';
 
 const signedUsd = (v: number) => `${v > 0 ? '+' : v < 0 ? '−' : ''}${fmtUsd(Math.abs(v))}`;
 const signedPct = (v: number) => `${v > 0 ? '+' : v < 0 ? '−' : ''}${fmtPct(Math.abs(v), true)}`;
@@ -54,7 +55,8 @@ export function ImpactPage({ params }: PageProps) {
   const scenario = params.get('scenario') ?? 'no-deal-2025-11';
   const over = params.get('over') ?? 'busan-truce';
   const date = params.get('date') ?? '2025-12-01';
-  const model = params.get('model') === 'ge' ? 'ge' : 'pe';
+  const requested = params.get('model');
+  const model = requested === 'ge' || requested === 'ge-sectors' ? requested : 'pe';
   const draws = params.get('draws') ?? '0';
   const update = (next: Record<string, string>) => setParams('impact', { scenario, over, date, model, draws, ...next });
   const res = useApi<ImpactAnswer>('/api/impact', {
@@ -73,7 +75,7 @@ export function ImpactPage({ params }: PageProps) {
   // sales to China); GE = welfare in %
   const winners: ImpactBar[] = useMemo(() => {
     if (!a) return [];
-    if (a.model === 'ge') {
+    if (a.model !== 'pe') {
       const countries = a.countries.filter((c) => c.iso3 !== 'EU' && c.iso3 !== 'NON_US');
       const top = [...countries].sort((x, y) => Math.abs(y.welfare_pct) - Math.abs(x.welfare_pct)).slice(0, 18);
       return [...top, ...a.countries.filter((c) => c.iso3 === 'EU' || c.iso3 === 'NON_US')].map((c) => ({
@@ -125,7 +127,7 @@ export function ImpactPage({ params }: PageProps) {
   const chn = row('CHN');
   const usOnCn = a?.tariffs.find((t) => t.importer === 'USA' && t.exporter === 'CHN');
   const cnOnUs = a?.tariffs.find((t) => t.importer === 'CHN' && t.exporter === 'USA');
-  const fmtWinner = a?.model === 'ge' ? signedPct : signedUsd;
+  const fmtWinner = a && a.model !== 'pe' ? signedPct : signedUsd;
 
   return (
     <>
@@ -141,6 +143,7 @@ export function ImpactPage({ params }: PageProps) {
             options={[
               { value: 'pe', label: 'PE: product by product' },
               { value: 'ge', label: 'GE: 194 countries' },
+              { value: 'ge-sectors', label: 'GE: 31 economies × 40 sectors (1993 data)' },
             ]}
             onChange={(v) => update({ model: v })}
             testId="impact-model"
@@ -166,7 +169,9 @@ export function ImpactPage({ params }: PageProps) {
           note={
             model === 'pe' && usa?.welfare_usd != null
               ? `${signedUsd(usa.welfare_usd)} (revenue − buyers’ loss)`
-              : 'equivalent variation'
+              : model === 'ge-sectors'
+                ? 'real income (income over consumer prices)'
+                : 'equivalent variation'
           }
           testId="impact-us-welfare"
         />
@@ -196,7 +201,9 @@ export function ImpactPage({ params }: PageProps) {
           subtitle={
             model === 'pe'
               ? 'Change in sales to the US (to China for the US itself), USD a year; bars with whiskers show the 5–95% band'
-              : 'Welfare change in %, the 18 largest movers and the expenditure-weighted EU and non-US averages'
+              : model === 'ge-sectors'
+                ? 'Real income change in %, the 18 largest movers and the non-US average (Caliendo–Parro model on the 1993 world)'
+                : 'Welfare change in %, the 18 largest movers and the expenditure-weighted EU and non-US averages'
           }
           loading={res.loading}
           error={res.error}
@@ -240,7 +247,11 @@ export function ImpactPage({ params }: PageProps) {
         ) : (
           <ChartCard
             title="Tariffs fed to the model"
-            subtitle="Trade-weighted averages by direction from the engine (the GE model is one-sector: see PE for sections)"
+            subtitle={
+              model === 'ge-sectors'
+                ? 'The US–China pairs only (all lines; by sector below): trade-weighted averages from the engine'
+                : 'Trade-weighted averages by direction from the engine (the GE model is one-sector: see PE for sections)'
+            }
             loading={res.loading}
             error={res.error}
             csvName={`impact-tariffs-${scenario}-over-${over}-${date}`}
@@ -279,6 +290,15 @@ export function ImpactPage({ params }: PageProps) {
           </ChartCard>
         )}
       </div>
+      {model === 'ge-sectors' && (
+        <ImpactSectorsCard
+          answer={a}
+          loading={res.loading}
+          error={res.error}
+          csvName={`impact-${scenario}-over-${over}-${date}`}
+          compact={compact}
+        />
+      )}
       {model === 'pe' && (
         <div className="grid2">
           <ChartCard
