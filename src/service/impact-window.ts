@@ -36,14 +36,28 @@ export interface ImporterSide {
   partners: string[];
 }
 
-/** Dates in (from, until) at which a rule of `rules` can change the duty of one of `codes`, plus group-membership dates. */
-export function changeDates(rules: ImporterRules, codes: string[], from: string, until: string): Set<string> {
-  const out = new Set<string>();
+/**
+ * Dates in (from, until) at which a rule of `rules` can change the duty of one of `codes`, each with the codes it
+ * can change (null = every code: a partner group's membership changes).
+ */
+export function changeDates(
+  rules: ImporterRules,
+  codes: string[],
+  from: string,
+  until: string,
+): Map<string, Set<string> | null> {
+  const out = new Map<string, Set<string> | null>();
   const window = { from, until };
-  for (const code of codes) for (const d of breakpointsFor(rules, code, '', window)) if (d > from) out.add(d);
+  for (const code of codes)
+    for (const d of breakpointsFor(rules, code, '', window)) {
+      if (d <= from) continue;
+      let set = out.get(d);
+      if (set === null) continue;
+      if (!set) out.set(d, (set = new Set()));
+      set.add(code);
+    }
   for (const members of rules.groups.values())
-    for (const m of members)
-      for (const d of [m.from, m.until]) if (d && d > from && d < until) out.add(d);
+    for (const m of members) for (const d of [m.from, m.until]) if (d && d > from && d < until) out.set(d, null);
   return out;
 }
 
@@ -64,21 +78,43 @@ export async function windowSegments(
   progress?: (done: number, total: number) => void,
 ): Promise<WindowSegments> {
   const until = addDays(to, 1);
-  const cross = (side: ImporterSide, date: string) =>
-    tariffCross({ ...side, date, data, weightSet: side.weightSet, partners: side.partners });
-  const first = await Promise.all(sides.map((s) => cross(s, from)));
+  const first = await Promise.all(
+    sides.map((side) => tariffCross({ ...side, date: from, data, weightSet: side.weightSet, partners: side.partners })),
+  );
+  // per side: the dates each rule set can change something, with the codes it can change
+  const changes = sides.map((side, i) => ({
+    baseline: changeDates(side.baseline, first[i]!.products, from, until),
+    scenario: changeDates(side.scenario, first[i]!.products, from, until),
+  }));
   const dates = new Set<string>();
-  sides.forEach((side, i) => {
-    for (const rules of [side.baseline, side.scenario])
-      for (const d of changeDates(rules, first[i]!.products, from, until)) dates.add(d);
-  });
+  for (const c of changes) for (const m of [c.baseline, c.scenario]) for (const d of m.keys()) dates.add(d);
   const starts = [from, ...[...dates].sort()];
+  const empty = new Set<string>();
+  let current = first;
   const pieces: Array<{ from: string; until: string; cross: TariffCross[] }> = [];
   for (let i = 0; i < starts.length; i++) {
     progress?.(i, starts.length);
     const start = starts[i]!;
     const end = starts[i + 1] ?? until;
-    const here = i === 0 ? first : await Promise.all(sides.map((s) => cross(s, start)));
+    // lines no rule can change on this date keep the previous interval's rates
+    const here =
+      i === 0
+        ? first
+        : await Promise.all(
+            sides.map((side, j) =>
+              tariffCross({
+                ...side,
+                date: start,
+                data,
+                since: {
+                  cross: current[j]!,
+                  baseline: changes[j]!.baseline.has(start) ? changes[j]!.baseline.get(start)! : empty,
+                  scenario: changes[j]!.scenario.has(start) ? changes[j]!.scenario.get(start)! : empty,
+                },
+              }),
+            ),
+          );
+    current = here;
     const last = pieces[pieces.length - 1];
     if (last && last.cross.every((c, j) => sameTariffs(c, here[j]!))) last.until = end;
     else pieces.push({ from: start, until: end, cross: here });
@@ -112,7 +148,13 @@ export async function impactWindow(
       weightSet: 'us_imports_2024',
       partners: (ctx.data.partners.get('US') ?? []).filter((p) => p !== 'US'),
     },
-    { importer: 'CN', baseline: b.rules('CN'), scenario: a.rules('CN'), weightSet: 'us_exports_cn_2024', partners: ['US'] },
+    {
+      importer: 'CN',
+      baseline: b.rules('CN'),
+      scenario: a.rules('CN'),
+      weightSet: 'us_exports_cn_2024',
+      partners: ['US'],
+    },
   ];
   return windowSegments(sides, ctx.data, from, to, progress);
 }

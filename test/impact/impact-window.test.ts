@@ -8,13 +8,7 @@ import { contextForScenario } from '../../src/service/scenarios.js';
 import { tariffCross, type TariffCross } from '../../src/impact/tariffs.js';
 import { loadDemand, loadSigmas, type DemandTable, type SigmaTable } from '../../src/impact/elasticities.js';
 import { buildProblem, runPe } from '../../src/impact/pe-run.js';
-import {
-  addFlat,
-  aggregateLength,
-  drawElasticities,
-  evaluateOnce,
-  prepareFlat,
-} from '../../src/impact/pe-draws.js';
+import { addFlat, aggregateLength, drawElasticities, evaluateOnce, prepareFlat } from '../../src/impact/pe-draws.js';
 
 let ctx: TradewarContext;
 let sigmas: SigmaTable;

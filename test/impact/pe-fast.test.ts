@@ -86,7 +86,18 @@ describe('PE fast path (flat export supply)', () => {
     const seg = p.segments[0]!;
     const K = aggregateLength(p);
     const one = runDraws(p, 9, 0, 6);
-    const halves = runDraws({ ...p, segments: [{ ...seg, weight: 0.5 }, { ...seg, weight: 0.5 }] }, 9, 0, 6);
+    const halves = runDraws(
+      {
+        ...p,
+        segments: [
+          { ...seg, weight: 0.5 },
+          { ...seg, weight: 0.5 },
+        ],
+      },
+      9,
+      0,
+      6,
+    );
     close(halves, one, 1e-12);
     const still = { t0: seg.t0, t1: seg.t0, weight: 0.25 };
     const mixed = runDraws({ ...p, segments: [{ ...seg, weight: 0.75 }, still] }, 9, 0, 6);
