@@ -255,6 +255,8 @@ export async function impactQuery(
   const window = parseWindow(input);
   if (window && model !== 'pe')
     throw new UserInputError(`a window (--from/--to) is for the PE model: give --at D for --model ${model}`, 'model');
+  if (!window && (input.at === undefined || input.at === ''))
+    throw new UserInputError('missing at: give a date as YYYY-MM-DD (or from and to for the PE over a window)', 'at');
   const date = window ? window.from : parseDate(input.at, 'at');
   const demand = parseDemand(input.demand);
   const draws = parseInt(input.draws, 'draws', 0, 0, 20000);

@@ -50,7 +50,7 @@ describe('tradewar impact replicate', () => {
     ['impact --scenario busan-truce --at 2025-12-01 --model cge', /model "cge" is not one of: pe, ge/],
     ['impact --at 2025-12-01', /missing scenario/],
     ['impact --scenario busan-truce --at 2025-13-01', /at "2025-13-01" is not a valid date/],
-    ['impact --scenario busan-truce --from 2025-11-01', /missing to: a window needs --from D as well as --to D/],
+    ['impact --scenario busan-truce --from 2025-11-01', /missing to: a window needs --to D as well as --from D/],
     ['impact --scenario busan-truce --from 2025-11-01 --to 2025-11-30 --model ge', /window .* is for the PE model/],
     ['impact --scenario busan-truce --at 2025-12-01 --demand -1', /demand "-1" is not a positive number/],
   ])('bad input "%s" → exit 2 with one line', async (line, message) => {
