@@ -85,7 +85,7 @@ export async function buildImpactDemand(ctx: BuildContext): Promise<void> {
 - Tariff lines are placed by the HTS10 → NAICS column of \`content_shares.parquet\` (Budget Lab at Yale, MIT), NAICS6
   where an estimate exists, else its NAICS4, else the default 1.3. Of 2024 US imports from China
   ${pct(china?.n6)}% of the value gets a NAICS6 estimate, ${pct(china?.n4)}% a NAICS4 estimate, ${pct(china?.none)}% the
-  default (from all 51 partners: ${pct(all?.n6)}% / ${pct(all?.n4)}% / ${pct(all?.none)}%). The
+  default (from all partners of the 2024 file: ${pct(all?.n6)}% / ${pct(all?.n4)}% / ${pct(all?.none)}%). The
   estimates use 1997/2002-era NAICS codes while the mapping uses a recent vintage: renumbered industries fall back to
   NAICS4.
 `,
