@@ -310,7 +310,9 @@ export async function runPe(
     draws: opts.draws,
   };
   if (opts.draws > 0) {
-    const workers = workerCount(opts.draws * p.segments.length, opts.workers);
+    // a draw with finite export supply goes through the general solver, several times slower than the fast path
+    const work = opts.draws * p.segments.length * (Number.isFinite(p.supply) ? 6 : 1);
+    const workers = workerCount(work, opts.workers);
     const matrix =
       workers === 1
         ? runDraws(p, opts.seed, 0, opts.draws)
@@ -323,10 +325,11 @@ export async function runPe(
 
 /**
  * Threads for the draws: one per core, but none for small jobs — a worker costs its start-up (loading the
- * modules, copying the problem) while a flat-supply draw of the US panel takes a few milliseconds.
+ * modules, copying the problem) while a flat-supply draw of the US panel takes a few milliseconds; small jobs stay
+ * on the calling thread (at most ~0.2 s of blocking for a server).
  */
 export function workerCount(segmentDraws: number, requested?: number): number {
   if (requested !== undefined) return Math.max(1, Math.min(requested, segmentDraws));
   return Math.max(1, Math.min(availableParallelism(), Math.floor(segmentDraws / MIN_DRAWS_PER_WORKER)));
 }
-const MIN_DRAWS_PER_WORKER = 100;
+const MIN_DRAWS_PER_WORKER = 50;

@@ -404,7 +404,7 @@ function windowNote(w: WindowSegments): string {
   return (
     `window ${w.from} to ${w.to} (${w.days} days, ${w.intervals.length} interval${w.intervals.length === 1 ? '' : 's'} of constant tariffs): ` +
     `amounts are annualised (each interval's annual effect weighted by its share of the days); window.countries gives ` +
-    `the totals over the window (annualised × ${w.days}/365); bands are annualised (totals: × ${w.days}/365)`
+    `the totals over the window (annualised × ${w.days}/365); bands are annualised (totals: × ${w.days}/365); tariffs and product rows show day-weighted mean rates`
   );
 }
 
