@@ -25,6 +25,7 @@ import { writeSourcesDoc } from './data-build/sources-doc.js';
 import { writeManifest } from './data-build/manifest.js';
 import { buildControlsLists, CONTROLS_OUTPUT_FILES } from './data-build/controls-lists.js';
 import { buildImpactInputs, IMPACT_FILES } from './data-build/impact-inputs.js';
+import { buildImpactDemand, IMPACT_DEMAND_FILES } from './data-build/impact-demand.js';
 
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -42,6 +43,7 @@ export const OUTPUT_FILES = [
   ...CONTROLS_OUTPUT_FILES,
   'SOURCES.md',
   ...IMPACT_FILES,
+  ...IMPACT_DEMAND_FILES,
 ];
 
 function parseArgs(argv: string[]): { source: string; out: string } {
@@ -96,6 +98,7 @@ async function main(): Promise<void> {
     ['Controls: restricted-party lists, USGS rare earths', () => buildControlsLists(ctx)],
     ['SOURCES.md', () => writeSourcesDoc(ctx)],
     ['Impact-model inputs (σ by HS3, the 194-country world)', () => buildImpactInputs(ctx)],
+    ['Impact-model inputs (import demand by NAICS, Hauk 2012)', () => buildImpactDemand(ctx)],
     ['manifest.json', () => writeManifest(ctx, OUTPUT_FILES)],
   ];
   for (const [i, [label, fn]] of steps.entries()) {

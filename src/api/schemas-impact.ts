@@ -143,6 +143,30 @@ export const IMPACT_COMPONENTS: Record<string, JsonSchema> = {
         additionalProperties: ref('ImpactBand'),
       },
       draws: num('number of draws'),
+      window: {
+        type: 'object',
+        description: 'PE over a window: the intervals of constant tariffs and the country rows as window totals',
+        properties: {
+          from: str('first day'),
+          to: str('last day (inclusive)'),
+          days: num('days in the window'),
+          intervals: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                from: str('first day'),
+                until: str('day after the last (exclusive)'),
+                days: num('days'),
+                weight: num('share of the window'),
+              },
+              required: ['from', 'until', 'days', 'weight'],
+            },
+          },
+          countries: { type: 'array', items: ref('ImpactCountry') },
+        },
+        required: ['from', 'to', 'days', 'intervals', 'countries'],
+      },
       seed: num('seed'),
       parameters: { type: 'object', additionalProperties: { type: ['number', 'string'] } },
       notes: { type: 'array', items: { type: 'string' } },

@@ -98,7 +98,20 @@ export interface ImpactAnswer {
   bands?: Record<string, ImpactBand>;
   draws?: number;
   seed?: number;
+  /** PE over a window (`--from/--to`): the amounts above are annualised; here the intervals and the window totals. */
+  window?: ImpactWindow;
   parameters: Record<string, number | string>;
   notes: string[];
   elapsed_ms: number;
+}
+
+/** A PE answer over a window: the intervals of constant tariffs and the country rows summed over the window. */
+export interface ImpactWindow {
+  from: string;
+  /** Last day, inclusive. */
+  to: string;
+  days: number;
+  intervals: Array<{ from: string; until: string; days: number; weight: number }>;
+  /** The country rows as totals over the window (USD amounts and welfare_pct × days/365; prices as annualised). */
+  countries: ImpactCountryRow[];
 }

@@ -31,6 +31,11 @@ export interface TariffCrossInput {
   /** The baseline's date when it differs from the scenario's (e.g. before/after comparisons on one ledger). */
   baselineDate?: string;
   onProgress?: (done: number, total: number) => void;
+  /**
+   * A cross-section of the same lines at an earlier date: only the codes listed are priced again (per side; null =
+   * every code), the others keep its rates — for the intervals of a window, where most lines do not change.
+   */
+  since?: { cross: TariffCross; baseline: Set<string> | null; scenario: Set<string> | null };
 }
 
 export async function tariffCross(input: TariffCrossInput): Promise<TariffCross> {
@@ -75,16 +80,21 @@ export async function tariffCross(input: TariffCrossInput): Promise<TariffCross>
     t0: new Float64Array(nnz),
     t1: new Float64Array(nnz),
   };
+  const since = input.since;
+  if (since && (since.cross.value.length !== nnz || since.cross.products.length !== products.length))
+    throw new Error('tariffCross: the earlier cross-section has other lines');
   let k = 0;
   for (let g = 0; g < products.length; g++) {
     const code = products[g]!;
     out.start[g] = k;
+    const again0 = !since || !since.baseline || since.baseline.has(code);
+    const again1 = !since || !since.scenario || since.scenario.has(code);
     for (const [pi, v] of byCode.get(code)!) {
       const p = partners[pi]!;
       out.partner[k] = pi;
       out.value[k] = v;
-      out.t0[k] = rate(baseline, 'b', repB.get(p)!, code);
-      out.t1[k] = rate(scenario, 'a', repA.get(p)!, code);
+      out.t0[k] = again0 ? rate(baseline, 'b', repB.get(p)!, code) : since!.cross.t0[k]!;
+      out.t1[k] = again1 ? rate(scenario, 'a', repA.get(p)!, code) : since!.cross.t1[k]!;
       k++;
     }
     if (g % 500 === 0) {

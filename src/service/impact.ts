@@ -4,11 +4,12 @@
 import { performance } from 'node:perf_hooks';
 import type { TradewarContext } from './context.js';
 import { BASELINE, contextForScenario } from './scenarios.js';
-import { parseChoice, parseDate } from './inputs.js';
+import { parseChoice, parseDate, parseDateWindow } from './inputs.js';
 import { UserInputError } from '../util/errors.js';
 import { HS_SECTIONS } from '../codes/hs-sections.js';
 import { tariffCross, averageBySupplier, type TariffCross } from '../impact/tariffs.js';
-import { loadSigmas, DEFAULT_DEMAND, SPREAD } from '../impact/elasticities.js';
+import { loadSigmas, loadDemand, DEFAULT_DEMAND, SPREAD } from '../impact/elasticities.js';
+import { impactWindow, type WindowSegments } from './impact-window.js';
 import { runPe, type PeResult } from '../impact/pe-run.js';
 import {
   EU27,
@@ -45,6 +46,9 @@ export interface ImpactInput {
   scenario?: string;
   over?: string;
   at?: string;
+  /** A window instead of one date (PE): first and last day, both inclusive. */
+  from?: string;
+  to?: string;
   model?: string;
   draws?: string | number;
   seed?: string | number;
@@ -52,6 +56,8 @@ export interface ImpactInput {
   supply?: string | number;
   /** ge-sectors: the raw data mirror holding model/caliendo-parro-2015 (default ../shared/data). */
   source?: string;
+  /** Import demand elasticity: `hauk` (Hauk 2012 by NAICS where estimated, else 1.3; the default) or one number for every line. */
+  demand?: string | number;
 }
 
 function parseInt(
@@ -74,6 +80,34 @@ function parseSupply(value: string | number | undefined): number {
   if (!Number.isFinite(v) || v <= 0)
     throw new UserInputError(`supply "${value}" is not a positive number (or "inf" for flat foreign supply)`, 'supply');
   return v;
+}
+
+function parseDemand(value: string | number | undefined): number | undefined {
+  if (value === undefined || value === '' || value === 'hauk') return undefined;
+  const v = Number(value);
+  if (!Number.isFinite(v) || v <= 0 || v > 50)
+    throw new UserInputError(
+      `demand "${value}" is not a positive number up to 50 (or "hauk" for Hauk's estimates by industry)`,
+      'demand',
+    );
+  return v;
+}
+
+/** Longest window a PE request may price: each change date inside it is one more pass over the tariff lines. */
+export const MAX_WINDOW_DAYS = 5 * 366;
+
+function parseWindow(input: ImpactInput): { from: string; to: string } | undefined {
+  const has = (v: string | undefined) => v !== undefined && v !== '';
+  if (!has(input.from) && !has(input.to)) return undefined;
+  if (has(input.at))
+    throw new UserInputError('give either --at D (one date) or --from D --to D (a window), not both', 'at');
+  if (!has(input.from)) throw new UserInputError('missing from: a window needs --from D as well as --to D', 'from');
+  if (!has(input.to)) throw new UserInputError('missing to: a window needs --to D as well as --from D', 'to');
+  const w = parseDateWindow(input.from, input.to) as { from: string; to: string };
+  const days = (Date.parse(w.to) - Date.parse(w.from)) / 86_400_000 + 1;
+  if (days > MAX_WINDOW_DAYS)
+    throw new UserInputError(`the window has ${days} days: at most ${MAX_WINDOW_DAYS} (5 years) per request`, 'to');
+  return w;
 }
 
 const r2 = (x: number) => Math.round(x * 100) / 100;
@@ -219,13 +253,25 @@ export async function impactQuery(
     );
   const scenario = input.scenario;
   const baseline = input.over || BASELINE;
-  const date = parseDate(input.at, 'at');
   const model = parseChoice(input.model, 'model', IMPACT_MODELS, 'pe');
+  const window = parseWindow(input);
+  if (window && model !== 'pe')
+    throw new UserInputError(`a window (--from/--to) is for the PE model: give --at D for --model ${model}`, 'model');
+  if (!window && (input.at === undefined || input.at === ''))
+    throw new UserInputError('missing at: give a date as YYYY-MM-DD (or from and to for the PE over a window)', 'at');
+  const date = window ? window.from : parseDate(input.at, 'at');
+  const demand = parseDemand(input.demand);
   const draws = parseInt(input.draws, 'draws', 0, 0, 20000);
   const seed = parseInt(input.seed, 'seed', 1, 0, 2 ** 31 - 1);
   const top = parseInt(input.top, 'top', 25, 0, 100000);
   const supply = parseSupply(input.supply);
-  const { us, cn } = await crossSections(ctx, scenario, baseline, date, progress, scenarioDir);
+  let segs: WindowSegments | undefined;
+  let us: TariffCross;
+  let cn: TariffCross;
+  if (window) {
+    segs = await impactWindow(ctx, scenario, baseline, window.from, window.to, progress, scenarioDir);
+    ({ us, cn } = segs.mean);
+  } else ({ us, cn } = await crossSections(ctx, scenario, baseline, date, progress, scenarioDir));
   const world = await loadWorld(ctx.data.dir);
   const tariffs = [...tariffRows(ctx, us), ...tariffRows(ctx, cn)];
   if (model === 'ge-sectors') {
@@ -287,8 +333,9 @@ export async function impactQuery(
   }
 
   const sigmas = await loadSigmas(ctx.data);
-  const peUs = await runPe(us, sigmas, { draws, seed, supply });
-  const peCn = await runPe(cn, sigmas, { draws, seed: seed + 1, supply });
+  const demandTable = await loadDemand(ctx.data);
+  const peUs = await runPe(segs ? segs.us : us, sigmas, { draws, seed, supply, demand, demandTable });
+  const peCn = await runPe(segs ? segs.cn : cn, sigmas, { draws, seed: seed + 1, supply, demand, demandTable });
   const products: ImpactProductRow[] = [
     ...peUs.lines.map((l) => ({ importer: 'USA', ...l })),
     ...peCn.lines.map((l) => ({ importer: 'CHN', ...l })),
@@ -321,8 +368,10 @@ export async function impactQuery(
   }
   notes.push(
     `US imports: ${peUs.products} HTS10 lines × ${us.partners.length} partners (2024 Census values), σ matched by HS3 for ${peUs.sigmaMatched} lines (others: US median ${r2(sigmas.fallback)}); China's imports from the US: ${peCn.products} lines, the US as the only supplier in the data (no diversion computed)`,
-    `import demand elasticity ${DEFAULT_DEMAND} (ARW 2019); export supply ${Number.isFinite(supply) ? supply : 'infinite (full pass-through, as FGKK 2020 / ARW 2019 found for 2018–19)'}${draws ? `; draws: σ × exp(N(0, ${SPREAD.sigmaLogSd}²)) per HS3, ε_m ~ N(${DEFAULT_DEMAND}, ${SPREAD.demandSd}²)` : ''}`,
+    demandNote(peUs, demand),
+    `export supply ${Number.isFinite(supply) ? supply : 'infinite (full pass-through, as FGKK 2020 / ARW 2019 found for 2018–19)'}${draws ? `; draws: σ × exp(N(0, ${SPREAD.sigmaLogSd}²)) per HS3, ε_m ~ N(estimate, its standard error²) per NAICS code or N(${demand ?? DEFAULT_DEMAND}, ${SPREAD.demandSd}²) for lines without an estimate, truncated at ${SPREAD.demandMin}` : ''}`,
   );
+  if (segs) notes.push(windowNote(segs));
   return {
     model,
     scenario,
@@ -333,13 +382,63 @@ export async function impactQuery(
     sections: [...sectionRows(ctx, peUs), ...sectionRows(ctx, peCn)],
     products,
     ...(bands ? { bands, draws, seed } : {}),
+    ...(segs ? { window: windowAnswer(segs, peCountries(ctx, world, peUs, peCn, us)) } : {}),
     parameters: {
       sigma: sigmas.source,
       sigma_fallback: r4(sigmas.fallback),
-      demand: DEFAULT_DEMAND,
+      demand: demand ?? `Hauk (2012) by NAICS6/NAICS4 (US lines), else ${DEFAULT_DEMAND}`,
       supply: Number.isFinite(supply) ? supply : 'infinite',
     },
     notes,
     elapsed_ms: Math.round(performance.now() - t0),
+  };
+}
+
+function demandNote(r: PeResult, demand: number | undefined): string {
+  if (demand !== undefined) return `import demand elasticity ${demand} for every line (--demand)`;
+  const c = r.demandCoverage;
+  const cn = c.bySupplier['CN'];
+  const part = (x: { naics6_pct: number; naics4_pct: number; default_pct: number }) =>
+    `${x.naics6_pct}% NAICS6, ${x.naics4_pct}% NAICS4, ${x.default_pct}% the default`;
+  return (
+    `import demand elasticity: Hauk (2012) by the line's NAICS6 industry, else its NAICS4, else ${DEFAULT_DEMAND} (ARW 2019); ` +
+    `by value of 2024 US imports${cn ? ` from China: ${part(cn)};` : ''} from all partners: ${part(c.all)}; ` +
+    `China's imports from the US: ${DEFAULT_DEMAND}`
+  );
+}
+
+function windowNote(w: WindowSegments): string {
+  return (
+    `window ${w.from} to ${w.to} (${w.days} days, ${w.intervals.length} interval${w.intervals.length === 1 ? '' : 's'} of constant tariffs): ` +
+    `amounts are annualised (each interval's annual effect weighted by its share of the days); window.countries gives ` +
+    `the totals over the window (annualised × ${w.days}/365); bands are annualised (totals: × ${w.days}/365); tariffs and product rows show day-weighted mean rates`
+  );
+}
+
+const USD_FIELDS = [
+  'welfare_usd',
+  'import_change_usd',
+  'export_change_usd',
+  'diversion_usd',
+  'buyer_cost_usd',
+  'revenue_change_usd',
+  'deadweight_loss_usd',
+] as const;
+
+function windowAnswer(w: WindowSegments, annual: ImpactCountryRow[]): NonNullable<ImpactAnswer['window']> {
+  const f = w.days / 365;
+  return {
+    from: w.from,
+    to: w.to,
+    days: w.days,
+    intervals: w.intervals.map((i) => ({ ...i, weight: r4(i.days / w.days) })),
+    countries: annual.map((c) => {
+      const row: ImpactCountryRow = { ...c, welfare_pct: c.welfare_pct * f };
+      for (const k of USD_FIELDS) {
+        const v = c[k];
+        if (typeof v === 'number') row[k] = Math.round(v * f);
+      }
+      return row;
+    }),
   };
 }

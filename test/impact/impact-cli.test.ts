@@ -50,10 +50,30 @@ describe('tradewar impact replicate', () => {
     ['impact --scenario busan-truce --at 2025-12-01 --model cge', /model "cge" is not one of: pe, ge/],
     ['impact --at 2025-12-01', /missing scenario/],
     ['impact --scenario busan-truce --at 2025-13-01', /at "2025-13-01" is not a valid date/],
+    ['impact --scenario busan-truce --from 2025-11-01', /missing to: a window needs --to D as well as --from D/],
+    ['impact --scenario busan-truce --from 2025-11-01 --to 2025-11-30 --model ge', /window .* is for the PE model/],
+    ['impact --scenario busan-truce --at 2025-12-01 --demand -1', /demand "-1" is not a positive number/],
   ])('bad input "%s" → exit 2 with one line', async (line, message) => {
     const r = await cli(line);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(message);
     expect(r.err).not.toMatch(/\n\s+at /);
   });
+});
+
+describe('tradewar impact over a window', () => {
+  it('prints annualised rows and the window with its intervals and totals', async () => {
+    const r = await cli(
+      'impact --scenario no-deal-2025-11 --over busan-truce --from 2025-12-01 --to 2025-12-10 --top 2 --format json',
+    );
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.date).toBe('2025-12-01');
+    expect(j.window.days).toBe(10);
+    expect(j.window.intervals[0].from).toBe('2025-12-01');
+    const usa = j.countries.find((c: { iso3: string }) => c.iso3 === 'USA');
+    const total = j.window.countries.find((c: { iso3: string }) => c.iso3 === 'USA');
+    expect(total.buyer_cost_usd).toBe(Math.round((usa.buyer_cost_usd * 10) / 365));
+    expect(j.notes.join(' ')).toMatch(/Hauk \(2012\)/);
+  }, 120_000);
 });

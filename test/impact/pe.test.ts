@@ -75,15 +75,18 @@ describe('PE Monte Carlo', () => {
   const problem: PeProblem = {
     start: Int32Array.from([0, 2, 3]),
     value: Float64Array.from([60, 40, 10]),
-    t0: Float64Array.from([0.1, 0.1, 0]),
-    t1: Float64Array.from([0.6, 0.1, 0.25]),
+    segments: [{ t0: Float64Array.from([0.1, 0.1, 0]), t1: Float64Array.from([0.6, 0.1, 0.25]), weight: 1 }],
     partner: Int32Array.from([0, 1, 0]),
     nPartners: 2,
     section: Int32Array.from([15, 0]),
     sigma: Float64Array.from([3, 2]),
     group: Int32Array.from([0, 1]),
     groups: 2,
-    demand: 1.3,
+    demand: Float64Array.from([1.3, 1.3]),
+    demandGroup: Int32Array.from([-1, -1]),
+    demandMean: new Float64Array(0),
+    demandSe: new Float64Array(0),
+    demandDefault: 1.3,
     supply: Infinity,
   };
   it('is seeded: the same seed gives the same draws whatever the split, another seed differs', () => {

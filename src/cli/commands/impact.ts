@@ -17,6 +17,8 @@ export function registerImpactCommands(program: Command): void {
     .option('--scenario <name>', 'the scenario to measure (name or overlay YAML path)')
     .option('--over <name>', 'the scenario it is compared with', 'baseline')
     .option('--at <date>', 'the date, YYYY-MM-DD')
+    .option('--from <date>', 'PE over a window: first day (with --to; instead of --at)')
+    .option('--to <date>', 'PE over a window: last day, inclusive (amounts annualised; window totals listed too)')
     .option(
       '--model <model>',
       'pe (product by product) | ge (country by country, 194 countries) | ge-sectors (Caliendo–Parro 31 economies × 40 sectors, 1993 data)',
@@ -31,6 +33,11 @@ export function registerImpactCommands(program: Command): void {
       'inf',
     )
     .option('--source <dir>', 'ge-sectors: raw data mirror holding model/caliendo-parro-2015', DEFAULT_SOURCE)
+    .option(
+      '--demand <elasticity>',
+      'PE import demand elasticity: hauk (Hauk 2012 by NAICS industry for US lines, else 1.3) or one number for every line',
+      'hauk',
+    )
     .option('--format <format>', 'table | csv | json', 'table')
     .action(async (opts, cmd: Command) => {
       const [{ openContext }, { impactQuery }] = await Promise.all([
@@ -48,12 +55,15 @@ export function registerImpactCommands(program: Command): void {
           scenario: opts.scenario,
           over: opts.over,
           at: opts.at,
+          from: opts.from,
+          to: opts.to,
           model: opts.model,
           draws: opts.draws,
           seed: opts.seed,
           top: opts.top,
           supply: opts.supply,
           source: opts.source,
+          demand: opts.demand,
         },
         bar.update,
       );
@@ -68,11 +78,29 @@ export function registerImpactCommands(program: Command): void {
         print(render(res.products?.length ? (res.products as unknown as Row[]) : countries, 'csv'));
         return;
       }
-      print(`${res.model.toUpperCase()}: ${res.scenario} over ${res.baseline} at ${res.date}\n\n`);
+      const w = res.window;
+      print(
+        `${res.model.toUpperCase()}: ${res.scenario} over ${res.baseline} ${w ? `from ${w.from} to ${w.to} (${w.days} days; annualised)` : `at ${res.date}`}\n\n`,
+      );
       print(render(countries, 'table'));
       if (res.sectors?.length) {
         print('\nBy sector (Caliendo–Parro tradable sectors; tariffs fed and outcomes, %):\n');
         print(render(res.sectors as unknown as Row[], 'table'));
+      }
+      if (w) {
+        print(`\nIntervals of constant tariffs (until = exclusive):\n`);
+        print(render(w.intervals as unknown as Row[], 'table'));
+        print(`\nTotals over the window (${w.days} days):\n`);
+        print(
+          render(
+            w.countries.map((c) => {
+              const row: Row = {};
+              for (const [k, v] of Object.entries(c)) row[k] = typeof v === 'number' ? round(v, 4) : v;
+              return row;
+            }),
+            'table',
+          ),
+        );
       }
       if (res.sections?.length) {
         print('\nBy HS section (US imports):\n');
