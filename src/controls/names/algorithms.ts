@@ -2,7 +2,7 @@
 // can be reproduced later. Each comparison returns its score and the features that fired, with the value of
 // each feature, its weight and what it contributed (score = the best feature; see docs/adr/0010-name-matching.md).
 import { normalizeName, type NameForm, type NameSchema } from './normalize.js';
-import { jaroWinkler, partSimilarity } from './similarity.js';
+import { jaroWinkler, partSimilarity, partSimilarityBound } from './similarity.js';
 
 export interface Feature {
   feature: string;
@@ -26,6 +26,12 @@ export interface NameAlgorithm {
   threshold: number;
   /** With explain false, only the score is exact: feature details are left out (the fast path of screening). */
   compare(query: NameForm, candidate: NameForm, explain?: boolean): NameComparison;
+  /**
+   * The score alone, equal to compare(...).score whenever that is ≥ floor (default 0: always): the fast path of
+   * screening, which builds no features and may stop early, with some value below floor, for a pair that cannot
+   * reach it.
+   */
+  score(query: NameForm, candidate: NameForm, floor?: number): number;
 }
 
 const r4 = (x: number) => Math.round(x * 1e4) / 1e4;
@@ -49,33 +55,71 @@ interface Alignment {
   unmatchedCandidate: string[];
 }
 
-/** Greedy one-to-one alignment of words by similarity, whatever their order. */
+// Scratch space of the alignment, reused from call to call (a comparison allocates nothing when not explained).
+let simOf = new Float64Array(64);
+let qOf = new Int32Array(64);
+let cOf = new Int32Array(64);
+let order = new Int32Array(64);
+let usedQ = new Uint8Array(16);
+let usedC = new Uint8Array(16);
+
+/** Candidate k before candidate l: higher similarity first, then the query's word order, then the entry's. */
+const before = (k: number, l: number) => simOf[l]! - simOf[k]! || qOf[k]! - qOf[l]! || cOf[k]! - cOf[l]!;
+
+/** Greedy one-to-one alignment of words by similarity, whatever their order; pairs and lists only if explained. */
 export function alignTokens(q: NameForm, c: NameForm, explain = true): Alignment {
   const nq = q.tokens.length;
   const nc = c.tokens.length;
-  const cand: number[] = []; // flattened [similarity, i, j] triples
-  for (let i = 0; i < nq; i++)
+  if (simOf.length < nq * nc) {
+    const size = 2 * nq * nc;
+    simOf = new Float64Array(size);
+    qOf = new Int32Array(size);
+    cOf = new Int32Array(size);
+    order = new Int32Array(size);
+  }
+  if (usedQ.length < nq) usedQ = new Uint8Array(2 * nq);
+  if (usedC.length < nc) usedC = new Uint8Array(2 * nc);
+  let count = 0;
+  for (let i = 0; i < nq; i++) {
+    const a = q.tokens[i]!;
+    const ma = q.masks[i];
     for (let j = 0; j < nc; j++) {
-      const a = q.tokens[i]!;
       const b = c.tokens[j]!;
-      let s = a === b ? 1 : partSimilarity(a, b, q.masks[i], c.masks[j]);
+      let s = a === b ? 1 : partSimilarity(a, b, ma, c.masks[j]);
       // an initial stands for a word that starts with it
-      if (s === 0 && (a.length === 1 || b.length === 1) && a[0] === b[0]) s = 0.7;
-      if (s > 0) cand.push(s, i, j);
+      if (s === 0 && (a.length === 1 || b.length === 1) && a.charCodeAt(0) === b.charCodeAt(0)) s = 0.7;
+      if (s > 0) {
+        simOf[count] = s;
+        qOf[count] = i;
+        cOf[count] = j;
+        count++;
+      }
     }
-  const order = Array.from({ length: cand.length / 3 }, (_, k) => k * 3);
-  order.sort((x, y) => cand[y]! - cand[x]! || cand[x + 1]! - cand[y + 1]! || cand[x + 2]! - cand[y + 2]!);
-  const usedQ = new Array<boolean>(nq).fill(false);
-  const usedC = new Array<boolean>(nc).fill(false);
+  }
+  for (let k = 0; k < count; k++) order[k] = k;
+  if (count <= 24) {
+    for (let k = 1; k < count; k++) {
+      const x = order[k]!;
+      let l = k;
+      while (l > 0 && before(x, order[l - 1]!) < 0) {
+        order[l] = order[l - 1]!;
+        l--;
+      }
+      order[l] = x;
+    }
+  } else order.subarray(0, count).sort(before);
+  usedQ.fill(0, 0, nq);
+  usedC.fill(0, 0, nc);
   const pairs: Array<[string, string, number]> = [];
   let num = 0;
   let den = 0;
-  for (const k of order) {
-    const s = cand[k]!;
-    const i = cand[k + 1]!;
-    const j = cand[k + 2]!;
+  for (let k = 0; k < count; k++) {
+    const x = order[k]!;
+    const i = qOf[x]!;
+    const j = cOf[x]!;
     if (usedQ[i] || usedC[j]) continue;
-    usedQ[i] = usedC[j] = true;
+    usedQ[i] = usedC[j] = 1;
+    const s = simOf[x]!;
     const w = q.weights[i]! + c.weights[j]!;
     num += s * w;
     den += w;
@@ -85,26 +129,81 @@ export function alignTokens(q: NameForm, c: NameForm, explain = true): Alignment
   const unmatchedCandidate: string[] = [];
   let uq = 0;
   let uc = 0;
+  let substantiveQ = false;
+  let substantiveC = false;
   for (let i = 0; i < nq; i++)
     if (!usedQ[i]) {
-      unmatchedQuery.push(q.tokens[i]!);
+      if (explain) unmatchedQuery.push(q.tokens[i]!);
+      if (q.tokens[i]!.length > 2) substantiveQ = true;
       uq += q.weights[i]!;
     }
   for (let j = 0; j < nc; j++)
     if (!usedC[j]) {
-      unmatchedCandidate.push(c.tokens[j]!);
+      if (explain) unmatchedCandidate.push(c.tokens[j]!);
+      if (c.tokens[j]!.length > 2) substantiveC = true;
       uc += c.weights[j]!;
     }
   den += uq * UNMATCHED_QUERY + uc * UNMATCHED_CANDIDATE;
   let score = den > 0 ? num / den : 0;
-  const substantive = (ts: string[]) => ts.some((t) => t.length > 2);
-  if (substantive(unmatchedQuery) && substantive(unmatchedCandidate)) score *= SUBSTITUTION;
+  if (substantiveQ && substantiveC) score *= SUBSTITUTION;
   return { score, pairs, unmatchedQuery, unmatchedCandidate };
 }
 
 function joinedSimilarity(a: string, b: string, maskA: number, maskB: number): number {
   if (a === '' || b === '') return 0;
   return partSimilarity(a, b, maskA, maskB);
+}
+
+/** Literal equality's value: 1 when the legal forms agree too, 0.97 when only they differ. */
+const literalValue = (q: NameForm, c: NameForm) =>
+  q.joinedAll === c.joinedAll || q.forms.join(' ') === c.forms.join(' ') ? 1 : 0.97;
+
+/** The joined-letters similarity, compared only where words may have been merged or split (word counts differ). */
+function joinedLetters(q: NameForm, c: NameForm): number {
+  if (q.joinedAll === c.joinedAll || q.joined === c.joined) return 1;
+  if (q.tokens.length === c.tokens.length) return 0;
+  return Math.max(
+    joinedSimilarity(q.joined, c.joined, q.joinedMask, c.joinedMask),
+    joinedSimilarity(q.joinedAll, c.joinedAll, q.joinedAllMask, c.joinedAllMask),
+  );
+}
+
+/** An upper bound of joinedLetters(q, c) without an edit distance. */
+function joinedLettersBound(q: NameForm, c: NameForm): number {
+  if (q.joinedAll === c.joinedAll || q.joined === c.joined) return 1;
+  if (q.tokens.length === c.tokens.length) return 0;
+  return Math.max(
+    joinedBound(q.joined, c.joined, q.joinedMask, c.joinedMask),
+    joinedBound(q.joinedAll, c.joinedAll, q.joinedAllMask, c.joinedAllMask),
+  );
+}
+
+function joinedBound(a: string, b: string, maskA: number, maskB: number): number {
+  return a === '' || b === '' ? 0 : partSimilarityBound(a, b, maskA, maskB);
+}
+
+/** Whether Han/Hangul spellings differ (the score is then capped). */
+const nativeDiffers = (q: NameForm, c: NameForm) =>
+  q.native !== '' && c.native !== '' && q.native !== c.native && q.joined !== c.joined;
+
+function twName1Score(q: NameForm, c: NameForm, floor = 0): number {
+  let score: number;
+  if (q.comparable !== '' && q.comparable === c.comparable) score = literalValue(q, c);
+  else {
+    const aligned = alignTokens(q, c, false).score;
+    score = aligned > 0 ? r4(aligned) : 0;
+    // the joined letters' edit distance only where it could raise the score, and the score could reach floor
+    const bound = joinedLettersBound(q, c);
+    const boundContribution = bound > 0 ? r4(bound * 0.95) : 0;
+    if (boundContribution > score) {
+      if (boundContribution < floor) return 0; // the qualifiers below only lower it
+      const joined = joinedLetters(q, c);
+      if (joined > 0) score = Math.max(score, r4(joined * 0.95));
+    }
+  }
+  if (score > 0 && q.numbers !== c.numbers) score *= NUMBER_MISMATCH;
+  if (nativeDiffers(q, c)) score = Math.min(score, NATIVE_MISMATCH_CAP);
+  return r4(score);
 }
 
 const twName1: NameAlgorithm = {
@@ -118,14 +217,14 @@ const twName1: NameAlgorithm = {
     const features: Feature[] = [];
     if (q.comparable !== '' && q.comparable === c.comparable) {
       // the same words; legal forms and generic words (Co., Ltd., Technology...) differ only a little
-      const same = q.joinedAll === c.joinedAll || q.forms.join(' ') === c.forms.join(' ');
+      const value = literalValue(q, c);
       features.push({
         feature: 'literal',
-        value: same ? 1 : 0.97,
+        value,
         weight: 1,
-        contribution: same ? 1 : 0.97,
+        contribution: value,
         detail: explain
-          ? `${q.comparable}${same ? '' : ` (forms ${q.forms.join(' ') || '-'} vs ${c.forms.join(' ') || '-'})`}`
+          ? `${q.comparable}${value === 1 ? '' : ` (forms ${q.forms.join(' ') || '-'} vs ${c.forms.join(' ') || '-'})`}`
           : undefined,
       });
     } else {
@@ -142,16 +241,7 @@ const twName1: NameAlgorithm = {
               (al.unmatchedQuery.length ? `; query only: ${al.unmatchedQuery.join(' ')}` : '') +
               (al.unmatchedCandidate.length ? `; entry only: ${al.unmatchedCandidate.join(' ')}` : ''),
         });
-      // joined letters only where words may have been merged or split (different word counts)
-      const joined =
-        q.joinedAll === c.joinedAll || q.joined === c.joined
-          ? 1
-          : q.tokens.length !== c.tokens.length
-            ? Math.max(
-                joinedSimilarity(q.joined, c.joined, q.joinedMask, c.joinedMask),
-                joinedSimilarity(q.joinedAll, c.joinedAll, q.joinedAllMask, c.joinedAllMask),
-              )
-            : 0;
+      const joined = joinedLetters(q, c);
       if (joined > 0)
         features.push({
           feature: 'joined_letters',
@@ -172,7 +262,7 @@ const twName1: NameAlgorithm = {
       });
       score *= NUMBER_MISMATCH;
     }
-    if (q.native && c.native && q.native !== c.native && q.joined !== c.joined) {
+    if (nativeDiffers(q, c)) {
       const capped = Math.min(score, NATIVE_MISMATCH_CAP);
       features.push({
         feature: 'native_script_differs',
@@ -185,6 +275,7 @@ const twName1: NameAlgorithm = {
     }
     return { score: r4(score), features };
   },
+  score: twName1Score,
 };
 
 const twLiteral1: NameAlgorithm = {
@@ -198,6 +289,7 @@ const twLiteral1: NameAlgorithm = {
       features: hit ? [{ feature: 'literal', value: 1, weight: 1, contribution: 1, detail: q.comparable }] : [],
     };
   },
+  score: (q, c) => (q.comparable !== '' && q.comparable === c.comparable ? 1 : 0),
 };
 
 const twJaro1: NameAlgorithm = {
@@ -219,6 +311,9 @@ const twJaro1: NameAlgorithm = {
       { feature: 'jaro_winkler_words', value: r4(perWord), weight: 1, contribution: r4(perWord) },
     ];
     return { score: r4(Math.max(whole, perWord)), features };
+  },
+  score(q, c) {
+    return this.compare(q, c).score;
   },
 };
 

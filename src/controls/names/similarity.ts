@@ -1,11 +1,15 @@
 // String distances for name parts: Damerau–Levenshtein (optimal string alignment, a transposition costs one
 // edit) with an early exit, a typo budget that grows with length, and Jaro–Winkler for the comparison algorithm.
 
-const rowA: number[] = [];
-const rowB: number[] = [];
-const rowC: number[] = [];
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
+let rowC = new Int32Array(64);
 
-/** Edits (insert, delete, substitute, swap neighbours) from a to b; returns max + 1 as soon as it exceeds max. */
+/**
+ * Edits (insert, delete, substitute, swap neighbours) from a to b; any answer above max is max + 1 or more. Only
+ * the band of cells within max of the diagonal is computed (a path leaving it costs more than max), in reused
+ * typed rows, and the computation stops as soon as a whole row exceeds max.
+ */
 export function editDistance(a: string, b: string, max = Infinity): number {
   if (a === b) return 0;
   const n = a.length;
@@ -13,23 +17,43 @@ export function editDistance(a: string, b: string, max = Infinity): number {
   if (Math.abs(n - m) > max) return max + 1;
   if (n === 0) return m;
   if (m === 0) return n;
+  if (rowA.length <= m) {
+    const size = 2 * (m + 1);
+    rowA = new Int32Array(size);
+    rowB = new Int32Array(size);
+    rowC = new Int32Array(size);
+  }
+  const band = Math.min(max, Math.max(n, m));
+  /** Stands for any cell outside the band: more than every distance of these strings. */
+  const far = n + m + 1;
   let prev2 = rowA;
   let prev = rowB;
   let cur = rowC;
-  for (let j = 0; j <= m; j++) prev[j] = j;
+  const top = Math.min(m, band);
+  for (let j = 0; j <= top; j++) prev[j] = j;
+  if (top < m) prev[top + 1] = far;
   for (let i = 1; i <= n; i++) {
-    cur[0] = i;
-    let rowMin = i;
+    const lo = Math.max(1, i - band);
+    const hi = Math.min(m, i + band);
+    cur[lo - 1] = lo === 1 ? i : far;
+    let rowMin = lo === 1 ? i : far;
     const ai = a.charCodeAt(i - 1);
-    for (let j = 1; j <= m; j++) {
+    const ai1 = i > 1 ? a.charCodeAt(i - 2) : -1;
+    for (let j = lo; j <= hi; j++) {
       const bj = b.charCodeAt(j - 1);
-      const cost = ai === bj ? 0 : 1;
-      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj)
-        v = Math.min(v, prev2[j - 2]! + 1);
+      let v = prev[j - 1]! + (ai === bj ? 0 : 1);
+      const up = prev[j]! + 1;
+      if (up < v) v = up;
+      const left = cur[j - 1]! + 1;
+      if (left < v) v = left;
+      if (j > 1 && ai === b.charCodeAt(j - 2) && ai1 === bj) {
+        const swap = prev2[j - 2]! + 1;
+        if (swap < v) v = swap;
+      }
       cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
+    if (hi < m) cur[hi + 1] = far;
     if (rowMin > max) return max + 1;
     const t = prev2;
     prev2 = prev;
@@ -85,6 +109,19 @@ export function partSimilarity(a: string, b: string, maskA?: number, maskB?: num
   const d = editDistance(a, b, budget);
   if (d > budget) return 0;
   return Math.max(0, 1 - (1.5 * d) / len);
+}
+
+/**
+ * An upper bound of partSimilarity(a, b) in O(1): the edit count is at least the length difference and at least
+ * the letter-set bound, so the similarity is at most what that many edits would leave (0 beyond the budget).
+ */
+export function partSimilarityBound(a: string, b: string, maskA: number, maskB: number): number {
+  if (a === b) return 1;
+  const len = Math.max(a.length, b.length);
+  const budget = typoBudget(Math.min(a.length, b.length) + (len > 5 ? 1 : 0));
+  const lower = Math.max(Math.abs(a.length - b.length), maskBound(maskA, maskB));
+  if (budget === 0 || lower > budget) return 0;
+  return Math.max(0, 1 - (1.5 * lower) / len);
 }
 
 /** Jaro–Winkler similarity (prefix scale 0.1, up to 4 characters). */
