@@ -2,7 +2,17 @@
 // can be reproduced later. Each comparison returns its score and the features that fired, with the value of
 // each feature, its weight and what it contributed (score = the best feature; see docs/adr/0010-name-matching.md).
 import { normalizeName, type NameForm, type NameSchema } from './normalize.js';
-import { jaroWinkler, partSimilarity, partSimilarityBound } from './similarity.js';
+import {
+  HISTOGRAM_BINS,
+  differentPartsBound,
+  differentPartsSimilarity,
+  editsBound,
+  jaroWinkler,
+  partSimilarity,
+  partSimilarityBound,
+  similarityBoundForEdits,
+} from './similarity.js';
+import type { PackedNames, PackedQuery } from './packed.js';
 
 export interface Feature {
   feature: string;
@@ -32,6 +42,8 @@ export interface NameAlgorithm {
    * reach it.
    */
   score(query: NameForm, candidate: NameForm, floor?: number): number;
+  /** The same score for the packed name `ni` (optional: screening uses it when present). */
+  scorePacked?(names: PackedNames, query: PackedQuery, ni: number, floor?: number): number;
 }
 
 const r4 = (x: number) => Math.round(x * 1e4) / 1e4;
@@ -66,10 +78,16 @@ let usedC = new Uint8Array(16);
 /** Candidate k before candidate l: higher similarity first, then the query's word order, then the entry's. */
 const before = (k: number, l: number) => simOf[l]! - simOf[k]! || qOf[k]! - qOf[l]! || cOf[k]! - cOf[l]!;
 
-/** Greedy one-to-one alignment of words by similarity, whatever their order; pairs and lists only if explained. */
+/** Greedy one-to-one alignment of words by similarity, whatever their order, with the pairs and the words left. */
 export function alignTokens(q: NameForm, c: NameForm, explain = true): Alignment {
-  const nq = q.tokens.length;
-  const nc = c.tokens.length;
+  if (!explain) return { score: alignScore(q, c, null), pairs: [], unmatchedQuery: [], unmatchedCandidate: [] };
+  const al: Alignment = { score: 0, pairs: [], unmatchedQuery: [], unmatchedCandidate: [] };
+  al.score = alignScore(q, c, al);
+  return al;
+}
+
+/** Room in the scratch arrays for nq × nc word pairs. */
+function reserve(nq: number, nc: number): void {
   if (simOf.length < nq * nc) {
     const size = 2 * nq * nc;
     simOf = new Float64Array(size);
@@ -78,7 +96,22 @@ export function alignTokens(q: NameForm, c: NameForm, explain = true): Alignment
     order = new Int32Array(size);
   }
   if (usedQ.length < nq) usedQ = new Uint8Array(2 * nq);
-  if (usedC.length < nc) usedC = new Uint8Array(2 * nc);
+  if (usedC.length < nc) {
+    usedC = new Uint8Array(2 * nc);
+    cWeight = new Float64Array(2 * nc);
+    cLong = new Uint8Array(2 * nc);
+  }
+}
+
+// The entry's word weights and whether each word is longer than 2 letters, for the greedy pass.
+let cWeight = new Float64Array(16);
+let cLong = new Uint8Array(16);
+
+/** The alignment's score; the pairs and unmatched words go into `explained` when given. */
+function alignScore(q: NameForm, c: NameForm, explained: Alignment | null): number {
+  const nq = q.tokens.length;
+  const nc = c.tokens.length;
+  reserve(nq, nc);
   let count = 0;
   for (let i = 0; i < nq; i++) {
     const a = q.tokens[i]!;
@@ -96,6 +129,69 @@ export function alignTokens(q: NameForm, c: NameForm, explain = true): Alignment
       }
     }
   }
+  for (let j = 0; j < nc; j++) {
+    cWeight[j] = c.weights[j]!;
+    cLong[j] = c.tokens[j]!.length > 2 ? 1 : 0;
+  }
+  return greedyScore(q, nc, count, explained ? { al: explained, c } : null);
+}
+
+/** The same alignment score for the packed name `ni` (the query's words looked up in the packed dictionary). */
+function packedAlignScore(p: PackedNames, pq: PackedQuery, ni: number): number {
+  const q = pq.form;
+  const nq = q.tokens.length;
+  const start = p.start[ni]!;
+  const nc = p.count[ni]!;
+  reserve(nq, nc);
+  let count = 0;
+  for (let i = 0; i < nq; i++) {
+    const a = q.tokens[i]!;
+    const id = pq.tokens[i]!;
+    const ma = q.masks[i]!;
+    const da = pq.digits[i] === 1;
+    const first = a.charCodeAt(0);
+    for (let j = 0; j < nc; j++) {
+      const w = p.tokens[start + j]!;
+      const lb = p.wordLength[w]!;
+      let s =
+        id === w
+          ? 1
+          : differentPartsSimilarity(
+              a,
+              ma,
+              da,
+              p.word(w),
+              lb,
+              p.wordMask[w]!,
+              p.wordDigits[w] === 1,
+              pq.counts,
+              (i + 2) * HISTOGRAM_BINS,
+              p.wordCounts,
+              w * HISTOGRAM_BINS,
+            );
+      if (s === 0 && (a.length === 1 || lb === 1) && first === p.wordFirst[w]) s = 0.7;
+      if (s > 0) {
+        simOf[count] = s;
+        qOf[count] = i;
+        cOf[count] = j;
+        count++;
+      }
+    }
+  }
+  for (let j = 0; j < nc; j++) {
+    const w = p.tokens[start + j]!;
+    cWeight[j] = p.wordWeight[w]!;
+    cLong[j] = p.wordLength[w]! > 2 ? 1 : 0;
+  }
+  return greedyScore(q, nc, count, null);
+}
+
+/**
+ * The greedy pass over the `count` scored word pairs in the scratch arrays: best pairs first, each word used once;
+ * matched weight against the weight left unmatched on either side, a substitution on both sides penalised.
+ */
+function greedyScore(q: NameForm, nc: number, count: number, explained: { al: Alignment; c: NameForm } | null): number {
+  const nq = q.tokens.length;
   for (let k = 0; k < count; k++) order[k] = k;
   if (count <= 24) {
     for (let k = 1; k < count; k++) {
@@ -110,7 +206,6 @@ export function alignTokens(q: NameForm, c: NameForm, explain = true): Alignment
   } else order.subarray(0, count).sort(before);
   usedQ.fill(0, 0, nq);
   usedC.fill(0, 0, nc);
-  const pairs: Array<[string, string, number]> = [];
   let num = 0;
   let den = 0;
   for (let k = 0; k < count; k++) {
@@ -120,33 +215,31 @@ export function alignTokens(q: NameForm, c: NameForm, explain = true): Alignment
     if (usedQ[i] || usedC[j]) continue;
     usedQ[i] = usedC[j] = 1;
     const s = simOf[x]!;
-    const w = q.weights[i]! + c.weights[j]!;
+    const w = q.weights[i]! + cWeight[j]!;
     num += s * w;
     den += w;
-    if (explain) pairs.push([q.tokens[i]!, c.tokens[j]!, r4(s)]);
+    if (explained) explained.al.pairs.push([q.tokens[i]!, explained.c.tokens[j]!, r4(s)]);
   }
-  const unmatchedQuery: string[] = [];
-  const unmatchedCandidate: string[] = [];
   let uq = 0;
   let uc = 0;
   let substantiveQ = false;
   let substantiveC = false;
   for (let i = 0; i < nq; i++)
     if (!usedQ[i]) {
-      if (explain) unmatchedQuery.push(q.tokens[i]!);
+      if (explained) explained.al.unmatchedQuery.push(q.tokens[i]!);
       if (q.tokens[i]!.length > 2) substantiveQ = true;
       uq += q.weights[i]!;
     }
   for (let j = 0; j < nc; j++)
     if (!usedC[j]) {
-      if (explain) unmatchedCandidate.push(c.tokens[j]!);
-      if (c.tokens[j]!.length > 2) substantiveC = true;
-      uc += c.weights[j]!;
+      if (explained) explained.al.unmatchedCandidate.push(explained.c.tokens[j]!);
+      if (cLong[j]) substantiveC = true;
+      uc += cWeight[j]!;
     }
   den += uq * UNMATCHED_QUERY + uc * UNMATCHED_CANDIDATE;
   let score = den > 0 ? num / den : 0;
   if (substantiveQ && substantiveC) score *= SUBSTITUTION;
-  return { score, pairs, unmatchedQuery, unmatchedCandidate };
+  return score;
 }
 
 function joinedSimilarity(a: string, b: string, maskA: number, maskB: number): number {
@@ -190,7 +283,7 @@ function twName1Score(q: NameForm, c: NameForm, floor = 0): number {
   let score: number;
   if (q.comparable !== '' && q.comparable === c.comparable) score = literalValue(q, c);
   else {
-    const aligned = alignTokens(q, c, false).score;
+    const aligned = alignScore(q, c, null);
     score = aligned > 0 ? r4(aligned) : 0;
     // the joined letters' edit distance only where it could raise the score, and the score could reach floor
     const bound = joinedLettersBound(q, c);
@@ -203,6 +296,56 @@ function twName1Score(q: NameForm, c: NameForm, floor = 0): number {
   }
   if (score > 0 && q.numbers !== c.numbers) score *= NUMBER_MISMATCH;
   if (nativeDiffers(q, c)) score = Math.min(score, NATIVE_MISMATCH_CAP);
+  return r4(score);
+}
+
+/** twName1Score for the packed name `ni`: the same arithmetic on interned ids, lengths and masks. */
+function twName1PackedScore(p: PackedNames, pq: PackedQuery, ni: number, floor = 0): number {
+  const q = pq.form;
+  let score: number;
+  if (q.comparable !== '' && pq.comparable === p.comparable[ni])
+    score = pq.joinedAll === p.joinedAll[ni] || pq.forms === p.forms[ni] ? 1 : 0.97;
+  else {
+    const aligned = packedAlignScore(p, pq, ni);
+    score = aligned > 0 ? r4(aligned) : 0;
+    const sameJoined = pq.joinedAll === p.joinedAll[ni] || pq.joined === p.joined[ni];
+    if (sameJoined) score = Math.max(score, r4(0.95));
+    else if (q.tokens.length !== p.count[ni]) {
+      const ja = q.joined.length;
+      const jb = p.joinedLength[ni]!;
+      const aa = q.joinedAll.length;
+      const ab = p.joinedAllLength[ni]!;
+      // bounds of the similarity without an edit distance: lengths and letter sets first, then letter counts
+      const cheap = Math.max(
+        ja === 0 || jb === 0 ? 0 : differentPartsBound(ja, jb, q.joinedMask, p.joinedMask[ni]!),
+        aa === 0 || ab === 0 ? 0 : differentPartsBound(aa, ab, q.joinedAllMask, p.joinedAllMask[ni]!),
+      );
+      const cheapContribution = cheap > 0 ? r4(cheap * 0.95) : 0;
+      if (cheapContribution > score) {
+        if (cheapContribution < floor) return 0; // the qualifiers below only lower it
+        const at = ni * HISTOGRAM_BINS;
+        const counted = Math.max(
+          ja === 0 || jb === 0 ? 0 : similarityBoundForEdits(ja, jb, editsBound(pq.counts, 0, p.joinedCounts, at)),
+          aa === 0 || ab === 0
+            ? 0
+            : similarityBoundForEdits(aa, ab, editsBound(pq.counts, HISTOGRAM_BINS, p.joinedAllCounts, at)),
+        );
+        const countedContribution = counted > 0 ? r4(counted * 0.95) : 0;
+        if (countedContribution > score) {
+          if (countedContribution < floor) return 0;
+          const joined = Math.max(
+            joinedSimilarity(q.joined, p.text(p.joined[ni]!), q.joinedMask, p.joinedMask[ni]!),
+            joinedSimilarity(q.joinedAll, p.text(p.joinedAll[ni]!), q.joinedAllMask, p.joinedAllMask[ni]!),
+          );
+          if (joined > 0) score = Math.max(score, r4(joined * 0.95));
+        }
+      }
+    }
+  }
+  if (score > 0 && pq.numbers !== p.numbers[ni]) score *= NUMBER_MISMATCH;
+  const native = p.native[ni]!;
+  if (q.native !== '' && native !== 0 && pq.native !== native && pq.joined !== p.joined[ni])
+    score = Math.min(score, NATIVE_MISMATCH_CAP);
   return r4(score);
 }
 
@@ -276,6 +419,7 @@ const twName1: NameAlgorithm = {
     return { score: r4(score), features };
   },
   score: twName1Score,
+  scorePacked: twName1PackedScore,
 };
 
 const twLiteral1: NameAlgorithm = {

@@ -117,11 +117,79 @@ export function partSimilarity(a: string, b: string, maskA?: number, maskB?: num
  */
 export function partSimilarityBound(a: string, b: string, maskA: number, maskB: number): number {
   if (a === b) return 1;
-  const len = Math.max(a.length, b.length);
-  const budget = typoBudget(Math.min(a.length, b.length) + (len > 5 ? 1 : 0));
-  const lower = Math.max(Math.abs(a.length - b.length), maskBound(maskA, maskB));
+  return differentPartsBound(a.length, b.length, maskA, maskB);
+}
+
+/** partSimilarityBound of two different words known by their lengths and letter masks only. */
+export function differentPartsBound(lengthA: number, lengthB: number, maskA: number, maskB: number): number {
+  const len = Math.max(lengthA, lengthB);
+  const budget = typoBudget(Math.min(lengthA, lengthB) + (len > 5 ? 1 : 0));
+  const lower = Math.max(Math.abs(lengthA - lengthB), maskBound(maskA, maskB));
   if (budget === 0 || lower > budget) return 0;
   return Math.max(0, 1 - (1.5 * lower) / len);
+}
+
+/** Letters and digits counted (a-z → 0-25, 0-9 → 26-35) into `into` at `at`: a histogram for editsBound. */
+export const HISTOGRAM_BINS = 36;
+export function letterCounts(s: string, into: Uint16Array, at: number): void {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 97 && c <= 122) into[at + c - 97]!++;
+    else if (c >= 48 && c <= 57) into[at + 26 + c - 48]!++;
+  }
+}
+
+/**
+ * A lower bound of the edit distance from two letter histograms: an edit adds at most one letter and removes at
+ * most one, so it takes at least as many edits as letters are missing on either side (stronger than maskBound and
+ * than the length difference).
+ */
+export function editsBound(a: Uint16Array, atA: number, b: Uint16Array, atB: number): number {
+  let more = 0;
+  let fewer = 0;
+  for (let k = 0; k < HISTOGRAM_BINS; k++) {
+    const d = a[atA + k]! - b[atB + k]!;
+    if (d > 0) more += d;
+    else fewer -= d;
+  }
+  return more > fewer ? more : fewer;
+}
+
+/** An upper bound of partSimilarity of two different words of these lengths that need at least `edits` edits. */
+export function similarityBoundForEdits(lengthA: number, lengthB: number, edits: number): number {
+  const len = Math.max(lengthA, lengthB);
+  const budget = typoBudget(Math.min(lengthA, lengthB) + (len > 5 ? 1 : 0));
+  if (budget === 0 || edits > budget) return 0;
+  return Math.max(0, 1 - (1.5 * edits) / len);
+}
+
+/**
+ * partSimilarity of two different words, the second known by its length, letter mask and whether it is all
+ * digits (from packed arrays), both by their letter histograms: its text is only read for an edit distance that
+ * the cheap tests did not rule out.
+ */
+export function differentPartsSimilarity(
+  a: string,
+  maskA: number,
+  digitsA: boolean,
+  b: string,
+  lengthB: number,
+  maskB: number,
+  digitsB: boolean,
+  countsA: Uint16Array,
+  atA: number,
+  countsB: Uint16Array,
+  atB: number,
+): number {
+  const len = Math.max(a.length, lengthB);
+  if (digitsA || digitsB) return 0;
+  const budget = typoBudget(Math.min(a.length, lengthB) + (len > 5 ? 1 : 0));
+  if (budget === 0) return 0;
+  if (maskBound(maskA, maskB) > budget || Math.abs(a.length - lengthB) > budget) return 0;
+  if (editsBound(countsA, atA, countsB, atB) > budget) return 0;
+  const d = editDistance(a, b, budget);
+  if (d > budget) return 0;
+  return Math.max(0, 1 - (1.5 * d) / len);
 }
 
 /** Jaro–Winkler similarity (prefix scale 0.1, up to 4 characters). */

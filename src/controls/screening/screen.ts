@@ -4,7 +4,7 @@
 import { ALGORITHMS, DEFAULT_ALGORITHM, type Feature, type NameAlgorithm } from '../names/algorithms.js';
 import { normalizeName, type NameSchema } from '../names/normalize.js';
 import type { Party } from '../lists/parties.js';
-import { normalizeId, type ScreeningIndex } from './index.js';
+import { normalizeId, personClass, type ScreeningIndex } from './index.js';
 import { UserInputError } from '../../util/errors.js';
 
 export interface ScreenQuery {
@@ -102,15 +102,19 @@ export function screenParty(index: ScreeningIndex, query: ScreenQuery, opts: Scr
     : threshold - (country ? COUNTRY_MATCH : 0) - (query.address ? ADDRESS_OVERLAP : 0) - FLOOR_MARGIN;
   // per party: its best name score (the fast score only; the hits are explained below) and identifiers in common
   const best = new Map<number, Best>();
+  const wanted = personClass(schema);
+  const packed = algorithm.scorePacked ? index.packed.query(q) : null;
   if (name !== '')
     for (const ni of index.candidates(q)) {
-      const entry = index.names[ni]!;
-      const party = index.parties[entry.party]!;
-      if (schema !== 'Other' && party.schema !== 'Other' && (schema === 'Person') !== (party.schema === 'Person'))
-        continue;
-      const score = algorithm.score(q, entry.form, floor);
-      const prev = best.get(entry.party);
-      if (!prev) best.set(entry.party, { score, ni, byName: true, identifiers: [] });
+      // a person is not compared with a company (a party of no stated schema with either)
+      const person = index.personOf[ni]!;
+      if (wanted !== 0 && person !== 0 && person !== wanted) continue;
+      const score = packed
+        ? algorithm.scorePacked!(index.packed, packed, ni, floor)
+        : algorithm.score(q, index.forms[ni]!, floor);
+      const pi = index.partyOf[ni]!;
+      const prev = best.get(pi);
+      if (!prev) best.set(pi, { score, ni, byName: true, identifiers: [] });
       else if (score > prev.score) {
         prev.score = score;
         prev.ni = ni;
