@@ -127,3 +127,18 @@ describe('fast path = reference on the shipped lists', () => {
     expect(hits).toBeGreaterThan(3000);
   });
 });
+
+describe('explanations of identifier hits', () => {
+  it('an entry found by its identifier alone is explained by the identifier (the name was never compared)', async () => {
+    const { index } = await listsFor(await openContext());
+    const party = index.parties.find((p) =>
+      p.identifiers.some((i) => i.value.replace(/[^A-Za-z0-9]/g, '').length >= 5),
+    )!;
+    const id = party.identifiers.find((i) => i.value.replace(/[^A-Za-z0-9]/g, '').length >= 5)!.value;
+    const hit = screenParty(index, { name: 'Plainfield Widgets Inc', identifiers: [id] }).hits.find(
+      (h) => h.party_id === party.id,
+    )!;
+    expect(hit.score).toBe(0.95);
+    expect(hit.features.map((f) => f.feature)).toEqual(['identifier']);
+  });
+});

@@ -21,7 +21,7 @@ class Interner {
   }
   /** The id of a known string, or -1 (equal to no packed string). */
   find(s: string): number {
-    return this.ids.get(s) ?? -1;
+    return s === '' ? 0 : (this.ids.get(s) ?? -1);
   }
 }
 
