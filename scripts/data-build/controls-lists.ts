@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { BuildContext } from './context.js';
 import { csv, fact, lit, rows, run, srcPath, writeParquet } from './context.js';
+import { countryIndex, identifiersIn, parseSdnLegacy, sdnRemarks } from '../../src/controls/lists/ofac-legacy.js';
 
 export const CONTROLS_OUTPUT_FILES = [
   'controls_parties.parquet',
@@ -98,72 +99,6 @@ const LISTS: ListMeta[] = [
   },
 ];
 
-const COUNTRY_ALIASES: Record<string, string> = {
-  russia: 'RU',
-  iran: 'IR',
-  'hong kong': 'HK',
-  taiwan: 'TW',
-  'korea, north': 'KP',
-  'north korea': 'KP',
-  'korea, south': 'KR',
-  'south korea': 'KR',
-  burma: 'MM',
-  myanmar: 'MM',
-  syria: 'SY',
-  uae: 'AE',
-  'united arab emirates': 'AE',
-  turkey: 'TR',
-  turkiye: 'TR',
-  'czech republic': 'CZ',
-  macau: 'MO',
-  macao: 'MO',
-  'united kingdom': 'GB',
-  'great britain': 'GB',
-  england: 'GB',
-  vietnam: 'VN',
-  'viet nam': 'VN',
-  laos: 'LA',
-  'the netherlands': 'NL',
-  netherlands: 'NL',
-  'cote d ivoire': 'CI',
-  "cote d'ivoire": 'CI',
-  'ivory coast': 'CI',
-  'west bank': 'PS',
-  gaza: 'PS',
-  palestine: 'PS',
-  'democratic republic of the congo': 'CD',
-  'congo, democratic republic of the': 'CD',
-  'republic of the congo': 'CG',
-  'bosnia and herzegovina': 'BA',
-  'united states': 'US',
-  usa: 'US',
-  palestinian: 'PS',
-  'crimea region of ukraine': 'UA',
-  'north macedonia, the republic of': 'MK',
-  'trinidad and tobago': 'TT',
-  'cabo verde': 'CV',
-  'the gambia': 'GM',
-  'saint kitts and nevis': 'KN',
-};
-
-function countryIndex(): Map<string, string> {
-  const names = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
-  const m = new Map<string, string>();
-  for (let a = 65; a <= 90; a++)
-    for (let b = 65; b <= 90; b++) {
-      const code = String.fromCharCode(a, b);
-      let name: string | undefined;
-      try {
-        name = names.of(code);
-      } catch {
-        name = undefined;
-      }
-      if (name && name !== code) m.set(name.toLowerCase(), code);
-    }
-  for (const [k, v] of Object.entries(COUNTRY_ALIASES)) m.set(k, v);
-  return m;
-}
-
 const MONTHS: Record<string, string> = {
   jan: '01',
   feb: '02',
@@ -212,24 +147,6 @@ interface PartyRow {
   notes: string;
 }
 
-const ID_PATTERNS: Array<[string, RegExp]> = [
-  ['uscc', /(?:Unified Social Credit Code \(USCC\)|USCC:?)\s*([0-9A-Z]{18})/g],
-  ['registration', /Registration (?:ID|Number)\s+([0-9A-Z-]{5,})/g],
-  ['tax_id', /Tax ID No\.\s+([0-9A-Z-]{5,})/g],
-  ['passport', /Passport\s+([0-9A-Z]{5,})/g],
-  ['national_id', /National ID No\.\s+([0-9A-Z-]{5,})/g],
-  ['imo', /IMO\s+(\d{7})/g],
-  ['swift_bic', /SWIFT\/BIC\s+([A-Z0-9]{8,11})/g],
-  ['lei', /LEI\s+([A-Z0-9]{20})/g],
-];
-
-function identifiersIn(text: string | null): Array<{ type: string; value: string }> {
-  if (!text) return [];
-  const out: Array<{ type: string; value: string }> = [];
-  for (const [type, re] of ID_PATTERNS) for (const m of text.matchAll(re)) out.push({ type, value: m[1]! });
-  return out;
-}
-
 interface JsonEntity {
   name: string;
   aliases: string[];
@@ -273,36 +190,38 @@ function fromJsonList(ctx: BuildContext, list: string, rel: string, countries: M
   });
 }
 
-function fromSdn(ctx: BuildContext, countries: Map<string, string>, parsed: PartyRow[]): Promise<void> {
-  return rows<Record<string, string>>(
-    ctx,
-    `SELECT * FROM ${csv(ctx, CONTROLS_SOURCE_FILES.sdn, "header=false, nullstr='-0- ', strict_mode=false, null_padding=true")}`,
-  ).then((records) => {
-    for (const r of records) {
-      const v = Object.values(r).map((x) => (x === null || x === undefined ? '' : String(x).trim()));
-      const [ent, name, type, program, , , , , , , , remarks] = v;
-      if (!ent || !name) continue;
-      const aliases = [...(remarks ?? '').matchAll(/[afn]\.k\.a\.,? '([^']+)'/g)].map((m) => m[1]!.trim());
-      const nat = /(?:nationality|Nationality|citizen)\s+([A-Z][A-Za-z ,.'-]+?)(?:;|\.|$)/.exec(remarks ?? '');
-      const country = nat ? (countries.get(nat[1]!.trim().toLowerCase()) ?? '') : '';
-      parsed.push({
-        list: 'ofac-sdn',
-        entry_id: `ofac-sdn:${ent}`,
-        schema:
-          type === 'individual' ? 'Person' : type === 'vessel' ? 'Vessel' : type === 'aircraft' ? 'Other' : 'Company',
-        name,
-        aliases: JSON.stringify(aliases),
-        country,
-        country_name: nat ? nat[1]!.trim() : '',
-        addresses: '',
-        identifiers: JSON.stringify(identifiersIn(remarks ?? '')),
-        programs: (program ?? '').replace(/[[\]]/g, '').trim(),
-        citation: '',
-        date_added: '',
-        notes: remarks ?? '',
-      });
-    }
-  });
+/** The legacy SDN files (sdn.csv, and add.csv, alt.csv, sdn_comments.csv when the mirror has them beside it). */
+function fromSdn(ctx: BuildContext, countries: Map<string, string>, parsed: PartyRow[]): void {
+  const file = srcPath(ctx, CONTROLS_SOURCE_FILES.sdn);
+  const beside = (name: string) => {
+    const f = path.join(path.dirname(file), name);
+    return fs.existsSync(f) ? fs.readFileSync(f, 'utf8') : undefined;
+  };
+  const parties = parseSdnLegacy(
+    {
+      sdn: fs.readFileSync(file, 'utf8'),
+      add: beside('add.csv'),
+      alt: beside('alt.csv'),
+      comments: beside('sdn_comments.csv'),
+    },
+    countries,
+  );
+  for (const p of parties)
+    parsed.push({
+      list: p.list,
+      entry_id: p.id,
+      schema: p.schema,
+      name: p.name,
+      aliases: JSON.stringify(p.aliases),
+      country: p.country,
+      country_name: sdnRemarks(p.notes).nationality,
+      addresses: p.addresses.join('; '),
+      identifiers: JSON.stringify(p.identifiers),
+      programs: p.programs.join(' '),
+      citation: p.citation,
+      date_added: p.date_added ?? '',
+      notes: p.notes,
+    });
 }
 
 export async function buildControlsLists(ctx: BuildContext): Promise<void> {
@@ -314,7 +233,7 @@ export async function buildControlsLists(ctx: BuildContext): Promise<void> {
     ...fromJsonList(ctx, 'ofac-nscmic', CONTROLS_SOURCE_FILES.nscmic, countries),
     ...fromJsonList(ctx, 'dod-1260h', CONTROLS_SOURCE_FILES.dod1260h, countries),
   ];
-  await fromSdn(ctx, countries, parties);
+  fromSdn(ctx, countries, parties);
   const tmp = path.join(os.tmpdir(), `tradewar-controls-${process.pid}.jsonl`);
   fs.writeFileSync(tmp, parties.map((p) => JSON.stringify(p)).join('\n') + '\n');
   const cols = Object.keys(parties[0]!)
@@ -382,8 +301,10 @@ date added, notes):
 - OFAC SDN list in the legacy CSV layout (no header; "-0-" = null), scraped 2024-05-03
   (\`controls/ofac-sdn-2024-05-03/sdn.csv\`, jackdwyer/specially-designated-nationals-list; OFAC data, public domain).
   Aliases from the a.k.a./f.k.a. remarks, nationality and identifiers (USCC, registration, passport, IMO…) from remarks;
-  the address file (add.csv) is not in the mirror, so SDN entries carry no addresses. Not refreshed since 2024-05-03:
-  point \`--lists\` at a newer download.
+  date added = the earliest "Listing Date (…)" the remarks give (29 entries, EO 14024 directives; the other entries'
+  remarks give none). The legacy layout's add.csv, alt.csv and sdn_comments.csv are read when they sit beside sdn.csv
+  (src/controls/lists/ofac-legacy.ts), but the mirror has only sdn.csv, so the shipped SDN entries carry no addresses.
+  Not refreshed since 2024-05-03: point \`--lists\` at a newer download (the folder of sdn.csv, add.csv, alt.csv).
 - controls_lists.parquet: the lists, their snapshot dates and source pages, and which count for the BIS Affiliates Rule.
 - controls_minerals.parquet: USGS Mineral Commodity Summaries 2025, "Rare Earths" (public domain), transcribed by hand
   from an OCR (\`controls/usgs-rare-earths-2025/\`; footnote digits fused into numbers were corrected; world rows sum to

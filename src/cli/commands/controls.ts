@@ -42,7 +42,7 @@ function screenText(r: ScreenResult): string {
     .slice(0, 5)
     .map(
       (h) =>
-        `  ${h.party_id}: ${h.features.map((f) => `${f.feature}=${f.value}×${f.weight}→${f.contribution}${f.detail ? ` [${f.detail}]` : ''}`).join('; ')}${h.citation ? ` — ${h.citation}` : ''}`,
+        `  ${h.party_id}: ${h.features.map((f) => `${f.feature}=${f.value}×${f.weight}→${f.contribution}${f.detail ? ` [${f.detail}]` : ''}`).join('; ')}${h.citation ? ` — ${h.citation}` : ''}${h.addresses.length ? ` — address: ${h.addresses.join(' | ')}` : ''}`,
     )
     .join('\n');
   const aff = r.affiliates
@@ -112,7 +112,7 @@ export function registerControlsCommands(program: Command): void {
     .option('--limit <n>', 'most hits shown', '25')
     .option(
       '--lists <path>',
-      'screen against a newer download instead: CSL JSON/CSV, FollowTheMoney JSON lines, or a folder of them',
+      "screen against a newer download instead: CSL JSON/CSV, FollowTheMoney JSON lines, OFAC's legacy sdn.csv (add.csv and alt.csv beside it are read too), a CSV of your own list (name, list, country, date_added, source), or a folder of them",
     )
     .option(
       '--ownership <file>',

@@ -1,12 +1,14 @@
 // Restricted parties: one shape for every list, loaded from the shipped table (data/controls_parties.parquet) or
 // from a user's newer download (--lists FILE|DIR): the trade.gov Consolidated Screening List as JSON or CSV,
-// OpenSanctions FollowTheMoney JSON lines, or a table in the shipped layout (Parquet/CSV).
+// OpenSanctions FollowTheMoney JSON lines, OFAC's legacy sdn.csv (with add.csv, alt.csv beside it), or a table in
+// the shipped layout (Parquet/CSV).
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, extname, join } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import { queryRows, sqlString } from '../../datasets/duckdb.js';
 import { UserInputError } from '../../util/errors.js';
-import { parseCsv } from '../io/csv-read.js';
+import { parseCsv, parseCsvRecords } from '../io/csv-read.js';
 import type { NameSchema } from '../names/normalize.js';
+import { isLegacySdn, parseSdnLegacy } from './ofac-legacy.js';
 
 export interface Identifier {
   type: string;
@@ -215,6 +217,45 @@ export function parseCslCsv(text: string, what = 'the CSL CSV file'): Party[] {
     });
 }
 
+// ---- a user's own list -----------------------------------------------------------------------------------------
+
+/**
+ * A list a user keeps (e.g. China's Unreliable Entity List, which tradewar does not ship): columns name, list,
+ * country, date_added, source; optional schema and aliases ("; "-separated). Every row is checked: a bad date or
+ * country code stops with the line to fix.
+ */
+export function parseUserListCsv(text: string, what = 'the list file'): Party[] {
+  const rows = parseCsv(text, ['name', 'list'], what);
+  return rows.map(({ line, values: v }) => {
+    const at = `${what} line ${line}`;
+    if (!v.name) throw new UserInputError(`${at}: the name is empty: give the listed party's name`, 'lists');
+    if (!v.list) throw new UserInputError(`${at}: the list is empty: name the list (e.g. cn-uel)`, 'lists');
+    const country = (v.country ?? '').toUpperCase();
+    if (country && !/^[A-Z]{2}$/.test(country))
+      throw new UserInputError(`${at}: country "${v.country}" is not a two-letter ISO code (e.g. US)`, 'lists');
+    const date = v.date_added ?? '';
+    if (date && !(/^\d{4}-\d{2}-\d{2}$/.test(date) && !Number.isNaN(Date.parse(date))))
+      throw new UserInputError(`${at}: date_added "${date}" is not a date YYYY-MM-DD (e.g. 2025-02-04)`, 'lists');
+    return {
+      id: `${v.list}:${line - 1}`,
+      list: v.list,
+      schema: v.schema ? schemaOf(v.schema) : 'Other',
+      name: v.name,
+      aliases: (v.aliases ?? '')
+        .split(';')
+        .map((a) => a.trim())
+        .filter(Boolean),
+      country,
+      addresses: [],
+      identifiers: [],
+      programs: [],
+      citation: v.source ?? '',
+      date_added: date || null,
+      notes: '',
+    };
+  });
+}
+
 // ---- OpenSanctions FollowTheMoney ------------------------------------------------------------------------------
 
 const FTM_IDS = [
@@ -304,16 +345,33 @@ async function partiesFromFile(file: string): Promise<Party[]> {
     return parseCslJson(text, file);
   }
   if (ext === '.csv') {
+    // OFAC's legacy sdn.csv, with add.csv, alt.csv and sdn_comments.csv from the same folder when there
+    if (isLegacySdn(text)) {
+      const beside = (f: string) => {
+        const p = join(dirname(file), f);
+        return existsSync(p) ? readFileSync(p, 'utf8') : undefined;
+      };
+      return parseSdnLegacy({
+        sdn: text,
+        add: beside('add.csv'),
+        alt: beside('alt.csv'),
+        comments: beside('sdn_comments.csv'),
+      });
+    }
     const head = text.slice(0, 400).toLowerCase();
     if (head.includes('entry_id') && head.includes('date_added'))
       return parseCsv(text, ['entry_id', 'name'], file).map((r) => fromShippedRow(r.values));
+    const header = (parseCsvRecords(text.slice(0, 2000))[0] ?? []).map((h) => h.trim().toLowerCase());
+    if (header.includes('name') && header.includes('list')) return parseUserListCsv(text, file);
     return parseCslCsv(text, file);
   }
   throw new UserInputError(
-    `cannot read ${file}: --lists takes a CSL download (.json/.csv), FollowTheMoney JSON lines (.jsonl/.ftm.json) or a .parquet table`,
+    `cannot read ${file}: --lists takes a CSL download (.json/.csv), FollowTheMoney JSON lines (.jsonl/.ftm.json), OFAC's legacy sdn.csv, a CSV of your own list (name, list, country, date_added, source) or a .parquet table`,
     'lists',
   );
 }
+
+const LEGACY_SDN_COMPANIONS = new Set(['add.csv', 'alt.csv', 'sdn_comments.csv']);
 
 /** A user's list download: one file, or every readable file of a folder. */
 export async function loadPartiesFrom(path: string): Promise<PartySet> {
@@ -322,6 +380,8 @@ export async function loadPartiesFrom(path: string): Promise<PartySet> {
   const files = statSync(path).isDirectory()
     ? readdirSync(path)
         .filter((f) => /\.(json|jsonl|ndjson|csv|parquet)$/i.test(f))
+        // the legacy SDN's companion files are read with its sdn.csv
+        .filter((f, _, all) => !(all.includes('sdn.csv') && LEGACY_SDN_COMPANIONS.has(f.toLowerCase())))
         .sort()
         .map((f) => join(path, f))
     : [path];

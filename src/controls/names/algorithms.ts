@@ -2,7 +2,17 @@
 // can be reproduced later. Each comparison returns its score and the features that fired, with the value of
 // each feature, its weight and what it contributed (score = the best feature; see docs/adr/0010-name-matching.md).
 import { normalizeName, type NameForm, type NameSchema } from './normalize.js';
-import { jaroWinkler, partSimilarity } from './similarity.js';
+import {
+  HISTOGRAM_BINS,
+  differentPartsBound,
+  differentPartsSimilarity,
+  editsBound,
+  jaroWinkler,
+  partSimilarity,
+  partSimilarityBound,
+  similarityBoundForEdits,
+} from './similarity.js';
+import type { PackedNames, PackedQuery } from './packed.js';
 
 export interface Feature {
   feature: string;
@@ -26,6 +36,14 @@ export interface NameAlgorithm {
   threshold: number;
   /** With explain false, only the score is exact: feature details are left out (the fast path of screening). */
   compare(query: NameForm, candidate: NameForm, explain?: boolean): NameComparison;
+  /**
+   * The score alone, equal to compare(...).score whenever that is ≥ floor (default 0: always): the fast path of
+   * screening, which builds no features and may stop early, with some value below floor, for a pair that cannot
+   * reach it.
+   */
+  score(query: NameForm, candidate: NameForm, floor?: number): number;
+  /** The same score for the packed name `ni` (optional: screening uses it when present). */
+  scorePacked?(names: PackedNames, query: PackedQuery, ni: number, floor?: number): number;
 }
 
 const r4 = (x: number) => Math.round(x * 1e4) / 1e4;
@@ -49,62 +67,286 @@ interface Alignment {
   unmatchedCandidate: string[];
 }
 
-/** Greedy one-to-one alignment of words by similarity, whatever their order. */
+// Scratch space of the alignment, reused from call to call (a comparison allocates nothing when not explained).
+let simOf = new Float64Array(64);
+let qOf = new Int32Array(64);
+let cOf = new Int32Array(64);
+let order = new Int32Array(64);
+let usedQ = new Uint8Array(16);
+let usedC = new Uint8Array(16);
+
+/** Candidate k before candidate l: higher similarity first, then the query's word order, then the entry's. */
+const before = (k: number, l: number) => simOf[l]! - simOf[k]! || qOf[k]! - qOf[l]! || cOf[k]! - cOf[l]!;
+
+/** Greedy one-to-one alignment of words by similarity, whatever their order, with the pairs and the words left. */
 export function alignTokens(q: NameForm, c: NameForm, explain = true): Alignment {
+  if (!explain) return { score: alignScore(q, c, null), pairs: [], unmatchedQuery: [], unmatchedCandidate: [] };
+  const al: Alignment = { score: 0, pairs: [], unmatchedQuery: [], unmatchedCandidate: [] };
+  al.score = alignScore(q, c, al);
+  return al;
+}
+
+/** Room in the scratch arrays for nq × nc word pairs. */
+function reserve(nq: number, nc: number): void {
+  if (simOf.length < nq * nc) {
+    const size = 2 * nq * nc;
+    simOf = new Float64Array(size);
+    qOf = new Int32Array(size);
+    cOf = new Int32Array(size);
+    order = new Int32Array(size);
+  }
+  if (usedQ.length < nq) usedQ = new Uint8Array(2 * nq);
+  if (usedC.length < nc) {
+    usedC = new Uint8Array(2 * nc);
+    cWeight = new Float64Array(2 * nc);
+    cLong = new Uint8Array(2 * nc);
+  }
+}
+
+// The entry's word weights and whether each word is longer than 2 letters, for the greedy pass.
+let cWeight = new Float64Array(16);
+let cLong = new Uint8Array(16);
+
+/** The alignment's score; the pairs and unmatched words go into `explained` when given. */
+function alignScore(q: NameForm, c: NameForm, explained: Alignment | null): number {
   const nq = q.tokens.length;
   const nc = c.tokens.length;
-  const cand: number[] = []; // flattened [similarity, i, j] triples
-  for (let i = 0; i < nq; i++)
+  reserve(nq, nc);
+  let count = 0;
+  for (let i = 0; i < nq; i++) {
+    const a = q.tokens[i]!;
+    const ma = q.masks[i];
     for (let j = 0; j < nc; j++) {
-      const a = q.tokens[i]!;
       const b = c.tokens[j]!;
-      let s = a === b ? 1 : partSimilarity(a, b, q.masks[i], c.masks[j]);
+      let s = a === b ? 1 : partSimilarity(a, b, ma, c.masks[j]);
       // an initial stands for a word that starts with it
-      if (s === 0 && (a.length === 1 || b.length === 1) && a[0] === b[0]) s = 0.7;
-      if (s > 0) cand.push(s, i, j);
+      if (s === 0 && (a.length === 1 || b.length === 1) && a.charCodeAt(0) === b.charCodeAt(0)) s = 0.7;
+      if (s > 0) {
+        simOf[count] = s;
+        qOf[count] = i;
+        cOf[count] = j;
+        count++;
+      }
     }
-  const order = Array.from({ length: cand.length / 3 }, (_, k) => k * 3);
-  order.sort((x, y) => cand[y]! - cand[x]! || cand[x + 1]! - cand[y + 1]! || cand[x + 2]! - cand[y + 2]!);
-  const usedQ = new Array<boolean>(nq).fill(false);
-  const usedC = new Array<boolean>(nc).fill(false);
-  const pairs: Array<[string, string, number]> = [];
+  }
+  for (let j = 0; j < nc; j++) {
+    cWeight[j] = c.weights[j]!;
+    cLong[j] = c.tokens[j]!.length > 2 ? 1 : 0;
+  }
+  return greedyScore(q, nc, count, explained ? { al: explained, c } : null);
+}
+
+/** The same alignment score for the packed name `ni` (the query's words looked up in the packed dictionary). */
+function packedAlignScore(p: PackedNames, pq: PackedQuery, ni: number): number {
+  const q = pq.form;
+  const nq = q.tokens.length;
+  const start = p.start[ni]!;
+  const nc = p.count[ni]!;
+  reserve(nq, nc);
+  let count = 0;
+  for (let i = 0; i < nq; i++) {
+    const a = q.tokens[i]!;
+    const id = pq.tokens[i]!;
+    const ma = q.masks[i]!;
+    const da = pq.digits[i] === 1;
+    const first = a.charCodeAt(0);
+    for (let j = 0; j < nc; j++) {
+      const w = p.tokens[start + j]!;
+      const lb = p.wordLength[w]!;
+      let s =
+        id === w
+          ? 1
+          : differentPartsSimilarity(
+              a,
+              ma,
+              da,
+              p.word(w),
+              lb,
+              p.wordMask[w]!,
+              p.wordDigits[w] === 1,
+              pq.counts,
+              (i + 2) * HISTOGRAM_BINS,
+              p.wordCounts,
+              w * HISTOGRAM_BINS,
+            );
+      if (s === 0 && (a.length === 1 || lb === 1) && first === p.wordFirst[w]) s = 0.7;
+      if (s > 0) {
+        simOf[count] = s;
+        qOf[count] = i;
+        cOf[count] = j;
+        count++;
+      }
+    }
+  }
+  for (let j = 0; j < nc; j++) {
+    const w = p.tokens[start + j]!;
+    cWeight[j] = p.wordWeight[w]!;
+    cLong[j] = p.wordLength[w]! > 2 ? 1 : 0;
+  }
+  return greedyScore(q, nc, count, null);
+}
+
+/**
+ * The greedy pass over the `count` scored word pairs in the scratch arrays: best pairs first, each word used once;
+ * matched weight against the weight left unmatched on either side, a substitution on both sides penalised.
+ */
+function greedyScore(q: NameForm, nc: number, count: number, explained: { al: Alignment; c: NameForm } | null): number {
+  const nq = q.tokens.length;
+  for (let k = 0; k < count; k++) order[k] = k;
+  if (count <= 24) {
+    for (let k = 1; k < count; k++) {
+      const x = order[k]!;
+      let l = k;
+      while (l > 0 && before(x, order[l - 1]!) < 0) {
+        order[l] = order[l - 1]!;
+        l--;
+      }
+      order[l] = x;
+    }
+  } else order.subarray(0, count).sort(before);
+  usedQ.fill(0, 0, nq);
+  usedC.fill(0, 0, nc);
   let num = 0;
   let den = 0;
-  for (const k of order) {
-    const s = cand[k]!;
-    const i = cand[k + 1]!;
-    const j = cand[k + 2]!;
+  for (let k = 0; k < count; k++) {
+    const x = order[k]!;
+    const i = qOf[x]!;
+    const j = cOf[x]!;
     if (usedQ[i] || usedC[j]) continue;
-    usedQ[i] = usedC[j] = true;
-    const w = q.weights[i]! + c.weights[j]!;
+    usedQ[i] = usedC[j] = 1;
+    const s = simOf[x]!;
+    const w = q.weights[i]! + cWeight[j]!;
     num += s * w;
     den += w;
-    if (explain) pairs.push([q.tokens[i]!, c.tokens[j]!, r4(s)]);
+    if (explained) explained.al.pairs.push([q.tokens[i]!, explained.c.tokens[j]!, r4(s)]);
   }
-  const unmatchedQuery: string[] = [];
-  const unmatchedCandidate: string[] = [];
   let uq = 0;
   let uc = 0;
+  let substantiveQ = false;
+  let substantiveC = false;
   for (let i = 0; i < nq; i++)
     if (!usedQ[i]) {
-      unmatchedQuery.push(q.tokens[i]!);
+      if (explained) explained.al.unmatchedQuery.push(q.tokens[i]!);
+      if (q.tokens[i]!.length > 2) substantiveQ = true;
       uq += q.weights[i]!;
     }
   for (let j = 0; j < nc; j++)
     if (!usedC[j]) {
-      unmatchedCandidate.push(c.tokens[j]!);
-      uc += c.weights[j]!;
+      if (explained) explained.al.unmatchedCandidate.push(explained.c.tokens[j]!);
+      if (cLong[j]) substantiveC = true;
+      uc += cWeight[j]!;
     }
   den += uq * UNMATCHED_QUERY + uc * UNMATCHED_CANDIDATE;
   let score = den > 0 ? num / den : 0;
-  const substantive = (ts: string[]) => ts.some((t) => t.length > 2);
-  if (substantive(unmatchedQuery) && substantive(unmatchedCandidate)) score *= SUBSTITUTION;
-  return { score, pairs, unmatchedQuery, unmatchedCandidate };
+  if (substantiveQ && substantiveC) score *= SUBSTITUTION;
+  return score;
 }
 
 function joinedSimilarity(a: string, b: string, maskA: number, maskB: number): number {
   if (a === '' || b === '') return 0;
   return partSimilarity(a, b, maskA, maskB);
+}
+
+/** Literal equality's value: 1 when the legal forms agree too, 0.97 when only they differ. */
+const literalValue = (q: NameForm, c: NameForm) =>
+  q.joinedAll === c.joinedAll || q.forms.join(' ') === c.forms.join(' ') ? 1 : 0.97;
+
+/** The joined-letters similarity, compared only where words may have been merged or split (word counts differ). */
+function joinedLetters(q: NameForm, c: NameForm): number {
+  if (q.joinedAll === c.joinedAll || q.joined === c.joined) return 1;
+  if (q.tokens.length === c.tokens.length) return 0;
+  return Math.max(
+    joinedSimilarity(q.joined, c.joined, q.joinedMask, c.joinedMask),
+    joinedSimilarity(q.joinedAll, c.joinedAll, q.joinedAllMask, c.joinedAllMask),
+  );
+}
+
+/** An upper bound of joinedLetters(q, c) without an edit distance. */
+function joinedLettersBound(q: NameForm, c: NameForm): number {
+  if (q.joinedAll === c.joinedAll || q.joined === c.joined) return 1;
+  if (q.tokens.length === c.tokens.length) return 0;
+  return Math.max(
+    joinedBound(q.joined, c.joined, q.joinedMask, c.joinedMask),
+    joinedBound(q.joinedAll, c.joinedAll, q.joinedAllMask, c.joinedAllMask),
+  );
+}
+
+function joinedBound(a: string, b: string, maskA: number, maskB: number): number {
+  return a === '' || b === '' ? 0 : partSimilarityBound(a, b, maskA, maskB);
+}
+
+/** Whether Han/Hangul spellings differ (the score is then capped). */
+const nativeDiffers = (q: NameForm, c: NameForm) =>
+  q.native !== '' && c.native !== '' && q.native !== c.native && q.joined !== c.joined;
+
+function twName1Score(q: NameForm, c: NameForm, floor = 0): number {
+  let score: number;
+  if (q.comparable !== '' && q.comparable === c.comparable) score = literalValue(q, c);
+  else {
+    const aligned = alignScore(q, c, null);
+    score = aligned > 0 ? r4(aligned) : 0;
+    // the joined letters' edit distance only where it could raise the score, and the score could reach floor
+    const bound = joinedLettersBound(q, c);
+    const boundContribution = bound > 0 ? r4(bound * 0.95) : 0;
+    if (boundContribution > score) {
+      if (boundContribution < floor) return 0; // the qualifiers below only lower it
+      const joined = joinedLetters(q, c);
+      if (joined > 0) score = Math.max(score, r4(joined * 0.95));
+    }
+  }
+  if (score > 0 && q.numbers !== c.numbers) score *= NUMBER_MISMATCH;
+  if (nativeDiffers(q, c)) score = Math.min(score, NATIVE_MISMATCH_CAP);
+  return r4(score);
+}
+
+/** twName1Score for the packed name `ni`: the same arithmetic on interned ids, lengths and masks. */
+function twName1PackedScore(p: PackedNames, pq: PackedQuery, ni: number, floor = 0): number {
+  const q = pq.form;
+  let score: number;
+  if (q.comparable !== '' && pq.comparable === p.comparable[ni])
+    score = pq.joinedAll === p.joinedAll[ni] || pq.forms === p.forms[ni] ? 1 : 0.97;
+  else {
+    const aligned = packedAlignScore(p, pq, ni);
+    score = aligned > 0 ? r4(aligned) : 0;
+    const sameJoined = pq.joinedAll === p.joinedAll[ni] || pq.joined === p.joined[ni];
+    if (sameJoined) score = Math.max(score, r4(0.95));
+    else if (q.tokens.length !== p.count[ni]) {
+      const ja = q.joined.length;
+      const jb = p.joinedLength[ni]!;
+      const aa = q.joinedAll.length;
+      const ab = p.joinedAllLength[ni]!;
+      // bounds of the similarity without an edit distance: lengths and letter sets first, then letter counts
+      const cheap = Math.max(
+        ja === 0 || jb === 0 ? 0 : differentPartsBound(ja, jb, q.joinedMask, p.joinedMask[ni]!),
+        aa === 0 || ab === 0 ? 0 : differentPartsBound(aa, ab, q.joinedAllMask, p.joinedAllMask[ni]!),
+      );
+      const cheapContribution = cheap > 0 ? r4(cheap * 0.95) : 0;
+      if (cheapContribution > score) {
+        if (cheapContribution < floor) return 0; // the qualifiers below only lower it
+        const at = ni * HISTOGRAM_BINS;
+        const counted = Math.max(
+          ja === 0 || jb === 0 ? 0 : similarityBoundForEdits(ja, jb, editsBound(pq.counts, 0, p.joinedCounts, at)),
+          aa === 0 || ab === 0
+            ? 0
+            : similarityBoundForEdits(aa, ab, editsBound(pq.counts, HISTOGRAM_BINS, p.joinedAllCounts, at)),
+        );
+        const countedContribution = counted > 0 ? r4(counted * 0.95) : 0;
+        if (countedContribution > score) {
+          if (countedContribution < floor) return 0;
+          const joined = Math.max(
+            joinedSimilarity(q.joined, p.text(p.joined[ni]!), q.joinedMask, p.joinedMask[ni]!),
+            joinedSimilarity(q.joinedAll, p.text(p.joinedAll[ni]!), q.joinedAllMask, p.joinedAllMask[ni]!),
+          );
+          if (joined > 0) score = Math.max(score, r4(joined * 0.95));
+        }
+      }
+    }
+  }
+  if (score > 0 && pq.numbers !== p.numbers[ni]) score *= NUMBER_MISMATCH;
+  const native = p.native[ni]!;
+  if (q.native !== '' && native !== 0 && pq.native !== native && pq.joined !== p.joined[ni])
+    score = Math.min(score, NATIVE_MISMATCH_CAP);
+  return r4(score);
 }
 
 const twName1: NameAlgorithm = {
@@ -118,14 +360,14 @@ const twName1: NameAlgorithm = {
     const features: Feature[] = [];
     if (q.comparable !== '' && q.comparable === c.comparable) {
       // the same words; legal forms and generic words (Co., Ltd., Technology...) differ only a little
-      const same = q.joinedAll === c.joinedAll || q.forms.join(' ') === c.forms.join(' ');
+      const value = literalValue(q, c);
       features.push({
         feature: 'literal',
-        value: same ? 1 : 0.97,
+        value,
         weight: 1,
-        contribution: same ? 1 : 0.97,
+        contribution: value,
         detail: explain
-          ? `${q.comparable}${same ? '' : ` (forms ${q.forms.join(' ') || '-'} vs ${c.forms.join(' ') || '-'})`}`
+          ? `${q.comparable}${value === 1 ? '' : ` (forms ${q.forms.join(' ') || '-'} vs ${c.forms.join(' ') || '-'})`}`
           : undefined,
       });
     } else {
@@ -142,16 +384,7 @@ const twName1: NameAlgorithm = {
               (al.unmatchedQuery.length ? `; query only: ${al.unmatchedQuery.join(' ')}` : '') +
               (al.unmatchedCandidate.length ? `; entry only: ${al.unmatchedCandidate.join(' ')}` : ''),
         });
-      // joined letters only where words may have been merged or split (different word counts)
-      const joined =
-        q.joinedAll === c.joinedAll || q.joined === c.joined
-          ? 1
-          : q.tokens.length !== c.tokens.length
-            ? Math.max(
-                joinedSimilarity(q.joined, c.joined, q.joinedMask, c.joinedMask),
-                joinedSimilarity(q.joinedAll, c.joinedAll, q.joinedAllMask, c.joinedAllMask),
-              )
-            : 0;
+      const joined = joinedLetters(q, c);
       if (joined > 0)
         features.push({
           feature: 'joined_letters',
@@ -172,7 +405,7 @@ const twName1: NameAlgorithm = {
       });
       score *= NUMBER_MISMATCH;
     }
-    if (q.native && c.native && q.native !== c.native && q.joined !== c.joined) {
+    if (nativeDiffers(q, c)) {
       const capped = Math.min(score, NATIVE_MISMATCH_CAP);
       features.push({
         feature: 'native_script_differs',
@@ -185,6 +418,8 @@ const twName1: NameAlgorithm = {
     }
     return { score: r4(score), features };
   },
+  score: twName1Score,
+  scorePacked: twName1PackedScore,
 };
 
 const twLiteral1: NameAlgorithm = {
@@ -198,6 +433,7 @@ const twLiteral1: NameAlgorithm = {
       features: hit ? [{ feature: 'literal', value: 1, weight: 1, contribution: 1, detail: q.comparable }] : [],
     };
   },
+  score: (q, c) => (q.comparable !== '' && q.comparable === c.comparable ? 1 : 0),
 };
 
 const twJaro1: NameAlgorithm = {
@@ -219,6 +455,9 @@ const twJaro1: NameAlgorithm = {
       { feature: 'jaro_winkler_words', value: r4(perWord), weight: 1, contribution: r4(perWord) },
     ];
     return { score: r4(Math.max(whole, perWord)), features };
+  },
+  score(q, c) {
+    return this.compare(q, c).score;
   },
 };
 

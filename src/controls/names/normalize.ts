@@ -5,7 +5,7 @@
 import anyAscii from 'any-ascii';
 import { pinyin } from 'pinyin-pro';
 import { HAN_TERMS, LEGAL_FORMS, ORDINALS, STOPWORDS, TITLES } from './legal-forms.js';
-import { editDistance, letterMask } from './similarity.js';
+import { editDistance, letterMask, maskBound } from './similarity.js';
 
 export type NameSchema = 'Person' | 'Company' | 'Organization' | 'LegalEntity' | 'Vessel' | 'Other';
 
@@ -57,7 +57,9 @@ for (const f of FORM_PHRASES) {
   }
 }
 /** Long single-word forms also recognised with a typo ("Aktiengeselschaft"). */
-const LONG_FORM_WORDS = [...FORM_WORDS.entries()].filter(([w]) => w.length >= 9);
+const LONG_FORM_WORDS = [...FORM_WORDS.entries()]
+  .filter(([w]) => w.length >= 9)
+  .map(([form, symbol]) => ({ form, symbol, mask: letterMask(form) }));
 
 function hanToPinyin(run: string, person: boolean): string {
   const syllables = pinyin(run, { toneType: 'none', type: 'array', v: true }) as string[];
@@ -69,9 +71,12 @@ function hanToPinyin(run: string, person: boolean): string {
 
 const CONFUSABLE: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b' };
 
+const DIGIT = /\d/;
+
 function cleanToken(t: string): string {
-  if (ORDINALS[t] && /\d/.test(t)) return ORDINALS[t]!;
-  if (/\d/.test(t) && /[a-z]/.test(t)) return t.replace(/[0134578]/g, (d) => CONFUSABLE[d]!);
+  if (!DIGIT.test(t)) return t;
+  if (ORDINALS[t]) return ORDINALS[t]!;
+  if (/[a-z]/.test(t)) return t.replace(/[0134578]/g, (d) => CONFUSABLE[d]!);
   return t;
 }
 
@@ -158,8 +163,10 @@ function buildForm(raw: string, schema: NameSchema): NameForm {
 
 function fuzzyForm(w: string): string | undefined {
   if (w.length < 9) return undefined;
-  for (const [form, symbol] of LONG_FORM_WORDS)
-    if (Math.abs(form.length - w.length) <= 2 && editDistance(form, w, 2) <= 2) return symbol;
+  const mask = letterMask(w);
+  for (const { form, symbol, mask: formMask } of LONG_FORM_WORDS)
+    if (Math.abs(form.length - w.length) <= 2 && maskBound(mask, formMask) <= 2 && editDistance(form, w, 2) <= 2)
+      return symbol;
   return undefined;
 }
 

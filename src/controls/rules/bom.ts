@@ -195,6 +195,8 @@ export function evaluateBom(ledger: Ledger, bom: Bom, date: string, scenario: st
           answer.items.push(...contributing);
           answer.reasons.push(
             `Chinese-origin controlled rare-earth content ${r4(cn)} of ${fg.value} = ${r4(share)}% of the value of the ${fg.description || 'finished good'} made in ${fg.made_in}, at or above the ${threshold}% threshold: exporting it${dest ? ` to ${dest}` : ''} needs a MOFCOM licence`,
+            // the rule reaches only the foreign-made items its annex lists (No. 61: Annex 1 Part 2), which we do not hold
+            'caveat: the rule reaches only foreign-made goods listed in its annex (MOFCOM No. 61: Annex 1 Part 2); tradewar does not hold that list, so this test is applied to any foreign-made good: check that the good is listed',
           );
         } else
           answer.reasons.push(

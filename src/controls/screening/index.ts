@@ -3,6 +3,7 @@
 // only with the few dozen names that share a key with it.
 import { normalizeName, type NameForm } from '../names/normalize.js';
 import type { Party } from '../lists/parties.js';
+import { PackedNames } from '../names/packed.js';
 
 export interface IndexedName {
   party: number;
@@ -31,13 +32,38 @@ export function blockingKeys(form: NameForm): string[] {
   return [...keys];
 }
 
+/** 1 for a person, 2 for any other stated schema, 0 for none (such a party is compared with every query). */
+export function personClass(schema: string): number {
+  return schema === 'Other' ? 0 : schema === 'Person' ? 1 : 2;
+}
+
+function grow(a: Int32Array, size: number): Int32Array {
+  const b = new Int32Array(Math.max(size, 2 * a.length));
+  b.set(a);
+  return b;
+}
+
 export const normalizeId = (v: string) => v.toUpperCase().replace(/[^A-Z0-9]/g, '');
 
 export class ScreeningIndex {
   readonly names: IndexedName[] = [];
   private readonly postings = new Map<string, number[]>();
+  /** The postings packed: a key's number, its names at keyStart..keyStart+keyLength in `posted`, its weight. */
+  private readonly keyOf = new Map<string, number>();
+  private readonly keyStart: Int32Array;
+  private readonly keyLength: Int32Array;
+  private readonly keyWeight: Float64Array;
+  private readonly posted: Int32Array;
+  private touched: Int32Array = new Int32Array(1024);
   /** Word count of each name (a tie-breaker among candidates), kept flat for speed. */
   private readonly wordCounts: Uint8Array;
+  /** Each name's party, and whether that party is a person (1), not (2) or of no stated schema (0), kept flat. */
+  readonly partyOf: Int32Array;
+  readonly personOf: Uint8Array;
+  /** Each name's form, in an array of its own (the hot loop of screening reads nothing else of the entry). */
+  readonly forms: NameForm[];
+  /** The same forms packed into typed arrays (the fast score of tw-name-1). */
+  readonly packed: PackedNames;
   private readonly ids = new Map<string, number[]>();
   private scratch = new Float64Array(0);
   /** Names by their order-insensitive comparable form: an exact match is always a candidate. */
@@ -46,6 +72,29 @@ export class ScreeningIndex {
   constructor(readonly parties: Party[]) {
     this.indexParties(parties);
     this.wordCounts = Uint8Array.from(this.names, (n) => Math.min(255, n.form.tokens.length));
+    this.partyOf = Int32Array.from(this.names, (n) => n.party);
+    this.personOf = Uint8Array.from(this.names, (n) => personClass(parties[n.party]!.schema));
+    this.forms = this.names.map((n) => n.form);
+    const size = this.postings.size;
+    this.keyStart = new Int32Array(size);
+    this.keyLength = new Int32Array(size);
+    this.keyWeight = new Float64Array(size);
+    let total = 0;
+    for (const list of this.postings.values()) total += list.length;
+    this.posted = new Int32Array(total);
+    let k = 0;
+    let at = 0;
+    for (const [key, list] of this.postings) {
+      this.keyOf.set(key, k);
+      this.keyStart[k] = at;
+      this.keyLength[k] = list.length;
+      this.keyWeight[k] = 1 / Math.log2(2 + list.length);
+      this.posted.set(list, at);
+      at += list.length;
+      k++;
+    }
+    this.postings.clear();
+    this.packed = new PackedNames(this.forms);
   }
 
   private indexParties(parties: Party[]): void {
@@ -81,24 +130,34 @@ export class ScreeningIndex {
   candidates(form: NameForm, limit = CANDIDATES_PER_QUERY): number[] {
     if (this.scratch.length !== this.names.length) this.scratch = new Float64Array(this.names.length);
     const score = this.scratch;
-    const touched: number[] = [];
+    let touched = this.touched;
+    let n = 0;
     for (const key of blockingKeys(form)) {
-      const list = this.postings.get(key);
-      if (!list || list.length > MAX_POSTING) continue;
-      const w = 1 / Math.log2(2 + list.length);
-      for (let k = 0; k < list.length; k++) {
-        const ni = list[k]!;
-        if (score[ni] === 0) touched.push(ni);
+      const k = this.keyOf.get(key);
+      if (k === undefined) continue;
+      const length = this.keyLength[k]!;
+      if (length > MAX_POSTING) continue;
+      const w = this.keyWeight[k]!;
+      const start = this.keyStart[k]!;
+      if (touched.length < n + length) touched = this.touched = grow(touched, n + length);
+      for (let x = start; x < start + length; x++) {
+        const ni = this.posted[x]!;
+        if (score[ni] === 0) touched[n++] = ni;
         score[ni] += w;
       }
     }
     // names of about the same length rank first among equals
-    for (const ni of touched) score[ni] += 0.01 / (1 + Math.abs(this.wordCounts[ni]! - form.tokens.length));
-    let out = touched;
-    if (touched.length > limit) {
+    const words = form.tokens.length;
+    for (let x = 0; x < n; x++) {
+      const ni = touched[x]!;
+      score[ni] += 0.01 / (1 + Math.abs(this.wordCounts[ni]! - words));
+    }
+    let out: number[];
+    if (n > limit) {
       // keep the best `limit` (ties: first seen) with a small sorted buffer instead of sorting every touched name
       const top: number[] = [];
-      for (const ni of touched) {
+      for (let x = 0; x < n; x++) {
+        const ni = touched[x]!;
         const v = score[ni]!;
         if (top.length === limit && v <= score[top[limit - 1]!]!) continue;
         let k = top.length === limit ? limit - 1 : top.length;
@@ -109,8 +168,8 @@ export class ScreeningIndex {
         top[k] = ni;
       }
       out = top;
-    }
-    for (const ni of touched) score[ni] = 0;
+    } else out = Array.from(touched.subarray(0, n));
+    for (let x = 0; x < n; x++) score[touched[x]!] = 0;
     const same = this.exact.get(form.comparable);
     if (same) for (const ni of same) if (!out.includes(ni)) out.push(ni);
     return out;

@@ -4,7 +4,7 @@
 import { ALGORITHMS, DEFAULT_ALGORITHM, type Feature, type NameAlgorithm } from '../names/algorithms.js';
 import { normalizeName, type NameSchema } from '../names/normalize.js';
 import type { Party } from '../lists/parties.js';
-import { normalizeId, type ScreeningIndex } from './index.js';
+import { normalizeId, personClass, type ScreeningIndex } from './index.js';
 import { UserInputError } from '../../util/errors.js';
 
 export interface ScreenQuery {
@@ -53,6 +53,8 @@ const IDENTIFIER_SCORE = 0.95;
 const COUNTRY_MISMATCH = -0.1;
 const COUNTRY_MATCH = 0.02;
 const ADDRESS_OVERLAP = 0.05;
+/** Keeps the early cut-off of name comparisons clear of the rounding of scores to 4 decimals. */
+const FLOOR_MARGIN = 0.001;
 
 export function algorithmOf(id: string | undefined): NameAlgorithm {
   const a = ALGORITHMS.get(id ?? DEFAULT_ALGORITHM);
@@ -91,18 +93,33 @@ export function screenParty(index: ScreeningIndex, query: ScreenQuery, opts: Scr
     throw new UserInputError('missing name: give the party name to screen (or an identifier)', 'name');
   const schema = query.schema ?? 'Other';
   const q = normalizeName(name, schema === 'Other' ? 'Company' : schema);
-  const best = new Map<number, { score: number; ni: number; features: Feature[] }>();
+  const ids = (query.identifiers ?? []).map((v) => v.trim()).filter(Boolean);
+  const country = query.country?.trim().toUpperCase();
+  // A name scoring below this cannot become a hit even with every qualifier in its favour (a margin for the
+  // rounding to 4 decimals); with identifiers, every name score is exact (it shapes the identifier's contribution).
+  const floor = ids.length
+    ? 0
+    : threshold - (country ? COUNTRY_MATCH : 0) - (query.address ? ADDRESS_OVERLAP : 0) - FLOOR_MARGIN;
+  // per party: its best name score (the fast score only; the hits are explained below) and identifiers in common
+  const best = new Map<number, Best>();
+  const wanted = personClass(schema);
+  const packed = algorithm.scorePacked ? index.packed.query(q) : null;
   if (name !== '')
     for (const ni of index.candidates(q)) {
-      const entry = index.names[ni]!;
-      const party = index.parties[entry.party]!;
-      if (schema !== 'Other' && party.schema !== 'Other' && (schema === 'Person') !== (party.schema === 'Person'))
-        continue;
-      const cmp = algorithm.compare(q, entry.form, false);
-      const prev = best.get(entry.party);
-      if (!prev || cmp.score > prev.score) best.set(entry.party, { score: cmp.score, ni, features: cmp.features });
+      // a person is not compared with a company (a party of no stated schema with either)
+      const person = index.personOf[ni]!;
+      if (wanted !== 0 && person !== 0 && person !== wanted) continue;
+      const score = packed
+        ? algorithm.scorePacked!(index.packed, packed, ni, floor)
+        : algorithm.score(q, index.forms[ni]!, floor);
+      const pi = index.partyOf[ni]!;
+      const prev = best.get(pi);
+      if (!prev) best.set(pi, { score, ni, byName: true, identifiers: [] });
+      else if (score > prev.score) {
+        prev.score = score;
+        prev.ni = ni;
+      }
     }
-  const ids = (query.identifiers ?? []).map((v) => v.trim()).filter(Boolean);
   for (const id of ids)
     for (const pi of index.byIdentifier(id)) {
       const prev = best.get(pi);
@@ -115,19 +132,18 @@ export function screenParty(index: ScreeningIndex, query: ScreenQuery, opts: Scr
       };
       if (!prev) {
         const ni = index.names.findIndex((n) => n.party === pi);
-        best.set(pi, { score: IDENTIFIER_SCORE, ni, features: [feature] });
+        best.set(pi, { score: IDENTIFIER_SCORE, ni, byName: false, identifiers: [feature] });
       } else {
-        prev.features.push({ ...feature, contribution: r4(Math.max(0, IDENTIFIER_SCORE - prev.score)) });
+        prev.identifiers.push({ ...feature, contribution: r4(Math.max(0, IDENTIFIER_SCORE - prev.score)) });
         prev.score = Math.max(prev.score, IDENTIFIER_SCORE);
       }
     }
-  const country = query.country?.trim().toUpperCase();
   const qAddress = query.address ? addressWords(query.address) : null;
   const hits: ScreenHit[] = [];
   for (const [pi, b] of best) {
     const party: Party = index.parties[pi]!;
     let score = b.score;
-    const features = [...b.features];
+    const features: Feature[] = [];
     if (country && party.country) {
       const delta = party.country === country ? COUNTRY_MATCH : COUNTRY_MISMATCH;
       features.push({
@@ -155,11 +171,9 @@ export function screenParty(index: ScreeningIndex, query: ScreenQuery, opts: Scr
     }
     score = r4(Math.min(1, Math.max(0, score)));
     if (score < threshold) continue;
-    // explain the hit in full (the candidate pass skipped the feature details)
-    if (b.ni >= 0 && name !== '') {
-      const full = algorithm.compare(q, index.names[b.ni]!.form, true).features;
-      features.splice(0, full.length, ...full);
-    }
+    // explain the hit in full (the candidate pass only scored): the name's features, identifiers, qualifiers
+    const explained = b.byName ? algorithm.compare(q, index.names[b.ni]!.form, true).features : [];
+    features.unshift(...explained, ...b.identifiers);
     const listed = query.date && party.date_added ? party.date_added <= query.date : null;
     hits.push({
       party_id: party.id,
@@ -178,14 +192,27 @@ export function screenParty(index: ScreeningIndex, query: ScreenQuery, opts: Scr
     });
   }
   // among equal scores, the entry spelt exactly as the query (letters and digits) comes first
-  const spelt = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
   const asQuery = spelt(name);
-  const exact = (h: ScreenHit) => (spelt(h.matched_name) === asQuery ? 0 : 1);
-  hits.sort((a, b) => b.score - a.score || exact(a) - exact(b) || a.party_id.localeCompare(b.party_id));
+  const ranked = hits.map((hit) => ({ hit, other: spelt(hit.matched_name) === asQuery ? 0 : 1 }));
+  ranked.sort(byRank);
   return {
     query: { ...query, name },
     algorithm: algorithm.id,
     threshold,
-    hits: hits.slice(0, opts.limit ?? 25),
+    hits: ranked.slice(0, opts.limit ?? 25).map((r) => r.hit),
   };
+}
+
+interface Best {
+  score: number;
+  ni: number;
+  /** Whether a name of the party was compared (else only an identifier found it). */
+  byName: boolean;
+  identifiers: Feature[];
+}
+
+const spelt = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+function byRank(a: { hit: ScreenHit; other: number }, b: { hit: ScreenHit; other: number }): number {
+  return b.hit.score - a.hit.score || a.other - b.other || a.hit.party_id.localeCompare(b.hit.party_id);
 }
