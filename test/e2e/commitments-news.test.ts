@@ -1,40 +1,18 @@
 // The Commitments page and the Events page's article reader in a real browser against the real server and data.
 // Screenshots go to test-output/screenshots/.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { ensureDashboard } from '../../src/api/dashboard.js';
 import { projectPath } from '../../src/util/paths.js';
-import { browserMissing, launchBrowser, shot, startServer, type RunningServer } from './harness.js';
-
-const missing = browserMissing();
-if (missing) console.warn(`skipping browser tests: ${missing}`);
+import { shot, browserSuite } from './harness.js';
 
 interface Drawn {
   name: string;
   data: Array<[string | number, number | null] | number | null>;
 }
 
-describe.skipIf(!!missing)('commitments and news in chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let page: Page;
-
-  beforeAll(async () => {
-    await ensureDashboard((m) => console.log(m));
-    server = await startServer();
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-    page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
-  }, 110_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
+browserSuite('commitments and news in chromium', {}, (e2e) => {
   const drawn = async (testId: string): Promise<Drawn[]> => {
-    await page.waitForFunction(
+    await e2e.page.waitForFunction(
       (id) => {
         const el = document.querySelector(`[data-testid="${id}"]`) as HTMLElement | null;
         return (
@@ -44,16 +22,16 @@ describe.skipIf(!!missing)('commitments and news in chromium', () => {
       testId,
       { timeout: 60_000 },
     );
-    return JSON.parse((await page.getByTestId(testId).getAttribute('data-series'))!) as Drawn[];
+    return JSON.parse((await e2e.page.getByTestId(testId).getAttribute('data-series'))!) as Drawn[];
   };
 
   it('draws Phase One cumulative target vs actual, shares met and the soybean tracker from the API', async () => {
-    const api = (await (await fetch(`${server.url}/api/commitments`)).json()) as Array<{
+    const api = (await (await fetch(`${e2e.server.url}/api/commitments`)).json()) as Array<{
       name: string;
       categories: Array<{ category: string; target_usd: number; actual_usd: number; share_met_pct: number }>;
     }>;
     const goods = api[0]!.categories.find((c) => c.category === 'goods')!;
-    await page.goto(`${server.url}/#/commitments`);
+    await e2e.page.goto(`${e2e.server.url}/#/commitments`);
     const cumulative = await drawn('commitments-cumulative-chart');
     const target = cumulative.find((s) => s.name.startsWith('Target'))!;
     const actual = cumulative.find((s) => s.name.startsWith('Actual'))!;
@@ -67,14 +45,16 @@ describe.skipIf(!!missing)('commitments and news in chromium', () => {
     const soy = await drawn('commitments-soybeans-chart');
     expect(soy.map((s) => s.name)).toEqual(['Committed', 'Shipped (US exports to China)']);
     expect(soy[0]!.data[0]).toBe(12);
-    await expect(page.getByTestId('commitments-headline').textContent()).resolves.toMatch(/agriculture 8\d(\.\d)?%/);
-    await page.screenshot({ path: shot('commitments'), fullPage: true });
+    await expect(e2e.page.getByTestId('commitments-headline').textContent()).resolves.toMatch(
+      /agriculture 8\d(\.\d)?%/,
+    );
+    await e2e.page.screenshot({ path: shot('commitments'), fullPage: true });
     // another category, and the CSV export of what is drawn
-    await page.getByTestId('commitments-category').selectOption('agriculture');
-    await page.waitForFunction(() => location.hash.includes('category=agriculture'));
+    await e2e.page.getByTestId('commitments-category').selectOption('agriculture');
+    await e2e.page.waitForFunction(() => location.hash.includes('category=agriculture'));
     const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByTestId('commitments-cumulative').getByRole('button', { name: 'CSV' }).click(),
+      e2e.page.waitForEvent('download'),
+      e2e.page.getByTestId('commitments-cumulative').getByRole('button', { name: 'CSV' }).click(),
     ]);
     const csv = readFileSync((await download.path())!, 'utf8');
     expect(csv.split('\n')[0]).toBe('date,target_usd_bn,actual_usd_bn,basis');
@@ -86,16 +66,16 @@ describe.skipIf(!!missing)('commitments and news in chromium', () => {
       projectPath('..', 'shared', 'reference', 'news', '2025-10-26-rna-us-china-trade-talks.txt'),
       'utf8',
     );
-    await page.goto(`${server.url}/#/events`);
-    await page.getByTestId('news-text').fill(article);
-    await page.getByTestId('news-read').click();
-    const table = page.getByTestId('news-statements');
+    await e2e.page.goto(`${e2e.server.url}/#/events`);
+    await e2e.page.getByTestId('news-text').fill(article);
+    await e2e.page.getByTestId('news-read').click();
+    const table = e2e.page.getByTestId('news-statements');
     await table.waitFor({ timeout: 30_000 });
     const text = (await table.textContent())!;
     expect(text).toContain('ev-2025-10-26-kuala-lumpur');
     expect(text).toContain('us-ieepa-threat-100pct-2025');
     expect(text).toContain('us-ec-affiliates-rule');
     expect(await table.locator('tbody tr').count()).toBeGreaterThan(20);
-    await page.getByTestId('news-panel').screenshot({ path: shot('events-news-panel') });
+    await e2e.page.getByTestId('news-panel').screenshot({ path: shot('events-news-panel') });
   }, 60_000);
 });

@@ -1,39 +1,19 @@
 // The dashboard's weights select offers PIIE's method (world weights) and draws the API's world-weighted series.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { ensureDashboard } from '../../src/api/dashboard.js';
-import { browserMissing, launchBrowser, shot, startServer, type RunningServer } from './harness.js';
+import { expect, it } from 'vitest';
+import { shot, browserSuite } from './harness.js';
 
-const missing = browserMissing();
-
-describe.skipIf(!!missing)('world weights on the dashboard', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let page: Page;
-
-  beforeAll(async () => {
-    await ensureDashboard((m) => console.log(m));
-    server = await startServer();
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  }, 110_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
+browserSuite('world weights on the dashboard', { viewport: { width: 1280, height: 900 } }, (e2e) => {
   it('switches the overview to world weights and draws that series', async () => {
-    await page.goto(`${server.url}/#/overview`);
-    await page.getByTestId('weights').selectOption('world');
-    await page.waitForFunction(() => location.hash.includes('weights=world'), undefined, { timeout: 10_000 });
+    await e2e.page.goto(`${e2e.server.url}/#/overview`);
+    await e2e.page.getByTestId('weights').selectOption('world');
+    await e2e.page.waitForFunction(() => location.hash.includes('weights=world'), undefined, { timeout: 10_000 });
     const res = await fetch(
-      `${server.url}/api/series?importer=US&exporter=CN&weights=world&from=2018-01-01&to=2026-12-31`,
+      `${e2e.server.url}/api/series?importer=US&exporter=CN&weights=world&from=2018-01-01&to=2026-12-31`,
     );
     const series = (await res.json()) as Array<{ date: string; average_pct: number }>;
     const target = series.find((p) => p.date === '2020-02-14')!;
     expect(target.average_pct).toBeGreaterThan(15);
-    await page.waitForFunction(
+    await e2e.page.waitForFunction(
       (want) => {
         const el = document.querySelector('[data-testid="overview-chart"]') as HTMLElement | null;
         if (!el?.dataset.series) return false;
@@ -44,6 +24,6 @@ describe.skipIf(!!missing)('world weights on the dashboard', () => {
       target,
       { timeout: 90_000 },
     );
-    await page.screenshot({ path: shot('overview-world-weights'), fullPage: true });
+    await e2e.page.screenshot({ path: shot('overview-world-weights'), fullPage: true });
   }, 150_000);
 });
