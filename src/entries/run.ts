@@ -154,7 +154,7 @@ export async function runEntries(job: EntriesJob): Promise<EntriesSummary> {
     });
     try {
       await withProgress(conn, job.onProgress && ((pct) => job.onProgress!('entries', Math.round(pct), 100)), () =>
-        conn.run(`COPY (${sql}) TO ${sqlString(lines)} (FORMAT parquet, COMPRESSION zstd)`),
+        conn.run(`COPY (${sql}) TO ${sqlString(lines)} (FORMAT parquet, COMPRESSION snappy)`),
       );
     } catch (err) {
       if (/^(Invalid Input|Conversion|Parser|IO|Binder) Error/.test(firstLine(err)))
