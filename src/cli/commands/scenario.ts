@@ -6,8 +6,6 @@ import { progressBar } from '../progress.js';
 
 /** The scenario service, loaded when a command runs (it pulls in the YAML parser and the schemas). */
 const scenarios = () => import('../../service/scenarios.js');
-import { changesAnswer } from '../../service/changes.js';
-import { refundQuery } from '../../service/refund.js';
 
 export function registerScenarioCommands(program: Command): void {
   const scenario = program.command('scenario').description('scenario overlays on the baseline ledger');
@@ -110,6 +108,7 @@ export function registerScenarioCommands(program: Command): void {
     .option('--today <date>', 'reference date instead of today')
     .option('--format <format>', 'table | csv | json', 'table')
     .action(async (opts, cmd: Command) => {
+      const { changesAnswer } = await import('../../service/changes.js');
       const format = formatOf(opts.format);
       const ctx = await contextFor(cmd);
       const { entries, note, product } = changesAnswer(ctx, opts);
@@ -147,6 +146,7 @@ export function registerScenarioCommands(program: Command): void {
     .option('--dest <iso2>', 'importer', 'US')
     .option('--format <format>', 'table | json', 'table')
     .action(async (opts, cmd: Command) => {
+      const { refundQuery } = await import('../../service/refund.js');
       const ctx = await contextFor(cmd);
       const r = refundQuery(ctx, opts);
       if (formatOf(opts.format, ['table', 'json']) === 'json') return print(JSON.stringify(r, null, 2) + '\n');
