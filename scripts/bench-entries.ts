@@ -56,7 +56,14 @@ if (process.argv[2] === '--child') {
     const s = await entriesQuery(ctx, { file, out: extra, format: 'parquet' });
     const secs = (performance.now() - t) / 1000;
     console.log(
-      JSON.stringify({ secs, cpu: cpuSecs(c0), rss: mb(), accepted: s.accepted, rejected: s.rejected, cached: s.panel.cached }),
+      JSON.stringify({
+        secs,
+        cpu: cpuSecs(c0),
+        rss: mb(),
+        accepted: s.accepted,
+        rejected: s.rejected,
+        cached: s.panel.cached,
+      }),
     );
   }
   process.exit(0);
