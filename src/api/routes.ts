@@ -127,7 +127,7 @@ export const ROUTES: RouteDef[] = [
     tag: 'duties',
     summary: "A product's duty over time",
     description:
-      'The intervals [from, until) over which the duty stack of one product from one origin is constant, 2018–2026.',
+      "The intervals [from, until) over which the duty stack of one product from one origin is constant, 2018–2026. A code shorter than the schedule's lines (or of another HS edition) gives every line's intervals under `lines`, and the line that reaches the highest total in full, as `rate` does.",
     params: { product: P.product, origin: P.country('country of origin'), dest: P.importer },
     required: ['product', 'origin', 'dest'],
     scenario: true,

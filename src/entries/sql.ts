@@ -143,7 +143,6 @@ checked AS (
   SELECT "row", ${passThrough('entry_number')} AS entry_number, ${passThrough('line_number')} AS line_number,
     entry_date, hts, coalesce(origin, ${col('origin') ? asText(raw('origin')) : 'NULL'}) AS origin, value_usd, quantity,
     duty_paid_usd, liquidation_date,
-    CASE WHEN priced THEN 'ok' ELSE 'rejected' END AS status,
     CASE
       WHEN priced THEN NULL
       WHEN ${missing(col('entry_date'), raw('entry_date'))} THEN 'no entry date'
@@ -175,7 +174,7 @@ checked AS (
   ORDER BY "row"
 )
 SELECT "row", entry_number, line_number, entry_date, hts, origin, value_usd, quantity, duty_paid_usd,
-  liquidation_date, status, reason, base_pct, statutory_pct, expected_pct, owed_pct,
+  liquidation_date, CASE WHEN priced THEN 'ok' ELSE 'rejected' END AS status, reason, base_pct, statutory_pct, expected_pct, owed_pct,
   ${usd('base_pct')} AS duty_base_usd,
   ${usd('statutory_pct')} AS duty_statutory_usd,
   ${usd('expected_pct')} AS duty_expected_usd,
