@@ -1,23 +1,20 @@
 // Every API route in one table: its query parameters (validated by Fastify), its answer's schema (published
 // in /openapi.json), its handler over the service layer, and how its answer becomes CSV rows.
-import type { PanelInterval } from '../contract/answers.js';
 import type { TradewarContext } from '../service/context.js';
 import { averageQuery, panelQuery, rateQuery, seriesQuery } from '../service/queries.js';
 import { eventsQuery } from '../service/events-query.js';
-import { parseCountry, parseImporter, IMPORTERS } from '../service/inputs.js';
+import { parseImporter, IMPORTERS } from '../service/inputs.js';
 import { compareScenarios, contextForScenario, listScenarios } from '../service/scenarios.js';
 import { changesQuery } from '../service/changes.js';
+import { historyQuery, type ProductHistory } from '../service/history.js';
 import { controlsForProduct } from '../service/controls.js';
 import { assumedLapses, ledgerAsOf } from '../ledger/ledger.js';
-import { requireKnownProduct } from '../codes/product-codes.js';
-import { productIntervals } from '../engine/panel.js';
 import { resolveWeights } from '../trade/weights.js';
 import type { AveragePoint, SectionFigure } from '../trade/aggregate.js';
 import type { Stack } from '../engine/evaluate.js';
 import { stackRows } from '../service/stack-rows.js';
 import type { Row } from '../util/csv.js';
 import { todayIso } from '../util/dates.js';
-import { UserInputError } from '../util/errors.js';
 import type { ProductIndex } from './products.js';
 import { oncePerDay } from './per-day.js';
 import { P, R, type JsonSchema } from './schemas.js';
@@ -130,41 +127,35 @@ export const ROUTES: RouteDef[] = [
     tag: 'duties',
     summary: "A product's duty over time",
     description:
-      'The intervals [from, until) over which the duty stack of one product from one origin is constant, 2018–2026.',
+      "The intervals [from, until) over which the duty stack of one product from one origin is constant, 2018–2026. A code shorter than the schedule's lines (or of another HS edition) gives every line's intervals under `lines`, and the line that reaches the highest total in full, as `rate` does.",
     params: { product: P.product, origin: P.country('country of origin'), dest: P.importer },
     required: ['product', 'origin', 'dest'],
     scenario: true,
     cacheable: true,
     response: R.ref('ProductHistory'),
-    csv: (h: { intervals: PanelInterval[] }) =>
-      h.intervals.map((i) => ({
-        from: i.from,
-        until: i.until,
-        base_pct: i.base,
-        additional_pct: i.additional,
-        total_pct: i.total,
-        owed_pct: i.owed,
-        layers: i.layers.map((l) => `${l.measure}:${l.pct}`).join(';'),
-      })),
-    handler: (ctx, q) => {
-      const dest = parseImporter(q.dest, 'dest', ctx.data);
-      const origin = parseCountry(q.origin, 'origin', ctx.data);
-      if (origin === dest)
-        throw new UserInputError(`origin and dest are both ${dest}: choose two different countries`, 'origin');
-      if (!q.product) throw new UserInputError('missing product: give a tariff code, e.g. 8517130000', 'product');
-      const rules = ctx.rules(dest);
-      const product = requireKnownProduct(q.product, rules.universe, dest);
-      const r6 = (x: number) => Math.round(x * 1e6) / 1e6;
-      const intervals = productIntervals(rules, product, origin).map((i) => ({
-        ...i,
-        base: r6(i.base),
-        additional: r6(i.additional),
-        total: r6(i.total),
-        owed: r6(i.owed),
-        layers: i.layers.map((l) => ({ ...l, pct: r6(l.pct) })),
-      }));
-      return { product, description: rules.universe.get(product)?.description ?? null, origin, dest, intervals };
-    },
+    csv: (h: ProductHistory) =>
+      h.lines
+        ? h.lines.flatMap((l) =>
+            l.intervals.map((i) => ({
+              line: l.code,
+              from: i.from,
+              until: i.until,
+              base_pct: i.base,
+              additional_pct: i.additional,
+              total_pct: i.total,
+              owed_pct: i.owed,
+            })),
+          )
+        : h.intervals.map((i) => ({
+            from: i.from,
+            until: i.until,
+            base_pct: i.base,
+            additional_pct: i.additional,
+            total_pct: i.total,
+            owed_pct: i.owed,
+            layers: i.layers.map((l) => `${l.measure}:${l.pct}`).join(';'),
+          })),
+    handler: (ctx, q) => historyQuery(ctx, q),
   },
   {
     url: '/api/average',

@@ -217,6 +217,8 @@ const timelineEntry = obj({
   scheduled: { type: 'boolean', description: 'after today, or marked expected' },
   sources: arrayOf({ type: 'string' }),
 });
+// present only when the product asked covers several lines: the lines whose stack the change concerns
+(timelineEntry.properties as Record<string, JsonSchema>).lines = arrayOf(str('national line'));
 
 const interval = obj({
   from: str('first day'),
@@ -306,6 +308,27 @@ const history = obj({
   origin: str('origin'),
   dest: str('importer'),
   intervals: arrayOf(ref('Interval')),
+});
+// present only when the code asked was not a national line: every line under it, as in `rate`
+Object.assign(history.properties as Record<string, JsonSchema>, {
+  query: (stack.properties as Record<string, JsonSchema>).query,
+  lines: arrayOf(
+    obj({
+      code: str('national line'),
+      description: { type: ['string', 'null'] },
+      intervals: arrayOf(
+        obj({
+          from: str('first day'),
+          until: str('first day after (exclusive)'),
+          base: num('base rate, percent'),
+          additional: num('additional duties, percentage points'),
+          total: num('total, percent'),
+          owed: num('total after court rulings, percent'),
+        }),
+      ),
+    }),
+  ),
+  notes: arrayOf({ type: 'string' }),
 });
 
 export const errorSchema = {

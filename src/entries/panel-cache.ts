@@ -1,7 +1,11 @@
 // The interval panel the entry batch joins against, as Parquet in a cache folder keyed by a hash of the ledger,
 // the shipped data and this file's format version: built once (a few seconds for the US), then read by every
-// run. Two files:
-//   intervals.parquet  exporter class × product × [valid_from, valid_until) → rates and the list of layers
+// run. Three files:
+//   intervals.parquet  exporter class × product × [valid_from, valid_until) → rates and the id of its layer set
+//   layer_sets.parquet layer set id → the list of layers (measure, authority, rate, expected rate, owed); a few
+//                      thousand distinct stacks for the US, against ~0.6 M intervals, so the join carries an
+//                      integer and the lists are attached after it from this small table. Id 0 has no layers
+//                      (NULL): unpriced lines point at it, so every line finds exactly one set.
 //   origins.parquet    every ISO 3166 origin, as written (CN, cn) → the code and its exporter class (partners
 //                      that no rule tells apart share a class)
 // Origins outside the trade-data partners are classed the same way as partners, so they get the panel of the
@@ -19,7 +23,7 @@ import type { Ledger } from '../ledger/ledger.js';
 import { sqlString } from '../datasets/duckdb.js';
 
 /** Bump when the columns of the cached panel change, so old caches are not read. */
-const PANEL_FORMAT = 3;
+const PANEL_FORMAT = 4;
 
 // Expected rates (ADR 9): each layer's own expected contribution from the engine. The line's expected total is
 // the interval's, which also counts what a stacked-out layer still adds on average for the goods that do not pay
@@ -32,6 +36,7 @@ export const EXPECTED_EQUALS_STATUTORY = false;
 export interface PanelFiles {
   dir: string;
   intervals: string;
+  layerSets: string;
   origins: string;
   key: string;
   /** True when the panel was read from the cache, false when this run built it. */
@@ -89,8 +94,14 @@ export async function entriesPanel(
   const root =
     opts.cacheDir ?? (existsSync(join(opts.dataDir, 'manifest.json')) ? cacheRoot() : join(tmpdir(), 'tradewar-cache'));
   const dir = join(root, 'entries-panel', `${importer.toLowerCase()}-${key}`);
-  const files = { dir, key, intervals: join(dir, 'intervals.parquet'), origins: join(dir, 'origins.parquet') };
-  if (existsSync(files.intervals) && existsSync(files.origins)) {
+  const files = {
+    dir,
+    key,
+    intervals: join(dir, 'intervals.parquet'),
+    layerSets: join(dir, 'layer_sets.parquet'),
+    origins: join(dir, 'origins.parquet'),
+  };
+  if (existsSync(files.intervals) && existsSync(files.layerSets) && existsSync(files.origins)) {
     const n = await conn.runAndReadAll(`SELECT count(*)::BIGINT FROM read_parquet(${sqlString(files.intervals)})`);
     return { ...files, cached: true, intervalRows: Number(n.getRows()[0]![0]) };
   }
@@ -147,16 +158,25 @@ export async function entriesPanel(
         or.endRow();
       }
     or.closeSync();
-    await conn.run(`COPY (
-        SELECT i.exporter, i.product, i.valid_from::DATE AS valid_from, i.valid_until::DATE AS valid_until,
-               i.base_pct, i.statutory_pct, i.expected_pct, i.owed_pct, i.refundable_pct,
-               coalesce(list({'measure': l.measure, 'authority': l.authority, 'rate_pct': l.rate_pct,
+    // each interval's layers as one list; equal lists share a layer set (numbered in order of first use)
+    await conn.run(`CREATE OR REPLACE TEMP TABLE ${t}_st AS
+        SELECT i.id, coalesce(list({'measure': l.measure, 'authority': l.authority, 'rate_pct': l.rate_pct,
                               'expected_pct': l.expected_pct, 'owed': l.owed} ORDER BY l.pos)
                           FILTER (WHERE l.measure IS NOT NULL), []) AS layers
         FROM ${t}_iv i LEFT JOIN ${t}_ly l USING (id)
-        GROUP BY ALL
+        GROUP BY i.id`);
+    await conn.run(`CREATE OR REPLACE TEMP TABLE ${t}_ls AS
+        SELECT CAST(row_number() OVER (ORDER BY first_id) AS INTEGER) AS layer_set, layers
+        FROM (SELECT layers, min(id) AS first_id FROM ${t}_st GROUP BY layers)`);
+    await conn.run(`COPY (
+        SELECT i.exporter, i.product, i.valid_from::DATE AS valid_from, i.valid_until::DATE AS valid_until,
+               i.base_pct, i.statutory_pct, i.expected_pct, i.owed_pct, i.refundable_pct, s.layer_set
+        FROM ${t}_iv i JOIN ${t}_st st USING (id) JOIN ${t}_ls s ON s.layers = st.layers
         ORDER BY i.exporter, i.product, valid_from
       ) TO ${sqlString(join(tmp, 'intervals.parquet'))} (FORMAT parquet, COMPRESSION zstd)`);
+    await conn.run(`COPY (
+        SELECT 0 AS layer_set, NULL AS layers UNION ALL SELECT layer_set, layers FROM ${t}_ls ORDER BY layer_set
+      ) TO ${sqlString(join(tmp, 'layer_sets.parquet'))} (FORMAT parquet, COMPRESSION zstd)`);
     await conn.run(
       `COPY (SELECT origin AS code, origin AS iso, exporter FROM ${t}_or
         UNION ALL SELECT lower(origin), origin, exporter FROM ${t}_or ORDER BY code)
@@ -171,7 +191,7 @@ export async function entriesPanel(
     }
     return { ...files, cached: false, intervalRows: Number(n.getRows()[0]![0]) };
   } finally {
-    for (const s of ['iv', 'ly', 'or']) await conn.run(`DROP TABLE IF EXISTS ${t}_${s}`);
+    for (const s of ['iv', 'ly', 'st', 'ls', 'or']) await conn.run(`DROP TABLE IF EXISTS ${t}_${s}`);
     rmSync(tmp, { recursive: true, force: true });
   }
 }

@@ -3,7 +3,7 @@
 // summary read back from that file, then CSV or JSON written from it when asked. Memory stays flat in the
 // size of the entry file: nothing is held in Node, DuckDB streams the read → join → write pipeline.
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import type { ImporterRules } from '../engine/compile.js';
@@ -101,6 +101,21 @@ async function withProgress<T>(
 const num = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
 const dateText = (v: unknown) => (v === null || v === undefined ? null : String(v).slice(0, 10));
 
+/**
+ * The lines come out of the join in file order (see linesSql); this checks it on the written file (a streaming
+ * pass over one integer column) and sorts the file only if a plan ever wrote it otherwise.
+ */
+export async function keepFileOrder(conn: DuckDBConnection, file: string): Promise<boolean> {
+  const f = sqlString(file);
+  const r = await conn.runAndReadAll(`SELECT count(*)::BIGINT FROM (
+      SELECT "row", lag("row") OVER () AS previous FROM read_parquet(${f})) WHERE "row" < previous`);
+  if (Number(r.getRows()[0]![0]) === 0) return true;
+  const sorted = `${file}.sorted`;
+  await conn.run(`COPY (SELECT * FROM read_parquet(${f}) ORDER BY "row") TO ${sqlString(sorted)} (FORMAT parquet)`);
+  renameSync(sorted, file);
+  return false;
+}
+
 export async function runEntries(job: EntriesJob): Promise<EntriesSummary> {
   const file = resolve(job.file);
   if (!existsSync(file)) throw new UserInputError(`no such entry file: ${job.file}`, 'file');
@@ -132,19 +147,21 @@ export async function runEntries(job: EntriesJob): Promise<EntriesSummary> {
       kind,
       columns: byField,
       intervals: panel.intervals,
+      layerSets: panel.layerSets,
       origins: panel.origins,
       importer: job.importer,
       window: job.window,
     });
     try {
       await withProgress(conn, job.onProgress && ((pct) => job.onProgress!('entries', Math.round(pct), 100)), () =>
-        conn.run(`COPY (${sql}) TO ${sqlString(lines)} (FORMAT parquet, COMPRESSION zstd)`),
+        conn.run(`COPY (${sql}) TO ${sqlString(lines)} (FORMAT parquet, COMPRESSION snappy)`),
       );
     } catch (err) {
       if (/^(Invalid Input|Conversion|Parser|IO|Binder) Error/.test(firstLine(err)))
         throw new UserInputError(`cannot read ${job.file}: ${firstLine(err)}`, 'file');
       throw err;
     }
+    await keepFileOrder(conn, lines);
     job.onProgress?.('entries', 100, 100);
     const totals = (await conn.runAndReadAll(totalsSql(lines))).getRowObjectsJS()[0]!;
     const rejectedRows = (await conn.runAndReadAll(rejectedSql(lines, job.listRejected ?? 100)))

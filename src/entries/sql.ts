@@ -67,18 +67,24 @@ export interface LinesSqlInput {
   columns: Map<EntryField, SourceColumn>;
   /** Cached panel files (see panel-cache.ts). */
   intervals: string;
+  layerSets: string;
   origins: string;
   importer: string;
   window: { from: string; until: string };
 }
 
 /**
- * One output row per input row, in file order (a hash join emits rows out of order, so they are sorted by row): the inputs as read, `status` ok|rejected with a `reason`, the
+ * One output row per input row, in file order: the inputs as read, `status` ok|rejected with a `reason`, the
  * rates of the panel interval the entry date falls in, and the duty in dollars: base, statutory, expected,
  * owed after rulings, refundable (struck-down layers), and with duty paid the difference and the refund due.
  *
  * Cheap for good rows: cells are parsed once, the join keys are NULL for rows that cannot be priced, and the
  * reason of a rejected row is worked out only for the rows the join left unpriced (CASE evaluates lazily).
+ * Cheap to keep in order: the hash join emits rows out of file order, so they are sorted by row right after it,
+ * while a row is still narrow (no raw cells, no dollars, a layer-set id in place of the list of layers). After
+ * the sort only streaming steps follow: the dollars are plain arithmetic, and each row's layers are picked by
+ * its set id from the one-row list of all layer sets (unpriced rows point at set 0, whose layers are NULL).
+ * A join there would let DuckDB write the Parquet row groups in the order its threads finish them.
  */
 export function linesSql(q: LinesSqlInput): string {
   const col = (f: EntryField) => q.columns.get(f);
@@ -125,43 +131,50 @@ keyed AS (
   FROM padded
 ),
 joined AS (
-  SELECT k.*, p.base_pct, p.statutory_pct, p.expected_pct, p.owed_pct, p.refundable_pct, p.layers AS panel_layers,
+  SELECT k.*, p.base_pct, p.statutory_pct, p.expected_pct, p.owed_pct, p.refundable_pct, p.layer_set,
     p.product IS NOT NULL AS priced
   FROM keyed k LEFT JOIN read_parquet(${sqlString(q.intervals)}) p
     ON p.exporter = k.exporter AND p.product = k.join_hts
    AND k.entry_date >= p.valid_from AND k.entry_date < p.valid_until
+),
+-- every layer set's list of layers, as one list indexed by set id + 1 (one row: attached without a join)
+sets AS (SELECT list(layers ORDER BY layer_set) AS all_layers FROM read_parquet(${sqlString(q.layerSets)})),
+checked AS (
+  SELECT "row", ${passThrough('entry_number')} AS entry_number, ${passThrough('line_number')} AS line_number,
+    entry_date, hts, coalesce(origin, ${col('origin') ? asText(raw('origin')) : 'NULL'}) AS origin, value_usd, quantity,
+    duty_paid_usd, liquidation_date,
+    CASE
+      WHEN priced THEN NULL
+      WHEN ${missing(col('entry_date'), raw('entry_date'))} THEN 'no entry date'
+      WHEN entry_date IS NULL
+        THEN 'entry date "' || ${text('entry_date')} || '" is not a date (YYYY-MM-DD or MM/DD/YYYY)'
+      WHEN entry_date < ${from}::DATE OR entry_date >= ${until}::DATE
+        THEN 'entry date ' || CAST(entry_date AS VARCHAR) || ' is outside the modelled period '
+          || ${from} || ' to ' || CAST(${until}::DATE - 1 AS VARCHAR)
+      WHEN ${missing(col('hts'), raw('hts'))} THEN 'no HTS code'
+      WHEN NOT regexp_full_match(coalesce(hts, ''), '[0-9]{10}')
+        THEN 'HTS code "' || ${text('hts')} || '" is not a 10-digit statistical line (e.g. 8517.13.0000)'
+      WHEN ${missing(col('origin'), raw('origin'))} THEN 'no country of origin'
+      WHEN upper(trim(${text('origin')})) = ${importer}
+        THEN 'country of origin is the importer ' || ${importer} || ' (goods returned are not modelled)'
+      WHEN exporter IS NULL THEN 'country of origin "' || ${text('origin')} || '" is not an ISO 3166 alpha-2 code'
+      WHEN ${missing(col('value'), raw('value'))} THEN 'no customs value'
+      WHEN value_usd IS NULL OR value_usd < 0 OR isinf(value_usd)
+        THEN 'customs value "' || ${text('value')} || '" is not an amount of 0 or more'
+      WHEN ${badOptional('quantity', 'quantity')} THEN 'quantity "' || ${text('quantity')} || '" is not a number'
+      WHEN ${badOptional('duty_paid', 'duty_paid_usd')} OR isinf(duty_paid_usd)
+        THEN 'duty paid "' || ${text('duty_paid')} || '" is not an amount'
+      WHEN ${badOptional('liquidation_date', 'liquidation_date')}
+        THEN 'liquidation date "' || ${text('liquidation_date')} || '" is not a date'
+      ELSE 'HTS code ' || hts || ' is not a line of the ' || ${importer}
+        || ' tariff schedule the panel covers (current edition)'
+    END AS reason,
+    priced, base_pct, statutory_pct, expected_pct, owed_pct, refundable_pct, coalesce(layer_set, 0) AS layer_set
+  FROM joined
+  ORDER BY "row"
 )
-SELECT "row", ${passThrough('entry_number')} AS entry_number, ${passThrough('line_number')} AS line_number,
-  entry_date, hts, coalesce(origin, ${col('origin') ? asText(raw('origin')) : 'NULL'}) AS origin, value_usd, quantity,
-  duty_paid_usd, liquidation_date,
-  CASE WHEN priced THEN 'ok' ELSE 'rejected' END AS status,
-  CASE
-    WHEN priced THEN NULL
-    WHEN ${missing(col('entry_date'), raw('entry_date'))} THEN 'no entry date'
-    WHEN entry_date IS NULL
-      THEN 'entry date "' || ${text('entry_date')} || '" is not a date (YYYY-MM-DD or MM/DD/YYYY)'
-    WHEN entry_date < ${from}::DATE OR entry_date >= ${until}::DATE
-      THEN 'entry date ' || CAST(entry_date AS VARCHAR) || ' is outside the modelled period '
-        || ${from} || ' to ' || CAST(${until}::DATE - 1 AS VARCHAR)
-    WHEN ${missing(col('hts'), raw('hts'))} THEN 'no HTS code'
-    WHEN NOT regexp_full_match(coalesce(hts, ''), '[0-9]{10}')
-      THEN 'HTS code "' || ${text('hts')} || '" is not a 10-digit statistical line (e.g. 8517.13.0000)'
-    WHEN ${missing(col('origin'), raw('origin'))} THEN 'no country of origin'
-    WHEN upper(trim(${text('origin')})) = ${importer}
-      THEN 'country of origin is the importer ' || ${importer} || ' (goods returned are not modelled)'
-    WHEN exporter IS NULL THEN 'country of origin "' || ${text('origin')} || '" is not an ISO 3166 alpha-2 code'
-    WHEN ${missing(col('value'), raw('value'))} THEN 'no customs value'
-    WHEN value_usd IS NULL OR value_usd < 0 OR isinf(value_usd)
-      THEN 'customs value "' || ${text('value')} || '" is not an amount of 0 or more'
-    WHEN ${badOptional('quantity', 'quantity')} THEN 'quantity "' || ${text('quantity')} || '" is not a number'
-    WHEN ${badOptional('duty_paid', 'duty_paid_usd')} OR isinf(duty_paid_usd)
-      THEN 'duty paid "' || ${text('duty_paid')} || '" is not an amount'
-    WHEN ${badOptional('liquidation_date', 'liquidation_date')}
-      THEN 'liquidation date "' || ${text('liquidation_date')} || '" is not a date'
-    ELSE 'HTS code ' || hts || ' is not a line of the ' || ${importer}
-      || ' tariff schedule the panel covers (current edition)'
-  END AS reason,
-  base_pct, statutory_pct, expected_pct, owed_pct,
+SELECT "row", entry_number, line_number, entry_date, hts, origin, value_usd, quantity, duty_paid_usd,
+  liquidation_date, CASE WHEN priced THEN 'ok' ELSE 'rejected' END AS status, reason, base_pct, statutory_pct, expected_pct, owed_pct,
   ${usd('base_pct')} AS duty_base_usd,
   ${usd('statutory_pct')} AS duty_statutory_usd,
   ${usd('expected_pct')} AS duty_expected_usd,
@@ -171,13 +184,12 @@ SELECT "row", ${passThrough('entry_number')} AS entry_number, ${passThrough('lin
   CASE WHEN priced THEN round(duty_paid_usd - ${usd('owed_pct')}, 2) END AS difference_usd,
   CASE WHEN priced AND duty_paid_usd IS NOT NULL THEN greatest(0, least(round(duty_paid_usd - ${usd('owed_pct')}, 2), ${usd('refundable_pct')})) END
     AS refund_due_usd,
-  list_transform(panel_layers, lambda l: {
+  list_transform(all_layers[layer_set + 1], lambda l: {
     'measure': l.measure, 'authority': l.authority, 'rate_pct': l.rate_pct, 'expected_pct': l.expected_pct,
     'owed': l.owed,
     'duty_statutory_usd': round(value_usd * l.rate_pct / 100, 2),
     'duty_expected_usd': round(value_usd * l.expected_pct / 100, 2)}) AS layers
-FROM joined
-ORDER BY "row"`;
+FROM checked CROSS JOIN sets`;
 }
 
 /** CSV has no lists: the layers become two text columns, `measure:usd;measure:usd`. */

@@ -2,8 +2,9 @@
 import type { TradewarContext } from './context.js';
 import { timeline, type TimelineEntry } from './events.js';
 import { parseCountry, parseDate, parseImporter } from './inputs.js';
-import { requireKnownProduct } from '../codes/product-codes.js';
 import { partnerMatches } from '../engine/evaluate.js';
+import type { CodeResolution } from '../codes/resolve.js';
+import { coversLines, expansionHead, isExpanded, resolveProduct } from './lines.js';
 import { todayIso } from '../util/dates.js';
 import { UserInputError } from '../util/errors.js';
 
@@ -16,7 +17,22 @@ export interface ChangesInput {
   today?: string;
 }
 
-export function changesQuery(ctx: TradewarContext, input: ChangesInput): TimelineEntry[] {
+/** A change, and — when the code asked covers several lines — the lines whose duty stack it concerns. */
+export type ChangeEntry = TimelineEntry & { lines?: string[] };
+
+export interface ChangesAnswer {
+  entries: ChangeEntry[];
+  /** What the product code stood for (a line, or the lines under a shorter or translated code). */
+  product: CodeResolution | null;
+  /** Says so when the code was expanded into several lines. */
+  note: string | null;
+}
+
+export function changesQuery(ctx: TradewarContext, input: ChangesInput): ChangeEntry[] {
+  return changesAnswer(ctx, input).entries;
+}
+
+export function changesAnswer(ctx: TradewarContext, input: ChangesInput): ChangesAnswer {
   const today = input.today ? parseDate(input.today, 'today') : todayIso();
   const upcoming =
     input.upcoming === true || input.upcoming === 'true' || input.upcoming === '1' || input.upcoming === '';
@@ -33,9 +49,12 @@ export function changesQuery(ctx: TradewarContext, input: ChangesInput): Timelin
   entries = upcoming
     ? entries.filter((e) => e.date > today)
     : entries.filter((e) => e.date >= since! && e.date <= today);
-  if (input.product) {
-    const rules = ctx.rules(dest);
-    const code = requireKnownProduct(input.product, rules.universe, dest);
+  if (!input.product) return { entries, product: null, note: null };
+  const rules = ctx.rules(dest);
+  const r = resolveProduct(ctx, input.product, dest);
+  // the records that shape each line's stack: its candidate measures that name the origin, their suspensions, MFN
+  const linesOf = new Map<string, string[]>();
+  for (const code of r.lines) {
     const relevant = new Set<string>();
     for (const cand of rules.candidatesOf(code)) {
       if (!partnerMatches(rules, cand.cm, origin, today)) continue;
@@ -43,7 +62,17 @@ export function changesQuery(ctx: TradewarContext, input: ChangesInput): Timelin
       for (const s of cand.suspensions) relevant.add(s.cs.suspension.id);
     }
     if (rules.base) relevant.add(rules.base.cm.measure.id);
-    entries = entries.filter((e) => relevant.has(e.record));
+    for (const id of relevant) {
+      let l = linesOf.get(id);
+      if (!l) linesOf.set(id, (l = []));
+      l.push(code);
+    }
   }
-  return entries;
+  entries = entries.filter((e) => linesOf.has(e.record));
+  if (!isExpanded(r)) return { entries, product: r, note: null };
+  return {
+    entries: entries.map((e) => ({ ...e, lines: linesOf.get(e.record)! })),
+    product: r,
+    note: `${expansionHead(r, dest)}: ${coversLines(r)}; each change listed concerns the stack of at least one of them (lines: how many; --format json names them)`,
+  };
 }

@@ -3,7 +3,8 @@
 // highest line, saying so — never one arbitrary line.
 import type { ImporterRules } from '../engine/compile.js';
 import { evaluate, type Stack } from '../engine/evaluate.js';
-import type { CodeResolution } from '../codes/resolve.js';
+import { resolveCode, type CodeResolution } from '../codes/resolve.js';
+import type { TradewarContext } from './context.js';
 import type { HeadingTotals, LineTotal } from '../contract/answers.js';
 
 /** More lines than this are also summarised by heading (the CLI table then shows headings, not lines). */
@@ -16,6 +17,27 @@ function headingLength(codeLength: number, lines: string[]): number {
     if (n > codeLength && new Set(lines.map((l) => l.slice(0, n))).size <= MANY_LINES) return n;
   return codeLength < 4 ? 4 : codeLength < 6 ? 6 : 8;
 }
+
+/**
+ * What a product code typed by a person stands for in an importer's schedule: the line itself, every line under
+ * a shorter code, or the lines of a code of another HS edition. Every command that takes a code uses this.
+ */
+export function resolveProduct(ctx: TradewarContext, raw: string, dest: string): CodeResolution {
+  return resolveCode(raw, dest, ctx.rules(dest).universe, ctx.data.concordance);
+}
+
+/** True when the answer covers more than the code asked (a heading or a translated code). */
+export const isExpanded = (r: CodeResolution) => r.kind !== 'line';
+
+/** "851713 is not a national tariff line of the US schedule", or how a code of another edition was translated. */
+export function expansionHead(r: CodeResolution, importer: string): string {
+  return r.kind === 'translated' && r.translation
+    ? `${r.translation.from_edition} code ${r.translation.from_hs6} is ${r.translation.to_edition} ${r.translation.to_hs6.join(', ')} in the ${importer} schedule (WCO correlation ${r.translation.from_edition}→${r.translation.to_edition})`
+    : `${r.code} is not a national tariff line of the ${importer} schedule`;
+}
+
+/** "it covers 3 lines" */
+export const coversLines = (r: CodeResolution) => `it covers ${r.lines.length} line${r.lines.length === 1 ? '' : 's'}`;
 
 export function stackForCode(rules: ImporterRules, r: CodeResolution, origin: string, date: string): Stack {
   if (r.kind === 'line') return evaluate(rules, r.code, origin, date);
@@ -63,12 +85,8 @@ export function stackForCode(rules: ImporterRules, r: CodeResolution, origin: st
     }));
   }
   const range = min === max ? `all pay ${pct(max)}` : `totals range from ${pct(min)} to ${pct(max)}`;
-  const what =
-    r.kind === 'translated' && r.translation
-      ? `${r.translation.from_edition} code ${r.translation.from_hs6} is ${r.translation.to_edition} ${r.translation.to_hs6.join(', ')} in the ${rules.importer} schedule (WCO correlation ${r.translation.from_edition}→${r.translation.to_edition})`
-      : `${r.code} is not a national tariff line of the ${rules.importer} schedule`;
   stack.notes.unshift(
-    `${what}: it covers ${lines.length} line${lines.length === 1 ? '' : 's'}, ${range}; the stack shown is ${shown.product}${min === max ? '' : ', the highest'}`,
+    `${expansionHead(r, rules.importer)}: ${coversLines(r)}, ${range}; the stack shown is ${shown.product}${min === max ? '' : ', the highest'}`,
   );
   return stack;
 }

@@ -2,8 +2,9 @@
 // product over a period, assuming the entered value was spread evenly over the days of the period.
 import type { TradewarContext } from './context.js';
 import { parseCountry, parseDate, parseImporter } from './inputs.js';
-import { requireKnownProduct } from '../codes/product-codes.js';
 import { productIntervals } from '../engine/panel.js';
+import type { ImporterRules } from '../engine/compile.js';
+import { coversLines, expansionHead, isExpanded, resolveProduct } from './lines.js';
 import { struckDownLayers } from '../engine/refunds.js';
 import { addDays, daysBetween, maxDate, minDate } from '../util/dates.js';
 import { UserInputError } from '../util/errors.js';
@@ -38,6 +39,18 @@ export interface RefundEstimate {
     refundable_usd: number;
   }>;
   assumptions: string[];
+  /** Present when the code asked was not a national line: what it stood for, as in `rate`. */
+  query?: { asked: string; kind: string; lines_count: number; shown: string; translation: unknown };
+  /** Every line the code covers, each as if the whole value had been entered under it. */
+  lines?: Array<{
+    code: string;
+    description: string | null;
+    refundable_usd: number;
+    assessed_total_usd: number;
+    owed_total_usd: number;
+  }>;
+  refundable_range_usd?: { min: number; max: number };
+  notes?: string[];
 }
 
 const money = (x: number) => Math.round(x * 100) / 100;
@@ -53,7 +66,48 @@ export function refundQuery(ctx: TradewarContext, input: RefundInput): RefundEst
     throw new UserInputError('value must be the customs value entered in USD, a number of 0 or more', 'value');
   if (!input.product) throw new UserInputError('missing product: give a tariff code', 'product');
   const rules = ctx.rules(dest);
-  const code = requireKnownProduct(input.product, rules.universe, dest);
+  const r = resolveProduct(ctx, input.product, dest);
+  const estimates = r.lines.map((code) => estimateFor(rules, code, origin, dest, from, to, value));
+  if (!isExpanded(r)) return estimates[0]!;
+  // a shorter code: every line as if the whole value had been entered under it; the highest one in full
+  let shown = estimates[0]!;
+  for (const e of estimates) if (e.refundable_usd > shown.refundable_usd) shown = e;
+  const min = Math.min(...estimates.map((e) => e.refundable_usd));
+  const max = Math.max(...estimates.map((e) => e.refundable_usd));
+  const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
+  const range = min === max ? `is ${usd.format(max)} for each` : `runs from ${usd.format(min)} to ${usd.format(max)}`;
+  return {
+    ...shown,
+    query: {
+      asked: r.asked,
+      kind: r.kind,
+      lines_count: r.lines.length,
+      shown: shown.product,
+      translation: r.translation,
+    },
+    lines: estimates.map((e) => ({
+      code: e.product,
+      description: rules.universe.get(e.product)?.description ?? null,
+      refundable_usd: e.refundable_usd,
+      assessed_total_usd: e.assessed_total_usd,
+      owed_total_usd: e.owed_total_usd,
+    })),
+    refundable_range_usd: { min, max },
+    notes: [
+      `${expansionHead(r, dest)}: ${coversLines(r)}; with the whole value entered under one line the refund in question ${range}; the periods shown are of ${shown.product}${min === max ? '' : ', the highest'}`,
+    ],
+  };
+}
+
+function estimateFor(
+  rules: ImporterRules,
+  code: string,
+  origin: string,
+  dest: string,
+  from: string,
+  to: string,
+  value: number,
+): RefundEstimate {
   const until = addDays(to, 1);
   const days = daysBetween(from, until);
   const out: RefundEstimate = {

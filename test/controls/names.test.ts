@@ -80,3 +80,10 @@ describe.skipIf(!existsSync(CASES))('cases-dev (nomenklatura name_bench, read in
     expect(csv).toBe('schema,name1,name2,score,is_match\nCompany,Siemens AG,Siemens Aktiengesellschaft,1,true\n');
   });
 });
+
+describe('algorithm ids', () => {
+  it('lists the algorithms as algorithms.ts has them (the CLI help reads the light list)', async () => {
+    const { ALGORITHM_IDS } = await import('../../src/controls/names/algorithm-ids.js');
+    expect([...ALGORITHM_IDS]).toEqual([...ALGORITHMS.keys()]);
+  });
+});

@@ -12,6 +12,7 @@ import { refundQuery } from '../../src/service/refund.js';
 import { buildServer } from '../../src/api/server.js';
 import { queryRows, sqlString } from '../../src/datasets/duckdb.js';
 import { matchColumns } from '../../src/entries/columns.js';
+import { keepFileOrder } from '../../src/entries/run.js';
 import { projectPath } from '../../src/util/paths.js';
 
 const FIXTURES = projectPath('test', 'fixtures', 'entries');
@@ -238,6 +239,58 @@ describe('tradewar entries on the shipped data', () => {
     const r = cli(['entries', join(FIXTURES, 'broker.csv'), '--format', 'parquet']);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/--format parquet needs --out FILE/);
+  });
+});
+
+describe('file order', () => {
+  it('keeps the file order over several row groups, with rejected rows between priced ones', async () => {
+    // 150,000 lines (2 Parquet row groups and ~75 input vectors): real HTS10 lines × partners × 2025 dates;
+    // every 97th line has a code that is no line and every 89th an origin that is no country
+    const file = join(work, 'order.csv');
+    const products = sqlString(projectPath('data', 'us_products.parquet'));
+    await queryRows(`COPY (
+        WITH codes AS (SELECT list(code ORDER BY code) AS c FROM read_parquet(${products})
+                       WHERE level = 10 AND vintage <> 'legacy')
+        SELECT DATE '2025-01-01' + CAST(i % 365 AS INTEGER) AS "Entry Date",
+               CASE WHEN i % 97 = 0 THEN '0000000001' ELSE c[(i * 7919) % len(c) + 1] END AS "HTS Number",
+               CASE WHEN i % 89 = 0 THEN 'XX' ELSE ['CN', 'DE', 'MX', 'VN', 'JP'][i % 5 + 1] END AS "Country of Origin",
+               100 + i % 1000 AS "Line Entered Value"
+        FROM range(150000) r(i), codes
+        ORDER BY i
+      ) TO ${sqlString(file)} (FORMAT csv, HEADER true)`);
+    const out = join(work, 'order.parquet');
+    const s = await entriesQuery(ctx, { file, out, format: 'parquet', cacheDir });
+    const [check] = await queryRows<{ n: number; breaks: number; first: number; last: number; rejected: number }>(
+      `SELECT count(*)::INTEGER AS n, count(*) FILTER (WHERE "row" <> file_row_number + 1)::INTEGER AS breaks,
+         min("row")::INTEGER AS first, max("row")::INTEGER AS last,
+         count(*) FILTER (WHERE status = 'rejected')::INTEGER AS rejected
+       FROM read_parquet(${sqlString(out)}, file_row_number = true)`,
+    );
+    expect(check).toEqual({ n: 150000, breaks: 0, first: 1, last: 150000, rejected: s.rejected });
+    // rows 1, 90, 98 (i = 0, 89, 97) are rejected for their origin (checked before the code), origin and code
+    expect(s.rejected_rows.slice(0, 3)).toEqual([
+      { row: 1, reason: expect.stringMatching(/country of origin "XX"/) },
+      { row: 90, reason: expect.stringMatching(/country of origin "XX"/) },
+      { row: 98, reason: expect.stringMatching(/HTS code 0000000001 is not a line/) },
+    ]);
+    // exactly the bad lines: i divisible by 97 or by 89 (1,547 + 1,686 − 18 divisible by both)
+    expect(s.rejected).toBe(1547 + 1686 - 18);
+  }, 300_000);
+
+  it('sorts a written file by row only when it is out of order', async () => {
+    const file = join(work, 'shuffled.parquet');
+    await queryRows(
+      `COPY (SELECT * FROM (VALUES (2, 'b'), (1, 'a'), (3, 'c')) t("row", x)) TO ${sqlString(file)} (FORMAT parquet)`,
+    );
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const conn = await (await DuckDBInstance.create(':memory:')).connect();
+    expect(await keepFileOrder(conn, file)).toBe(false);
+    const rows = await queryRows<{ row: number; x: string }>(
+      `SELECT CAST("row" AS INTEGER) AS "row", x FROM read_parquet(${sqlString(file)})`,
+    );
+    expect(rows.map((r) => r.x)).toEqual(['a', 'b', 'c']);
+    expect(await keepFileOrder(conn, file)).toBe(true);
+    conn.closeSync();
   });
 });
 

@@ -1,6 +1,5 @@
 // `tradewar commitments`: purchase commitments (Phase One, Busan soybeans) — target, actual, share met.
 import { Command, Option } from 'commander';
-import { DEFAULT_DATA_DIR, DEFAULT_LEDGER_DIR } from '../../service/context.js';
 import { formatOf, globalsOf, print } from '../options.js';
 import { render } from '../format.js';
 import { progressBar } from '../progress.js';
@@ -18,6 +17,7 @@ export function registerCommitmentsCommands(program: Command): void {
     )
     .option('--format <format>', 'table | csv | json', 'table')
     .action(async (opts: { name?: string; actuals?: string[]; format?: string }, cmd: Command) => {
+      const { DEFAULT_DATA_DIR, DEFAULT_LEDGER_DIR } = await import('../../service/context.js');
       const [{ loadLedger }, { commitmentReports, commitmentRows }] = await Promise.all([
         import('../../ledger/load.js'),
         import('../../commitments/commitments.js'),

@@ -4,19 +4,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { contextFor, formatOf, print } from '../options.js';
 import { render, toTable, type Row } from '../format.js';
 import { progressBar } from '../progress.js';
-import {
-  bomQuery,
-  controlsForProduct,
-  controlsTimeline,
-  screenBatch,
-  screenQuery,
-  type ProductControls,
-  type ScreenResult,
-} from '../../service/controls.js';
-import { algorithmOf, parseThreshold } from '../../controls/screening/screen.js';
-import { evaluatePairs, pairsToCsv, scorePairs } from '../../controls/names/pairs.js';
-import { ALGORITHMS } from '../../controls/names/algorithms.js';
-import { parseCsv, parseCsvRecords } from '../../controls/io/csv-read.js';
+import type { ProductControls, ScreenResult } from '../../service/controls.js';
+import { ALGORITHM_IDS } from '../../controls/names/algorithm-ids.js';
 import type { BomAnswer } from '../../controls/rules/bom.js';
 import { parseDate } from '../../service/inputs.js';
 import { UserInputError } from '../../util/errors.js';
@@ -107,7 +96,7 @@ export function registerControlsCommands(program: Command): void {
     .option('--schema <schema>', 'Person | Company | Organization | LegalEntity | Vessel')
     .option('--id <identifier...>', 'identifiers (registration, tax, USCC, IMO…): a shared one counts heavily')
     .option('--address <text>', 'address of the party')
-    .option('--algorithm <id>', `matching algorithm: ${[...ALGORITHMS.keys()].join(' | ')}`)
+    .option('--algorithm <id>', `matching algorithm: ${ALGORITHM_IDS.join(' | ')}`)
     .option('--threshold <t>', "lowest score reported, 0..1 (default: the algorithm's threshold)")
     .option('--limit <n>', 'most hits shown', '25')
     .option(
@@ -126,6 +115,9 @@ export function registerControlsCommands(program: Command): void {
     .option('--format <format>', 'table | csv | json', 'table')
     .option('--scenario <name>', 'scenario name or overlay YAML (dates of the Affiliates Rule)')
     .action(async (name: string | undefined, opts, cmd: Command) => {
+      const { screenBatch, screenQuery } = await import('../../service/controls.js');
+      const { algorithmOf, parseThreshold } = await import('../../controls/screening/screen.js');
+      const { parseCsv } = await import('../../controls/io/csv-read.js');
       const format = formatOf(opts.format);
       algorithmOf(opts.algorithm);
       parseThreshold(opts.threshold, 0);
@@ -176,9 +168,12 @@ export function registerControlsCommands(program: Command): void {
     )
     .argument('<file>', 'CSV of name pairs')
     .option('--out <file>', 'write the scored pairs here (default: standard output, metrics on standard error)')
-    .option('--algorithm <id>', `matching algorithm: ${[...ALGORITHMS.keys()].join(' | ')}`)
+    .option('--algorithm <id>', `matching algorithm: ${ALGORITHM_IDS.join(' | ')}`)
     .option('--threshold <t>', "score at which a pair is a match, 0..1 (default: the algorithm's, chosen on cases-dev)")
     .action(async (file: string, opts) => {
+      const { algorithmOf, parseThreshold } = await import('../../controls/screening/screen.js');
+      const { evaluatePairs, pairsToCsv, scorePairs } = await import('../../controls/names/pairs.js');
+      const { parseCsvRecords } = await import('../../controls/io/csv-read.js');
       const algorithm = algorithmOf(opts.algorithm);
       const threshold = parseThreshold(opts.threshold, algorithm.threshold);
       const text = readInput(file, 'pairs file');
@@ -212,6 +207,7 @@ export function registerControlsCommands(program: Command): void {
     .option('--format <format>', 'table | json', 'table')
     .option('--scenario <name>', 'scenario name (e.g. extension-2027) or overlay YAML')
     .action(async (file: string, opts, cmd: Command) => {
+      const { bomQuery } = await import('../../service/controls.js');
       const format = formatOf(opts.format, ['table', 'json']);
       parseDate(opts.date, 'date');
       const text = readInput(file, 'bill of materials');
@@ -231,6 +227,7 @@ export function registerControlsCommands(program: Command): void {
     .option('--format <format>', 'table | csv | json', 'table')
     .option('--scenario <name>', 'scenario name or overlay YAML')
     .action(async (opts, cmd: Command) => {
+      const { controlsForProduct, controlsTimeline } = await import('../../service/controls.js');
       const format = formatOf(opts.format);
       const ctx = await contextFor(cmd);
       if (opts.timeline) {

@@ -1,8 +1,6 @@
 // `tradewar ledger check`: schema, cross-checks, and coverage of the reference table of measures.
 import type { Command } from 'commander';
 import { existsSync, readFileSync } from 'node:fs';
-import { checkLedger } from '../../ledger/check.js';
-import { referenceCoverage } from '../../ledger/coverage.js';
 import { LedgerError, UserInputError } from '../../util/errors.js';
 import { formatOf, globalsOf, print } from '../options.js';
 import { render } from '../format.js';
@@ -20,6 +18,7 @@ export function registerLedgerCommands(program: Command): void {
     .option('--reference <file>', 'reference table of measures (markdown)')
     .option('--format <format>', 'table | csv | json', 'table')
     .action(async (opts, cmd: Command) => {
+      const { referenceCoverage } = await import('../../ledger/coverage.js');
       const format = formatOf(opts.format);
       const file = referenceFile(opts.reference);
       if (!existsSync(file))
@@ -40,6 +39,8 @@ export function registerLedgerCommands(program: Command): void {
     .description('validate every ledger file (schema, ids, lists, dates, sources) and report reference coverage')
     .option('--reference <file>', 'reference table of measures (markdown) to check coverage against')
     .action(async (opts, cmd: Command) => {
+      const { checkLedger } = await import('../../ledger/check.js');
+      const { referenceCoverage } = await import('../../ledger/coverage.js');
       const g = globalsOf(cmd);
       // loaded when the command runs: --help does not need the schema, the YAML parser or DuckDB
       const { loadLedger } = await import('../../ledger/load.js');

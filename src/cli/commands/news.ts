@@ -3,7 +3,6 @@
 import type { Command } from 'commander';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { DEFAULT_LEDGER_DIR } from '../../service/context.js';
 import { parseChoice } from '../../service/inputs.js';
 import { UserInputError } from '../../util/errors.js';
 import { globalsOf, print } from '../options.js';
@@ -53,6 +52,7 @@ export function registerNewsCommands(program: Command): void {
         const format = parseChoice(opts.format, 'format', ['table', 'json', 'yaml'] as const, 'table');
         if (!existsSync(file)) throw new UserInputError(`article ${file} not found`, 'file');
         const kind = kindOf(file);
+        const { DEFAULT_LEDGER_DIR } = await import('../../service/context.js');
         const ledger = loadLedger(globalsOf(cmd).ledger ?? DEFAULT_LEDGER_DIR);
         const reading = readNews(readFileSync(file, 'utf8'), kind, ledger, {
           published: opts.published,

@@ -3,14 +3,9 @@ import type { Command } from 'commander';
 import { contextFor, formatOf, print } from '../options.js';
 import { render, toTable, type Row } from '../format.js';
 import { progressBar } from '../progress.js';
-import { averageQuery, intervalPanelQuery, panelQuery, rateQuery, seriesQuery } from '../../service/queries.js';
-import { eventsQuery } from '../../service/events-query.js';
-import { changesQuery } from '../../service/changes.js';
-import { stackRows } from '../../service/stack-rows.js';
 import { parseChoice, scopeCaveat } from '../../service/inputs.js';
 import type { Stack } from '../../engine/evaluate.js';
 import type { AveragePoint, SectionFigure } from '../../trade/aggregate.js';
-import { writeParquet } from '../../datasets/write-parquet.js';
 import { UserInputError } from '../../util/errors.js';
 import { checkOutputPath, writeOutputAtomically, writeTextOutput } from '../output-file.js';
 
@@ -142,6 +137,9 @@ export function registerQueryCommands(program: Command): void {
     .option('--format <format>', 'table | csv | json', 'table')
     .option('--scenario <name>', 'scenario name (see scenario list) or path to your own overlay YAML')
     .action(async (opts, cmd: Command) => {
+      const { rateQuery } = await import('../../service/queries.js');
+      const { changesQuery } = await import('../../service/changes.js');
+      const { stackRows } = await import('../../service/stack-rows.js');
       const format = formatOf(opts.format);
       const ctx = await contextFor(cmd);
       const stack = rateQuery(ctx, opts);
@@ -181,6 +179,7 @@ export function registerQueryCommands(program: Command): void {
     .option('--format <format>', 'table | csv | json', 'table')
     .option('--scenario <name>', 'scenario name (see scenario list) or path to your own overlay YAML')
     .action(async (opts, cmd: Command) => {
+      const { averageQuery } = await import('../../service/queries.js');
       const format = formatOf(opts.format);
       const ctx = await contextFor(cmd);
       const bar = progressBar('average');
@@ -204,6 +203,7 @@ export function registerQueryCommands(program: Command): void {
     .option('--format <format>', 'table | csv | json', 'table')
     .option('--scenario <name>', 'scenario name (see scenario list) or path to your own overlay YAML')
     .action(async (opts, cmd: Command) => {
+      const { seriesQuery } = await import('../../service/queries.js');
       const format = formatOf(opts.format);
       const ctx = await contextFor(cmd);
       const bar = progressBar('series');
@@ -231,6 +231,8 @@ export function registerQueryCommands(program: Command): void {
     .option('--out <file>', 'write to a file instead of standard output (required for parquet)')
     .option('--scenario <name>', 'scenario name (see scenario list) or path to your own overlay YAML')
     .action(async (opts, cmd: Command) => {
+      const { intervalPanelQuery, panelQuery } = await import('../../service/queries.js');
+      const { writeParquet } = await import('../../datasets/write-parquet.js');
       const format = parseChoice(opts.format, 'format', ['csv', 'json', 'parquet'] as const, 'csv');
       if (!opts.intervals && !opts.at) throw new UserInputError('missing --at DATE (or use --intervals)', 'at');
       if (opts.out) checkOutputPath(opts.out); // before the work, not after
@@ -260,6 +262,7 @@ export function registerQueryCommands(program: Command): void {
     .option('--kind <kind>', 'instrument kind (ad_valorem, export_control, ...) or "event"')
     .option('--format <format>', 'table | csv | json', 'table')
     .action(async (opts, cmd: Command) => {
+      const { eventsQuery } = await import('../../service/events-query.js');
       const format = formatOf(opts.format);
       const ctx = await contextFor(cmd);
       const entries = await eventsQuery(ctx, opts);

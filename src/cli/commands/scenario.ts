@@ -6,8 +6,6 @@ import { progressBar } from '../progress.js';
 
 /** The scenario service, loaded when a command runs (it pulls in the YAML parser and the schemas). */
 const scenarios = () => import('../../service/scenarios.js');
-import { changesQuery } from '../../service/changes.js';
-import { refundQuery } from '../../service/refund.js';
 
 export function registerScenarioCommands(program: Command): void {
   const scenario = program.command('scenario').description('scenario overlays on the baseline ledger');
@@ -101,35 +99,46 @@ export function registerScenarioCommands(program: Command): void {
     .description('what changed since a date, or what is scheduled next (overall or for one product)')
     .option('--since <date>', 'list changes from this date to today')
     .option('--upcoming', 'list scheduled changes after today')
-    .option('--product <code>', "only changes to this product's duty stack")
+    .option(
+      '--product <code>',
+      "only changes to this product's duty stack (a shorter code: to the stack of any line under it)",
+    )
     .option('--dest <iso2>', 'importer for --product (US or CN)', 'US')
     .option('--origin <iso2>', 'origin for --product')
     .option('--today <date>', 'reference date instead of today')
     .option('--format <format>', 'table | csv | json', 'table')
     .action(async (opts, cmd: Command) => {
+      const { changesAnswer } = await import('../../service/changes.js');
       const format = formatOf(opts.format);
       const ctx = await contextFor(cmd);
-      const entries = changesQuery(ctx, opts);
+      const { entries, note, product } = changesAnswer(ctx, opts);
       if (format === 'json') return print(JSON.stringify(entries, null, 2) + '\n');
+      const lines = (e: (typeof entries)[number]) =>
+        format === 'csv' ? e.lines!.join(' ') : `${e.lines!.length} of ${product!.lines.length}`;
       print(
-        render(
-          entries.map((e) => ({
-            date: e.date,
-            side: e.side,
-            kind: e.kind,
-            record: e.record,
-            detail: e.detail || e.title,
-            source: e.sources[0],
-          })),
-          format,
-        ),
+        (note && format === 'table' ? `${note}.\n\n` : '') +
+          render(
+            entries.map((e) => ({
+              date: e.date,
+              side: e.side,
+              kind: e.kind,
+              record: e.record,
+              ...(e.lines ? { lines: lines(e) } : {}),
+              detail: e.detail || e.title,
+              source: e.sources[0],
+            })),
+            format,
+          ),
       );
     });
 
   program
     .command('refund')
     .description('IEEPA duty paid on a product over a period that the Supreme Court ruling puts in question')
-    .requiredOption('--product <code>', 'US HTS code')
+    .requiredOption(
+      '--product <code>',
+      'US HTS code: a national line, or a shorter code (each line under it, as if the whole value were entered under it)',
+    )
     .requiredOption('--origin <iso2>', 'country of origin (e.g. CN)')
     .requiredOption('--from <date>', 'first entry date, YYYY-MM-DD')
     .requiredOption('--to <date>', 'last entry date, YYYY-MM-DD')
@@ -137,12 +146,29 @@ export function registerScenarioCommands(program: Command): void {
     .option('--dest <iso2>', 'importer', 'US')
     .option('--format <format>', 'table | json', 'table')
     .action(async (opts, cmd: Command) => {
+      const { refundQuery } = await import('../../service/refund.js');
       const ctx = await contextFor(cmd);
       const r = refundQuery(ctx, opts);
       if (formatOf(opts.format, ['table', 'json']) === 'json') return print(JSON.stringify(r, null, 2) + '\n');
       const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
+      const expanded = r.lines
+        ? `${r.notes![0]}.\n\n` +
+          toTable(
+            r.lines.map((l) => ({
+              line: l.code,
+              refundable_usd: l.refundable_usd,
+              assessed_usd: l.assessed_total_usd,
+              owed_usd: l.owed_total_usd,
+              description: l.description ?? '',
+            })),
+            undefined,
+            80,
+          ) +
+          '\n'
+        : '';
       print(
-        `${r.product} from ${r.origin}, ${r.from} to ${r.to}, ${usd.format(r.value_usd)} entered over ${r.days} days\n\n` +
+        expanded +
+          `${r.product} from ${r.origin}, ${r.from} to ${r.to}, ${usd.format(r.value_usd)} entered over ${r.days} days\n\n` +
           toTable(
             r.periods.map((p) => ({
               from: p.from,

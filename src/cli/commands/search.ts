@@ -2,7 +2,6 @@
 import type { Command } from 'commander';
 import { contextFor, formatOf, print } from '../options.js';
 import { render, type Row } from '../format.js';
-import { searchQuery } from '../../service/search.js';
 import { progressBar } from '../progress.js';
 
 export function registerSearchCommands(program: Command): void {
@@ -17,6 +16,7 @@ export function registerSearchCommands(program: Command): void {
     .option('--limit <n>', 'at most this many hits (1-200)', '20')
     .option('--format <format>', 'table | csv | json', 'table')
     .action(async (text: string[], opts, cmd: Command) => {
+      const { searchQuery } = await import('../../service/search.js');
       const format = formatOf(opts.format);
       const ctx = await contextFor(cmd);
       const bar = progressBar('indexing descriptions');

@@ -2,10 +2,7 @@
 import type { Command } from 'commander';
 import { contextFor, formatOf, print } from '../options.js';
 import { parseDate } from '../../service/inputs.js';
-import { averageQuery } from '../../service/queries.js';
-import { timeline } from '../../service/events.js';
 import { toTable } from '../format.js';
-import { assumedLapses } from '../../ledger/ledger.js';
 import { addDays, todayIso } from '../../util/dates.js';
 
 export function registerStartCommand(program: Command): void {
@@ -15,6 +12,9 @@ export function registerStartCommand(program: Command): void {
     .option('--date <date>', 'date to report, YYYY-MM-DD (default: today)')
     .option('--format <format>', 'table | json', 'table')
     .action(async (opts, cmd: Command) => {
+      const { averageQuery } = await import('../../service/queries.js');
+      const { timeline } = await import('../../service/events.js');
+      const { assumedLapses } = await import('../../ledger/ledger.js');
       const format = formatOf(opts.format, ['table', 'json']);
       const ctx = await contextFor(cmd);
       const today = opts.date === undefined ? todayIso() : parseDate(opts.date, 'date');
