@@ -7,7 +7,7 @@ import { parseImporter, IMPORTERS } from '../service/inputs.js';
 import { compareScenarios, contextForScenario, listScenarios } from '../service/scenarios.js';
 import { changesQuery } from '../service/changes.js';
 import { historyQuery, type ProductHistory } from '../service/history.js';
-import { controlsForProduct } from '../service/controls.js';
+import { controlsForProduct } from '../service/product-controls.js';
 import { assumedLapses, ledgerAsOf } from '../ledger/ledger.js';
 import { resolveWeights } from '../trade/weights.js';
 import type { AveragePoint, SectionFigure } from '../trade/aggregate.js';

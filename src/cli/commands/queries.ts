@@ -137,6 +137,9 @@ export function registerQueryCommands(program: Command): void {
     .option('--format <format>', 'table | csv | json', 'table')
     .option('--scenario <name>', 'scenario name (see scenario list) or path to your own overlay YAML')
     .action(async (opts, cmd: Command) => {
+      // the controls card reads 2024 trade through DuckDB: start it (native load, instance) while the context opens
+      const duckReady = import('../../datasets/duckdb.js').then((m) => m.duckdb());
+      duckReady.catch(() => {}); // a failure surfaces where the controls are read
       const { rateQuery } = await import('../../service/queries.js');
       const { changesQuery } = await import('../../service/changes.js');
       const { stackRows } = await import('../../service/stack-rows.js');
@@ -144,7 +147,7 @@ export function registerQueryCommands(program: Command): void {
       const ctx = await contextFor(cmd);
       const stack = rateQuery(ctx, opts);
       const [{ controlsForProduct }, { productControlsText }] = await Promise.all([
-        import('../../service/controls.js'),
+        import('../../service/product-controls.js'),
         import('./controls.js'),
       ]);
       const controls = await controlsForProduct(ctx, stack.product, stack.date);
