@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { BuildContext } from './context.js';
 import { csv, fact, lit, rows, run, srcPath, writeParquet } from './context.js';
 import { countryIndex, identifiersIn, parseSdnLegacy, sdnRemarks } from '../../src/controls/lists/ofac-legacy.js';
+import { MONTH_NUMBERS as MONTHS } from '../../src/util/dates.js';
 
 export const CONTROLS_OUTPUT_FILES = [
   'controls_parties.parquet',
@@ -98,21 +99,6 @@ const LISTS: ListMeta[] = [
     affiliates_rule: true,
   },
 ];
-
-const MONTHS: Record<string, string> = {
-  jan: '01',
-  feb: '02',
-  mar: '03',
-  apr: '04',
-  may: '05',
-  jun: '06',
-  jul: '07',
-  aug: '08',
-  sep: '09',
-  oct: '10',
-  nov: '11',
-  dec: '12',
-};
 
 /** Every date written m/d/yy or m/d/yyyy in a citation, as YYYY-MM-DD. */
 function citationDates(text: string | null): string[] {

@@ -34,6 +34,7 @@ import { parseDate } from './inputs.js';
 import { UserInputError } from '../util/errors.js';
 import { todayIso } from '../util/dates.js';
 import type { TimelineEntry } from '../contract/answers.js';
+import { memoAsync as cached } from '../util/memo.js';
 
 // ---- lists and index (loaded once per source) ---------------------------------------------------------------------
 
@@ -43,16 +44,6 @@ interface Loaded {
 }
 const sets = new Map<string, Promise<PartySet>>();
 const indexes = new Map<string, Promise<Loaded>>();
-
-function cached<T>(cache: Map<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
-  let hit = cache.get(key);
-  if (!hit) {
-    hit = make();
-    hit.catch(() => cache.delete(key));
-    cache.set(key, hit);
-  }
-  return hit;
-}
 
 /** The parties of the shipped lists, or of a user's download (--lists FILE|DIR). */
 export function partySetFor(ctx: TradewarContext, listsPath?: string): Promise<PartySet> {

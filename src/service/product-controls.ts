@@ -7,16 +7,7 @@ import type { TradewarContext } from './context.js';
 import { measureStateOn, type MeasureState } from '../controls/rules/measure-state.js';
 import { queryRows, sqlString } from '../datasets/duckdb.js';
 import { normaliseCode } from '../codes/product-codes.js';
-
-function cached<T>(cache: Map<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
-  let hit = cache.get(key);
-  if (!hit) {
-    hit = make();
-    hit.catch(() => cache.delete(key));
-    cache.set(key, hit);
-  }
-  return hit;
-}
+import { memoAsync as cached } from '../util/memo.js';
 
 export interface ProductControl {
   measure: string;
@@ -172,4 +163,3 @@ export async function controlsForProduct(
   const rareEarth = measures.some((m) => m.elements.some((e) => RARE_EARTHS.has(e)));
   return { product: code, date, measures, reliance, usgs: rareEarth ? await usgsFor(ctx) : null };
 }
-

@@ -72,3 +72,19 @@ export function maxDate(a: string, b: string): string {
 export function minDate(a: string, b: string): string {
   return a < b ? a : b;
 }
+
+/** Month numbers by three-letter English abbreviation, lower case ('jan' → '01'), for dates written in words. */
+export const MONTH_NUMBERS: Readonly<Record<string, string>> = {
+  jan: '01',
+  feb: '02',
+  mar: '03',
+  apr: '04',
+  may: '05',
+  jun: '06',
+  jul: '07',
+  aug: '08',
+  sep: '09',
+  oct: '10',
+  nov: '11',
+  dec: '12',
+};

@@ -7,6 +7,7 @@
 // build (scripts/data-build/controls-lists.ts) and by --lists for a newer download.
 import { parseCsvRecords } from '../io/csv-read.js';
 import type { Identifier, Party } from './parties.js';
+import { MONTH_NUMBERS as MONTHS } from '../../util/dates.js';
 
 export const COUNTRY_ALIASES: Record<string, string> = {
   russia: 'RU',
@@ -102,21 +103,6 @@ export interface SdnRemarks {
   /** What the date is, as the remarks say it ("Listing Date (EO 14024 Directive 2)"). */
   listedAs: string;
 }
-
-const MONTHS: Record<string, string> = {
-  jan: '01',
-  feb: '02',
-  mar: '03',
-  apr: '04',
-  may: '05',
-  jun: '06',
-  jul: '07',
-  aug: '08',
-  sep: '09',
-  oct: '10',
-  nov: '11',
-  dec: '12',
-};
 
 /** Aliases, nationality and listing date from an SDN entry's remarks. */
 export function sdnRemarks(remarks: string): SdnRemarks {
