@@ -18,9 +18,12 @@ import { EXPECTED_EQUALS_STATUTORY, entriesPanel } from './panel-cache.js';
 import {
   byLayerSql,
   csvProjection,
+  linesAsNumbersSql,
   linesSql,
+  PARQUET_OUTPUT,
   readerSql,
   rejectedSql,
+  stageCsvSql,
   totalsSql,
   type SourceColumn,
   type SourceKind,
@@ -98,6 +101,17 @@ async function withProgress<T>(
   }
 }
 
+/** Runs a statement that reads the user's file: a cell or layout DuckDB cannot read is the file's fault. */
+async function readingUserFile<T>(name: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    if (/^(Invalid Input|Conversion|Parser|IO|Binder) Error/.test(firstLine(err)))
+      throw new UserInputError(`cannot read ${name}: ${firstLine(err)}`, 'file');
+    throw err;
+  }
+}
+
 const num = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
 const dateText = (v: unknown) => (v === null || v === undefined ? null : String(v).slice(0, 10));
 
@@ -111,7 +125,7 @@ export async function keepFileOrder(conn: DuckDBConnection, file: string): Promi
       SELECT "row", lag("row") OVER () AS previous FROM read_parquet(${f})) WHERE "row" < previous`);
   if (Number(r.getRows()[0]![0]) === 0) return true;
   const sorted = `${file}.sorted`;
-  await conn.run(`COPY (SELECT * FROM read_parquet(${f}) ORDER BY "row") TO ${sqlString(sorted)} (FORMAT parquet)`);
+  await conn.run(`COPY (SELECT * FROM read_parquet(${f}) ORDER BY "row") TO ${sqlString(sorted)} (${PARQUET_OUTPUT})`);
   renameSync(sorted, file);
   return false;
 }
@@ -142,9 +156,17 @@ export async function runEntries(job: EntriesJob): Promise<EntriesSummary> {
       onProgress: job.onProgress && ((d, t) => job.onProgress!('panel', d, t)),
     });
     const lines = job.format === 'parquet' ? resolve(job.out) : join(work, 'lines.parquet');
+    const progress = job.onProgress && ((pct: number) => job.onProgress!('entries', Math.round(pct), 100));
+    // CSV: copied into Parquet first (both threads, in file order), whose own row numbers number the lines
+    const staged = kind === 'csv' ? join(work, 'staged.parquet') : undefined;
+    if (staged)
+      await readingUserFile(job.file, () =>
+        withProgress(conn, progress && ((pct) => progress(pct * 0.3)), () => conn.run(stageCsvSql(file, staged))),
+      );
     const sql = linesSql({
-      file,
-      kind,
+      file: staged ?? file,
+      kind: staged ? 'parquet' : kind,
+      textCells: kind === 'csv',
       columns: byField,
       intervals: panel.intervals,
       layerSets: panel.layerSets,
@@ -152,15 +174,12 @@ export async function runEntries(job: EntriesJob): Promise<EntriesSummary> {
       importer: job.importer,
       window: job.window,
     });
-    try {
-      await withProgress(conn, job.onProgress && ((pct) => job.onProgress!('entries', Math.round(pct), 100)), () =>
-        conn.run(`COPY (${sql}) TO ${sqlString(lines)} (FORMAT parquet, COMPRESSION snappy)`),
-      );
-    } catch (err) {
-      if (/^(Invalid Input|Conversion|Parser|IO|Binder) Error/.test(firstLine(err)))
-        throw new UserInputError(`cannot read ${job.file}: ${firstLine(err)}`, 'file');
-      throw err;
-    }
+    await readingUserFile(job.file, () =>
+      withProgress(conn, progress && ((pct) => progress(staged ? 30 + pct * 0.7 : pct)), () =>
+        conn.run(`COPY (${sql}) TO ${sqlString(lines)} (${PARQUET_OUTPUT})`),
+      ),
+    );
+    if (staged) rmSync(staged, { force: true });
     await keepFileOrder(conn, lines);
     job.onProgress?.('entries', 100, 100);
     const totals = (await conn.runAndReadAll(totalsSql(lines))).getRowObjectsJS()[0]!;
@@ -198,7 +217,7 @@ export async function runEntries(job: EntriesJob): Promise<EntriesSummary> {
       await conn.run(`COPY (${csvProjection(lines)}) TO ${sqlString(resolve(job.out))} (FORMAT csv, HEADER true)`);
     else if (job.format === 'json')
       await conn.run(
-        `COPY (SELECT * FROM read_parquet(${sqlString(lines)})) TO ${sqlString(resolve(job.out))} (FORMAT json, ARRAY true)`,
+        `COPY (${linesAsNumbersSql(lines)}) TO ${sqlString(resolve(job.out))} (FORMAT json, ARRAY true)`,
       );
     else if (lines !== resolve(job.out)) copyFileSync(lines, resolve(job.out));
     return {

@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type { TradewarContext } from './context.js';
 import { countryName, parseChoice, parseImporter } from './inputs.js';
-import { csvProjection } from '../entries/sql.js';
+import { csvProjection, linesAsNumbersSql } from '../entries/sql.js';
 import { duckdb, sqlString } from '../datasets/duckdb.js';
 import type { EntriesUploadAnswer, EntryLine } from '../contract/entries.js';
 import { runEntries, type EntriesSummary, type OutputFormat } from '../entries/run.js';
@@ -127,7 +127,7 @@ export async function entriesUpload(
 
 async function readLines(parquet: string, limit: number | undefined, flat: boolean) {
   const conn = await duckdb();
-  const sql = flat ? csvProjection(parquet) : `SELECT * FROM read_parquet(${sqlString(parquet)})`;
+  const sql = flat ? csvProjection(parquet) : linesAsNumbersSql(parquet);
   const r = await conn.runAndReadAll(
     `SELECT CAST("row" AS INTEGER) AS "row", * EXCLUDE ("row") FROM (${sql}) ORDER BY "row"${limit === undefined ? '' : ` LIMIT ${limit}`}`,
   );

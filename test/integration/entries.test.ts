@@ -2,7 +2,7 @@
 // aliases, bad rows, --strict, every output format, the Parquet input, the panel cache, and POST /api/entries.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -239,6 +239,40 @@ describe('tradewar entries on the shipped data', () => {
     const r = cli(['entries', join(FIXTURES, 'broker.csv'), '--format', 'parquet']);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/--format parquet needs --out FILE/);
+  });
+});
+
+describe('money', () => {
+  it('writes dollars as exact cents and rejects an amount no entry line can have, without stopping the file', async () => {
+    // $333.33 at 20% = $66.666 → $66.67 (half away from zero as round() does); three lines sum to exactly
+    // $200.02, not a float near it; a value of $1e14 or a duty paid of $1e20 is a typo, not an entry line
+    const file = join(work, 'money.csv');
+    writeFileSync(
+      file,
+      [
+        'Entry Date,HTS Number,Country of Origin,Line Entered Value,Duty Paid',
+        '2025-11-05,8517.13.0000,CN,333.33,66.67',
+        '2025-11-05,8517.13.0000,CN,333.33,',
+        '2025-11-05,8517.13.0000,CN,333.38,',
+        '2025-11-05,8517.13.0000,CN,100000000000000,',
+        '2025-11-05,8517.13.0000,CN,1000,100000000000000000000',
+      ].join('\n'),
+    );
+    const out = join(work, 'money.parquet');
+    const s = await entriesQuery(ctx, { file, out, format: 'parquet', cacheDir });
+    const rows = await queryRows<{ row: number; d: string; t: string; l: string; reason: string | null }>(
+      `SELECT "row"::INTEGER AS "row", CAST(duty_statutory_usd AS VARCHAR) AS d, typeof(duty_statutory_usd) AS t,
+         typeof(layers[1].duty_statutory_usd) AS l, reason FROM read_parquet(${sqlString(out)}) ORDER BY "row"`,
+    );
+    expect(rows.slice(0, 3).map((r) => [r.d, r.t, r.l])).toEqual([
+      ['66.67', 'DECIMAL(18,2)', 'DECIMAL(18,2)'],
+      ['66.67', 'DECIMAL(18,2)', 'DECIMAL(18,2)'],
+      ['66.68', 'DECIMAL(18,2)', 'DECIMAL(18,2)'],
+    ]);
+    expect(s.totals.duty_statutory_usd).toBe(200.02);
+    expect(rows[3]!.reason).toMatch(/customs value "100000000000000" is \$10 trillion or more/);
+    expect(rows[4]!.reason).toMatch(/duty paid "100000000000000000000" is \$10 trillion or more/);
+    expect(s).toMatchObject({ accepted: 3, rejected: 2 });
   });
 });
 
