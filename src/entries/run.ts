@@ -216,9 +216,7 @@ export async function runEntries(job: EntriesJob): Promise<EntriesSummary> {
     if (job.format === 'csv')
       await conn.run(`COPY (${csvProjection(lines)}) TO ${sqlString(resolve(job.out))} (FORMAT csv, HEADER true)`);
     else if (job.format === 'json')
-      await conn.run(
-        `COPY (${linesAsNumbersSql(lines)}) TO ${sqlString(resolve(job.out))} (FORMAT json, ARRAY true)`,
-      );
+      await conn.run(`COPY (${linesAsNumbersSql(lines)}) TO ${sqlString(resolve(job.out))} (FORMAT json, ARRAY true)`);
     else if (lines !== resolve(job.out)) copyFileSync(lines, resolve(job.out));
     return {
       file: job.file,

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import type { TradewarContext } from './context.js';
 import { countryName, parseChoice, parseImporter } from './inputs.js';
 import { csvProjection, linesAsNumbersSql } from '../entries/sql.js';
-import { duckdb, sqlString } from '../datasets/duckdb.js';
+import { duckdb } from '../datasets/duckdb.js';
 import type { EntriesUploadAnswer, EntryLine } from '../contract/entries.js';
 import { runEntries, type EntriesSummary, type OutputFormat } from '../entries/run.js';
 import { DEFAULT_WINDOW } from '../engine/panel.js';
