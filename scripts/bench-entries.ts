@@ -5,7 +5,8 @@
 // against the full US interval panel (every partner with trade data, as `panel --intervals --exporter ALL`), and
 // the whole entries job (read, check, join, layers, refunds, write Parquet, summary) from Parquet and from CSV.
 // DuckDB runs with 2 threads in both. The panel cache is warmed first (its cold build is timed separately).
-// Usage: npm run bench:entries [-- --sizes 1000000,10000000] [-- --keep DIR]
+// Each of the four runs is made `--repeat` times (default 3), in turn, and the table gives medians.
+// Usage: npm run bench:entries [-- --sizes 1000000,10000000] [-- --repeat 3] [-- --keep DIR]
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -106,6 +107,21 @@ function child(what: string, file: string, extra: string): Record<string, number
 
 // ---- the parent: panel, files, measurements ----------------------------------------------------------------
 const sizes = (arg('--sizes') ?? '1000000,10000000').split(',').map(Number);
+const repeat = Number(arg('--repeat') ?? 3);
+if (!Number.isInteger(repeat) || repeat < 1)
+  throw new Error(`--repeat ${arg('--repeat')}: give a whole number of rounds, 1 or more`);
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+/** Medians of wall and CPU time, the largest peak RSS, the rest from the first run. */
+const summarise = (xs: Array<Record<string, number>>): Record<string, number> => ({
+  ...xs[0]!,
+  secs: median(xs.map((x) => x.secs!)),
+  cpu: median(xs.map((x) => x.cpu!)),
+  rss: Math.max(...xs.map((x) => x.rss!)),
+});
 const keep = arg('--keep');
 const dir = keep ?? mkdtempSync(join(tmpdir(), 'tradewar-bench-entries-'));
 mkdirSync(dir, { recursive: true });
@@ -171,12 +187,24 @@ for (const n of sizes) {
   console.log(
     `generated ${label} lines: ${size(pq)} Parquet, ${size(csv)} CSV in ${((performance.now() - t) / 1000).toFixed(1)} s`,
   );
-  const plain = child('plain', pq, fullPanel);
-  const plainWrite = child('plain-write', pq, fullPanel);
-  const fromPq = child('job', pq, join(dir, `out-${label}-pq.parquet`));
-  const fromCsv = child('job', csv, join(dir, `out-${label}-csv.parquet`));
-  rmSync(join(dir, `out-${label}-pq.parquet`), { force: true });
-  rmSync(join(dir, `out-${label}-csv.parquet`), { force: true });
+  // the four runs in turn, `repeat` rounds: on a shared machine whose speed drifts, each ratio compares runs
+  // made side by side; the table gives medians (wall and CPU) and the largest peak RSS
+  const runs: Record<string, Array<Record<string, number>>> = { plain: [], plainWrite: [], fromPq: [], fromCsv: [] };
+  for (let round = 0; round < repeat; round++) {
+    runs.plain!.push(child('plain', pq, fullPanel));
+    runs.plainWrite!.push(child('plain-write', pq, fullPanel));
+    runs.fromPq!.push(child('job', pq, join(dir, `out-${label}-pq.parquet`)));
+    runs.fromCsv!.push(child('job', csv, join(dir, `out-${label}-csv.parquet`)));
+    rmSync(join(dir, `out-${label}-pq.parquet`), { force: true });
+    rmSync(join(dir, `out-${label}-csv.parquet`), { force: true });
+  }
+  const [plain, plainWrite, fromPq, fromCsv] = [runs.plain!, runs.plainWrite!, runs.fromPq!, runs.fromCsv!].map(
+    summarise,
+  ) as [Record<string, number>, Record<string, number>, Record<string, number>, Record<string, number>];
+  const spread = (xs: Array<Record<string, number>>) => xs.map((x) => x.secs!.toFixed(2)).join(', ');
+  console.log(
+    `${label} wall times by round: plain ${spread(runs.plain!)}; writing ${spread(runs.plainWrite!)}; job from Parquet ${spread(runs.fromPq!)}; job from CSV ${spread(runs.fromCsv!)}`,
+  );
   const ratio = (x: Record<string, number>, base = plain) => (x.secs! / base.secs!).toFixed(2);
   const cell = (x: Record<string, number>) => `${x.secs!.toFixed(2)} s (CPU ${x.cpu!.toFixed(1)} s), ${x.rss} MB`;
   rows.push(
@@ -190,6 +218,6 @@ console.log(
 console.log('|---|---|---|---|---:|---|---:|---|');
 for (const r of rows) console.log(r);
 console.log(
-  '(wall time inside the process after the ledger and data are loaded, CPU time of all its threads over the same span; peak RSS of that process; DuckDB 2 threads; ratios are of wall times)',
+  `(median of ${repeat} interleaved runs: wall time inside the process after the ledger and data are loaded, CPU time of all its threads over the same span; largest peak RSS of those processes; DuckDB 2 threads; ratios are of median wall times)`,
 );
 if (!keep) rmSync(dir, { recursive: true, force: true });
