@@ -17,6 +17,7 @@ import { impactBarsOption, type ImpactBar } from '../charts/impactBars';
 import { fmtPct, fmtUsd } from '../format';
 import { useCompact } from '../useCompact';
 import { ImpactSectorsCard } from '../components/ImpactSectorsCard';
+import { ImpactWindowCard } from '../components/ImpactWindowCard';
 
 const signedUsd = (v: number) => `${v > 0 ? '+' : v < 0 ? '−' : ''}${fmtUsd(Math.abs(v))}`;
 const signedPct = (v: number) => `${v > 0 ? '+' : v < 0 ? '−' : ''}${fmtPct(Math.abs(v), true)}`;
@@ -50,6 +51,15 @@ const PRODUCT_COLUMNS: Array<Column<ImpactProductRow>> = [
   },
 ];
 
+/** The day before the same date three months later: the default window starting on `date` (a window takes about
+ * 3 s per interval of constant tariffs to price; a year of them can pass the server's 30 s limit). */
+function quarterAfter(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + 3);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
 export function ImpactPage({ params }: PageProps) {
   const compact = useCompact();
   const scenario = params.get('scenario') ?? 'no-deal-2025-11';
@@ -58,11 +68,22 @@ export function ImpactPage({ params }: PageProps) {
   const requested = params.get('model');
   const model = requested === 'ge' || requested === 'ge-sectors' ? requested : 'pe';
   const draws = params.get('draws') ?? '0';
-  const update = (next: Record<string, string>) => setParams('impact', { scenario, over, date, model, draws, ...next });
+  // PE over a window: from/to in the address instead of the date (the GE models answer on a date only)
+  const from = params.get('from') ?? '';
+  const to = params.get('to') ?? '';
+  const overWindow = model === 'pe' && from !== '' && to !== '';
+  const update = (next: Record<string, string>) =>
+    setParams('impact', { scenario, over, date, model, draws, ...(overWindow ? { from, to } : {}), ...next });
+  const setPeriod = (period: string) =>
+    period === 'window'
+      ? update({ from: date, to: quarterAfter(date) })
+      : setParams('impact', { scenario, over, date, model, draws });
+  const when = overWindow ? `${from}-to-${to}` : date;
+  const perYear = overWindow ? 'USD a year (annualised: each interval weighted by its days)' : 'USD a year';
   const res = useApi<ImpactAnswer>('/api/impact', {
     scenario,
     over,
-    at: date,
+    ...(overWindow ? { from, to } : { at: date }),
     model,
     draws: model === 'pe' ? draws : 0,
     top: 200,
@@ -136,7 +157,26 @@ export function ImpactPage({ params }: PageProps) {
         <div className="controls">
           <ScenarioSelect value={scenario} onChange={(v) => update({ scenario: v })} testId="impact-scenario" />
           <ScenarioSelect label="Over" value={over} onChange={(v) => update({ over: v })} testId="impact-over" />
-          <DateInput label="Date" value={date} onChange={(v) => update({ date: v })} testId="impact-date" />
+          {model === 'pe' && (
+            <Select
+              label="Period"
+              value={overWindow ? 'window' : 'date'}
+              options={[
+                { value: 'date', label: 'On a date (a year at its tariffs)' },
+                { value: 'window', label: 'Over a window' },
+              ]}
+              onChange={setPeriod}
+              testId="impact-period"
+            />
+          )}
+          {overWindow ? (
+            <>
+              <DateInput label="From" value={from} onChange={(v) => update({ from: v })} testId="impact-from" />
+              <DateInput label="To" value={to} onChange={(v) => update({ to: v })} testId="impact-to" />
+            </>
+          ) : (
+            <DateInput label="Date" value={date} onChange={(v) => update({ date: v })} testId="impact-date" />
+          )}
           <Select
             label="Model"
             value={model}
@@ -200,7 +240,7 @@ export function ImpactPage({ params }: PageProps) {
           title="Who gains and who loses"
           subtitle={
             model === 'pe'
-              ? 'Change in sales to the US (to China for the US itself), USD a year; bars with whiskers show the 5–95% band'
+              ? `Change in sales to the US (to China for the US itself), ${perYear}; bars with whiskers show the 5–95% band`
               : model === 'ge-sectors'
                 ? 'Real income change in %, the 18 largest movers and the non-US average (Caliendo–Parro model on the 1993 world)'
                 : 'Welfare change in %, the 18 largest movers and the expenditure-weighted EU and non-US averages'
@@ -208,8 +248,8 @@ export function ImpactPage({ params }: PageProps) {
           loading={res.loading}
           error={res.error}
           empty={!!a && winners.length === 0}
-          emptyText="The two scenarios charge the same on this date."
-          csvName={`impact-countries-${scenario}-over-${over}-${date}-${model}`}
+          emptyText={`The two scenarios charge the same ${overWindow ? 'over this window' : 'on this date'}.`}
+          csvName={`impact-countries-${scenario}-over-${over}-${when}-${model}`}
           csvRows={() => (a?.countries ?? []).map((c: ImpactCountryRow) => ({ ...c }))}
           testId="impact-countries"
         >
@@ -223,12 +263,12 @@ export function ImpactPage({ params }: PageProps) {
         {model === 'pe' ? (
           <ChartCard
             title="US imports by HS section"
-            subtitle="Change in US imports (world prices), USD a year, with the 5–95% band"
+            subtitle={`Change in US imports (world prices), ${perYear}, with the 5–95% band`}
             loading={res.loading}
             error={res.error}
             empty={!!a && sections.length === 0}
-            emptyText="No section changes on this date."
-            csvName={`impact-sections-${scenario}-over-${over}-${date}`}
+            emptyText={`No section changes ${overWindow ? 'over this window' : 'on this date'}.`}
+            csvName={`impact-sections-${scenario}-over-${over}-${when}`}
             csvRows={() =>
               (a?.sections ?? []).map((s) => {
                 const b = a?.bands?.[`${s.importer}:section.${s.section}.import_change_usd`];
@@ -299,14 +339,23 @@ export function ImpactPage({ params }: PageProps) {
           compact={compact}
         />
       )}
+      {overWindow && (
+        <ImpactWindowCard
+          answer={a}
+          loading={res.loading}
+          error={res.error}
+          csvName={`impact-${scenario}-over-${over}-${when}`}
+          compact={compact}
+        />
+      )}
       {model === 'pe' && (
         <div className="grid2">
           <ChartCard
             title="Welfare of the two importers"
-            subtitle="Tariff revenue gained minus buyers’ loss of surplus, USD a year"
+            subtitle={`Tariff revenue gained minus buyers’ loss of surplus, ${perYear}`}
             loading={res.loading}
             error={res.error}
-            csvName={`impact-welfare-${scenario}-over-${over}-${date}`}
+            csvName={`impact-welfare-${scenario}-over-${over}-${when}`}
             csvRows={() =>
               welfare.map((w) => ({
                 iso3: w.label,
@@ -329,7 +378,7 @@ export function ImpactPage({ params }: PageProps) {
             loading={res.loading}
             error={res.error}
             empty={!!a && (a.products ?? []).length === 0}
-            csvName={`impact-products-${scenario}-over-${over}-${date}`}
+            csvName={`impact-products-${scenario}-over-${over}-${when}`}
             csvRows={() => (a?.products ?? []).map((p) => ({ ...p }))}
             testId="impact-products"
           >
