@@ -23,7 +23,8 @@ import {
   PARQUET_OUTPUT,
   readerSql,
   rejectedSql,
-  stageCsvSql,
+  ROW_NUMBER_COLUMN,
+  stageSql,
   totalsSql,
   type SourceColumn,
   type SourceKind,
@@ -74,11 +75,8 @@ function firstLine(err: unknown): string {
 
 async function describeSource(conn: DuckDBConnection, file: string, kind: SourceKind): Promise<SourceColumn[]> {
   try {
-    const r = await conn.runAndReadAll(`DESCRIBE SELECT * FROM ${readerSql(file, kind)}`);
-    return r
-      .getRowObjectsJS()
-      .map((x) => ({ name: String(x.column_name), type: String(x.column_type) }))
-      .filter((c) => !(kind === 'parquet' && c.name === 'file_row_number'));
+    const r = await conn.runAndReadAll(`DESCRIBE SELECT * FROM ${readerSql(file, kind, true)}`);
+    return r.getRowObjectsJS().map((x) => ({ name: String(x.column_name), type: String(x.column_type) }));
   } catch (err) {
     throw new UserInputError(`cannot read ${file} as ${kind.toUpperCase()}: ${firstLine(err)}`, 'file');
   }
@@ -157,11 +155,16 @@ export async function runEntries(job: EntriesJob): Promise<EntriesSummary> {
     });
     const lines = job.format === 'parquet' ? resolve(job.out) : join(work, 'lines.parquet');
     const progress = job.onProgress && ((pct: number) => job.onProgress!('entries', Math.round(pct), 100));
-    // CSV: copied into Parquet first (both threads, in file order), whose own row numbers number the lines
-    const staged = kind === 'csv' ? join(work, 'staged.parquet') : undefined;
-    if (staged)
+    // CSV (and a Parquet file with a column named like the row numbers): copied into Parquet first (both
+    // threads, in file order), whose own row numbers number the lines
+    const clash = columns.some((c) => c.name.toLowerCase() === ROW_NUMBER_COLUMN);
+    const stageKind = kind === 'csv' || (kind === 'parquet' && clash) ? kind : undefined;
+    const staged = stageKind ? join(work, 'staged.parquet') : undefined;
+    if (staged && stageKind)
       await readingUserFile(job.file, () =>
-        withProgress(conn, progress && ((pct) => progress(pct * 0.3)), () => conn.run(stageCsvSql(file, staged))),
+        withProgress(conn, progress && ((pct) => progress(pct * 0.3)), () =>
+          conn.run(stageSql(file, stageKind, staged, columns)),
+        ),
       );
     const sql = linesSql({
       file: staged ?? file,

@@ -14,10 +14,11 @@ export interface SourceColumn {
 
 const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
-/** The table function that reads the file. CSV and JSON are read as text so that no bad cell stops the file. */
-export function readerSql(file: string, kind: SourceKind): string {
+/** The table function that reads the file. CSV and JSON are read as text so that no bad cell stops the file.
+ * Parquet is read with its row numbers unless `plain` (a file with a column of that name must be staged). */
+export function readerSql(file: string, kind: SourceKind, plain = false): string {
   const f = sqlString(file);
-  if (kind === 'parquet') return `read_parquet(${f}, file_row_number = true)`;
+  if (kind === 'parquet') return plain ? `read_parquet(${f})` : `read_parquet(${f}, file_row_number = true)`;
   if (kind === 'json') return `read_json(${f}, format = 'auto', records = true, sample_size = -1)`;
   return `read_csv(${f}, header = true, all_varchar = true, null_padding = true, strict_mode = false)`;
 }
@@ -27,14 +28,20 @@ export function rowNumberSql(kind: SourceKind): string {
   return kind === 'parquet' ? 'file_row_number + 1' : 'row_number() OVER ()';
 }
 
+/** A column the reader's own row numbers would collide with (DuckDB refuses to read such a Parquet file). */
+export const ROW_NUMBER_COLUMN = 'file_row_number';
+
 /**
- * A CSV file copied as is (every cell text) into Parquet, in file order: DuckDB reads CSV on both threads and
- * writes the row groups in order, and the copy's own `file_row_number` then numbers the rows. Numbering the
- * CSV read itself (`row_number() OVER ()`) would keep the whole read on one thread: at 10 M lines the copy
- * costs about 5 s, the numbered read about 10 s more.
+ * A file copied as is into a scratch Parquet, in file order, so that its own `file_row_number` numbers the rows:
+ * - CSV (every cell text): DuckDB reads CSV on both threads and writes the row groups in order. Numbering the
+ *   CSV read itself (`row_number() OVER ()`) would keep the whole read on one thread: at 10 M lines the copy
+ *   costs about 5 s, the numbered read about 10 s more.
+ * - a Parquet file with a column named `file_row_number`, which is left out (no entry field has that name).
  */
-export function stageCsvSql(file: string, staged: string): string {
-  return `COPY (SELECT * FROM ${readerSql(file, 'csv')}) TO ${sqlString(staged)} (${PARQUET_SCRATCH})`;
+export function stageSql(file: string, kind: 'csv' | 'parquet', staged: string, columns: SourceColumn[]): string {
+  const clash = columns.filter((c) => c.name.toLowerCase() === ROW_NUMBER_COLUMN).map((c) => ident(c.name));
+  const select = clash.length > 0 ? `* EXCLUDE (${clash.join(', ')})` : '*';
+  return `COPY (SELECT ${select} FROM ${readerSql(file, kind, true)}) TO ${sqlString(staged)} (${PARQUET_SCRATCH})`;
 }
 
 /**

@@ -276,6 +276,29 @@ describe('money', () => {
   });
 });
 
+describe("a column named like the reader's row numbers", () => {
+  it('prices a CSV and a Parquet file that have a file_row_number column, numbering the rows itself', async () => {
+    const csv = join(work, 'frn.csv');
+    writeFileSync(
+      csv,
+      'Entry Date,HTS Number,Country of Origin,Line Entered Value,File_Row_Number\n' +
+        '2025-11-05,8517.13.0000,CN,1000,7\n2025-11-05,8517.13.0000,XX,1000,3\n',
+    );
+    const pq = join(work, 'frn.parquet');
+    await queryRows(`COPY (SELECT * FROM read_csv(${sqlString(csv)})) TO ${sqlString(pq)} (FORMAT parquet)`);
+    for (const file of [csv, pq]) {
+      const out = join(work, 'frn-out.parquet');
+      const s = await entriesQuery(ctx, { file, out, format: 'parquet', cacheDir });
+      expect(s).toMatchObject({ rows: 2, accepted: 1, rejected: 1 });
+      expect(s.rejected_rows).toEqual([{ row: 2, reason: expect.stringMatching(/country of origin "XX"/) }]);
+      const [first] = await queryRows<{ row: number; d: number }>(
+        `SELECT "row"::INTEGER AS "row", duty_statutory_usd::DOUBLE AS d FROM read_parquet(${sqlString(out)}) LIMIT 1`,
+      );
+      expect(first).toEqual({ row: 1, d: 200 });
+    }
+  });
+});
+
 describe('file order', () => {
   it('keeps the file order over several row groups, with rejected rows between priced ones', async () => {
     // 150,000 lines (2 Parquet row groups and ~75 input vectors): real HTS10 lines × partners × 2025 dates;
