@@ -113,6 +113,8 @@ describe('the compiled command line', () => {
       c.outputHelp();
       const examples = help.split('\n').filter((l) => l.startsWith('  $ tradewar '));
       expect(examples.length, `${c.name()} --help examples`).toBeGreaterThanOrEqual(2);
+      // one block of examples, not a second one written into the command's own help text
+      expect(help.match(/^Examples:$/gm) ?? [], `${c.name()} --help Examples blocks`).toHaveLength(1);
     }
   });
 

@@ -68,11 +68,8 @@ export function registerEntriesCommands(program: Command): void {
 Columns are matched by name, case-insensitively, with the usual aliases: entry date ("Entry Date"), HTS code
 ("HTS Number"), country of origin ("Country of Origin"), customs value ("Line Entered Value"); optional entry
 number ("Entry Summary Number"), line number, quantity, duty paid ("Line Duty Amount"), liquidation date.
-Every input row comes out, in file order, with status ok|rejected and the reason of a rejection.
-
-Examples:
-  tradewar entries ace-lines.csv --out priced.csv
-  tradewar entries entries-2025.parquet --format parquet --out priced.parquet --strict`,
+Every input row comes out, in file order, with status ok|rejected and the reason of a rejection; dollars are
+exact cents, and a line of $10 trillion or more is rejected as a typo.`,
     )
     .action(async (file: string, opts, cmd: Command) => {
       const { entriesQuery } = await import('../../service/entries.js');
