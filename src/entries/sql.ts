@@ -119,9 +119,9 @@ export interface LinesSqlInput {
  * reason of a rejected row is worked out only for the rows the join left unpriced (CASE evaluates lazily).
  * Cheap to keep in order: the hash join emits rows out of file order, so they are sorted by row right after it,
  * while a row is still narrow (no raw cells, no dollars, no optional column the file lacks, a layer-set id in
- * place of the list of layers). After
- * the sort only streaming steps follow: the dollars are plain arithmetic, and each row's layers are picked by
- * its set id from the one-row list of all layer sets (unpriced rows point at set 0, whose layers are NULL).
+ * place of the list of layers). After the sort only streaming steps follow: the dollars are plain arithmetic,
+ * and each row's layers are picked by its set id from the one-row list of all layer sets (unpriced rows point at
+ * set 0, whose layers are NULL).
  * A join there would let DuckDB write the Parquet row groups in the order its threads finish them.
  */
 export function linesSql(q: LinesSqlInput): string {
