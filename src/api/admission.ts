@@ -11,7 +11,34 @@ export const SERVER_TIMEOUTS = {
   connectionTimeout: 120_000,
   /** An idle keep-alive connection is closed after this many ms. */
   keepAliveTimeout: 10_000,
+  // Node checks the request limit on a timer (default every 30 s, so a slow request lived up to 60 s): every second.
+  http: { headersTimeout: 30_000, connectionsCheckingInterval: 1_000 },
 } as const;
+
+/** A connection that has not sent a whole request head this long after it opened is closed (ms). */
+export const FIRST_REQUEST_MS = SERVER_TIMEOUTS.requestTimeout;
+
+const hadRequest = new WeakSet<object>();
+
+/**
+ * Closes connections that send no request within `ms` of opening. Node's own limits leave a connection that
+ * never sends a byte to the 120 s inactivity timeout (measured: still open after 60 s), which let a client
+ * hold sockets far longer than the documented 30 s.
+ */
+export function closeSilentConnections(
+  server: import('node:http').Server,
+  onRequest: (hook: (socket: object) => void) => void,
+  ms = FIRST_REQUEST_MS,
+): void {
+  onRequest((socket) => hadRequest.add(socket));
+  server.on('connection', (socket: import('node:net').Socket) => {
+    const timer = setTimeout(() => {
+      if (!hadRequest.has(socket)) socket.destroy();
+    }, ms);
+    timer.unref();
+    socket.once('close', () => clearTimeout(timer));
+  });
+}
 
 export interface AdmissionOptions {
   /** Heavy computations running at once (default: the worker pool's size, or 1 on the event loop). */

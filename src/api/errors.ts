@@ -55,6 +55,45 @@ export function describeValidation(
   }
 }
 
+/** Bytes of an oversized body read and dropped before the 413 goes out (beyond that the connection is cut). */
+export const OVERSIZED_DRAIN_BYTES = 256 * 1024 * 1024;
+
+/**
+ * 413 for a body over the route's limit. The client may still be sending it: answering and closing at once
+ * resets the connection under its feet (the client sees "connection reset", not the 413, unless it sent
+ * `Expect: 100-continue`). So the rest of the body is read and dropped (up to OVERSIZED_DRAIN_BYTES, within the
+ * request time limit) and the 413 goes out after it, with the connection closed.
+ */
+async function tooLarge(req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
+  const limit = req.routeOptions.bodyLimit;
+  const body = {
+    error: `the request body is larger than this route accepts (${limit ? `${limit.toLocaleString('en-US')} bytes` : 'its limit'}): send a smaller file or split it`,
+  };
+  const raw = req.raw;
+  if (!raw.readableEnded && !raw.destroyed) {
+    let drained = 0;
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        raw.off('data', onData);
+        resolve();
+      };
+      const onData = (chunk: Buffer) => {
+        drained += chunk.length;
+        if (drained > OVERSIZED_DRAIN_BYTES) {
+          done();
+          raw.destroy();
+        }
+      };
+      raw.on('data', onData);
+      raw.once('end', done);
+      raw.once('close', done);
+      raw.once('error', done);
+      raw.resume();
+    });
+  }
+  return reply.code(413).header('connection', 'close').type('application/json; charset=utf-8').send(body);
+}
+
 export function installErrorHandlers(app: FastifyInstance, log: (err: unknown, req: FastifyRequest) => void): void {
   app.setErrorHandler((err: FastifyError | UserInputError | Error, req: FastifyRequest, reply: FastifyReply) => {
     if (err instanceof UserInputError) {
@@ -76,6 +115,7 @@ export function installErrorHandlers(app: FastifyInstance, log: (err: unknown, r
       const body = describeValidation(fe.validation, (req.query ?? {}) as Record<string, unknown>, schema);
       return reply.code(400).send({ ...body, error: clipMessage(body.error) });
     }
+    if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return tooLarge(req, reply);
     if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500)
       return reply.code(fe.statusCode).send({ error: clipMessage(fe.message) });
     log(err, req);

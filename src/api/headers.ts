@@ -1,7 +1,8 @@
 // Response headers every answer carries: no MIME sniffing, no referrer sent to the source links the dashboard
 // opens, a Content-Security-Policy (the dashboard loads only its own scripts and may not be framed by other
 // sites; API answers load nothing), and caching by what a file is — Vite's hashed assets never change, so they
-// are immutable for a year; the page itself is revalidated on every visit so a rebuild shows at once.
+// are immutable for a year; the page itself is revalidated on every visit so a rebuild shows at once. CORS headers
+// are origin-guard.ts's: none unless an origin is allowed.
 //
 // Cache-Control is set here in onSend, after @fastify/static has written its own (its default `max-age=0`
 // used to override the immutable header the static plugin's setHeaders asked for, because the plugin applies
@@ -40,7 +41,6 @@ export function installResponseHeaders(app: FastifyInstance): void {
     reply.header('referrer-policy', 'no-referrer');
     const type = String(reply.getHeader('content-type') ?? '');
     const isApi = path.startsWith('/api/') || path === '/openapi.json' || path === '/healthz';
-    if (isApi) reply.header('access-control-allow-origin', '*');
     // by path, not by content type: a 304 for the page carries no content type, and the browser merges the 304's
     // headers into its cached page — an API policy there blocked the dashboard's own scripts after a reload
     if (!isApi || type.startsWith('text/html')) {

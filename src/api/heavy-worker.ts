@@ -1,13 +1,19 @@
-// Entry of a worker thread of worker-pool.ts: opens the same context as the server (ledger + data, verified
-// against the manifest) once, then answers jobs with the same route table and `answer` as the event loop.
-import { parentPort, workerData } from 'node:worker_threads';
+// Entry of a worker process of worker-pool.ts: opens the same context as the server (ledger + data, verified
+// against the manifest) once, then answers jobs with the same route table and `answer` as the event loop. It
+// ends itself when the server goes away (the IPC channel closes), so a killed server leaves no worker behind.
 import { openContext } from '../service/context.js';
 import { UserInputError } from '../util/errors.js';
 import { answer } from './answer.js';
 import { ProductIndex } from './products.js';
 import { ALL_ROUTES } from './route-table.js';
 import type { RouteEnv } from './routes.js';
-import type { JobMessage, SerializedError, WorkerInit, WorkerMessage } from './worker-pool.js';
+import {
+  WORKER_INIT_ENV,
+  type JobMessage,
+  type SerializedError,
+  type WorkerInit,
+  type WorkerMessage,
+} from './worker-pool.js';
 
 function serialize(err: unknown): SerializedError {
   if (err instanceof UserInputError) {
@@ -16,12 +22,18 @@ function serialize(err: unknown): SerializedError {
     if (suggestions) extra.suggestions = suggestions;
     return { user: true, message: err.message, field: err.field, extra };
   }
-  return { user: false, message: err instanceof Error ? err.message : String(err) };
+  const statusCode = (err as { statusCode?: unknown } | null)?.statusCode;
+  return {
+    user: false,
+    message: err instanceof Error ? err.message : String(err),
+    ...(statusCode === 503 ? { statusCode } : {}),
+  };
 }
 
-const port = parentPort!;
-const send = (m: WorkerMessage) => port.postMessage(m);
-const init = workerData as WorkerInit;
+if (!process.send) throw new Error('heavy-worker runs as a child process of the server (worker-pool.ts)');
+const send = (m: WorkerMessage) => process.send!(m);
+const init = JSON.parse(process.env[WORKER_INIT_ENV] ?? '{}') as WorkerInit;
+process.on('disconnect', () => process.exit(0));
 
 try {
   const ctx = await openContext({ ledgerDir: init.ledgerDir, dataDir: init.dataDir });
@@ -35,7 +47,7 @@ try {
     version: init.version,
   };
   const routes = new Map(ALL_ROUTES.map((r) => [r.operationId, r]));
-  port.on('message', (msg: JobMessage) => {
+  process.on('message', (msg: JobMessage) => {
     const route = routes.get(msg.operationId);
     if (!route) {
       send({ type: 'error', id: msg.id, error: { user: false, message: `no route ${msg.operationId}` } });

@@ -108,6 +108,7 @@ export const COMMITMENTS_ROUTES: RouteDef[] = [
     response: { type: 'array', items: commitmentSchema },
     csv: (reports: CommitmentReport[]) => commitmentRows(reports, { months: true }),
     cacheable: true,
+    heavy: true, // the first call reads the trade files (seconds): in a worker, so the event loop stays free
     handler: (ctx, q) => commitmentReports(ctx.ledger, ctx.data.dir, { name: q.name || undefined }),
   },
 ];

@@ -27,6 +27,8 @@ export const ENTRIES_ROUTES: RouteDef[] = [
       type: ['array', 'object'],
     },
     textBody: true,
+    uploadToFile: true, // streamed to disk: the event loop never holds or parses the file
+    heavy: true, // the panel build, the upload's parsing and the join run in a worker, under admission control
     bodyLimit: ENTRIES_BODY_LIMIT,
     csv: (a: EntriesUploadAnswer) => a.lines as never,
     handler: (ctx, q, _env, body) => entriesUpload(ctx, body, q),

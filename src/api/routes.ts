@@ -54,6 +54,8 @@ export interface RouteDef {
   textBody?: boolean;
   /** POST: largest body accepted, in bytes (default Fastify's 1 MiB). */
   bodyLimit?: number;
+  /** POST: the body (CSV, text or JSON) is streamed to a temporary file; the handler gets `{ upload_file, media }`. */
+  uploadToFile?: boolean;
   handler: (ctx: TradewarContext, q: Query, env: RouteEnv, body?: unknown) => unknown;
 }
 

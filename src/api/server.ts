@@ -16,9 +16,11 @@ import { installResponseHeaders } from './headers.js';
 import { AnswerCache, type CachedBody } from './cache.js';
 import { ProductIndex } from './products.js';
 import { answer, CSV_TYPE, JSON_TYPE } from './answer.js';
-import { Admission, SERVER_TIMEOUTS, type AdmissionOptions } from './admission.js';
+import { Admission, closeSilentConnections, SERVER_TIMEOUTS, type AdmissionOptions } from './admission.js';
 import { WorkerPool, type PoolOptions } from './worker-pool.js';
 import { isHeavy } from './heavy.js';
+import { uploadsToFiles } from './upload-file.js';
+import { installOriginGuard, type OriginPolicy } from './origin-guard.js';
 
 export const DASHBOARD_DIR = projectPath('web', 'dist');
 
@@ -42,6 +44,8 @@ export interface ServerOptions {
   pool?: Omit<PoolOptions, 'size'>;
   /** Limits on heavy work at once and waiting (default: one slot per worker, 8 waiting per slot). */
   admission?: AdmissionOptions;
+  /** Browser origins allowed to call the API (default none: same-origin only), and extra host names served. */
+  origins?: OriginPolicy;
 }
 
 function packageVersion(): string {
@@ -106,7 +110,13 @@ export async function buildServer(ctx: TradewarContext, options: ServerOptions =
   installErrorHandlers(app, (err, req) => req.log.error({ err }, 'internal error'));
   app.decorate('answerCache', cache);
 
-  installResponseHeaders(app); // nosniff, referrer policy, CSP, CORS for the API, caching of static files
+  closeSilentConnections(app.server, (mark) =>
+    app.addHook('onRequest', async (req) => {
+      mark(req.raw.socket);
+    }),
+  );
+  installOriginGuard(app, options.origins); // Host checked (421), cross-site API calls refused unless allowed
+  installResponseHeaders(app); // nosniff, referrer policy, CSP, caching of static files
 
   // POST routes that take text (CSV files, articles) get the body as a string; JSON bodies are parsed as usual.
   app.addContentTypeParser(['text/plain', 'text/csv'], { parseAs: 'string' }, (_req, text, done) => done(null, text));
@@ -123,9 +133,19 @@ export async function buildServer(ctx: TradewarContext, options: ServerOptions =
         querystring: querySchema(route),
         ...(route.body && !route.textBody ? { body: route.body } : {}),
       };
-      app.post(route.url, { schema, ...(route.bodyLimit ? { bodyLimit: route.bodyLimit } : {}) }, async (req, reply) =>
-        reply200(reply, await compute(route, req.query as Query, req.body)),
-      );
+      const register = (scope: FastifyInstance) =>
+        scope.post(
+          route.url,
+          { schema, ...(route.bodyLimit ? { bodyLimit: route.bodyLimit } : {}) },
+          async (req, reply) => reply200(reply, await compute(route, req.query as Query, req.body)),
+        );
+      if (!route.uploadToFile) register(app);
+      else
+        // in a scope of its own, the body goes to a temporary file the worker reads (upload-file.ts)
+        await app.register(async (scope) => {
+          uploadsToFiles(scope, route.bodyLimit ?? 1024 * 1024);
+          register(scope);
+        });
       continue;
     }
     app.get(route.url, { schema: { querystring: querySchema(route) } }, async (req, reply) => {

@@ -1,7 +1,7 @@
 // The entry-file batch as a service: checks the request, resolves the importer and the countries an entry may
 // name, and runs src/entries over the context's rules (same code for the command line and the API).
 import { dirname, join, resolve } from 'node:path';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type { TradewarContext } from './context.js';
 import { countryName, parseChoice, parseImporter } from './inputs.js';
@@ -75,12 +75,40 @@ export interface EntriesUploadInput {
 
 const flag = (v: string | undefined) => v === '1' || v === 'true';
 
+/** An upload the server streamed to a temporary file (src/api/upload-file.ts); it removes the file afterwards. */
+export interface UploadedFile {
+  upload_file: string;
+  media: 'csv' | 'json';
+}
+
+function isUploadedFile(body: unknown): body is UploadedFile {
+  const b = body as Partial<UploadedFile> | null;
+  return typeof b?.upload_file === 'string' && (b.media === 'csv' || b.media === 'json');
+}
+
+/** A JSON upload, parsed here (in a worker when the server has them). */
+function readJsonUpload(file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as unknown;
+  } catch (err) {
+    throw new UserInputError(
+      `the body is not valid JSON (${(err as Error).message}): send an array of entry lines, {"entries": [...]}, or the file as text/csv`,
+      'body',
+    );
+  }
+}
+
 /** An entry file sent to the API: CSV text, or JSON (an array of line objects, or `{entries: [...]}`). */
 export async function entriesUpload(
   ctx: TradewarContext,
   body: unknown,
   input: EntriesUploadInput,
 ): Promise<EntriesUploadAnswer> {
+  if (isUploadedFile(body)) {
+    if (body.media === 'json') body = readJsonUpload(body.upload_file);
+    else if (statSync(body.upload_file).size > 0) return priceUpload(ctx, body.upload_file, input);
+    else body = '';
+  }
   const rows = Array.isArray(body) ? body : (body as { entries?: unknown } | null)?.entries;
   let text: string;
   let ext: string;
@@ -99,13 +127,27 @@ export async function entriesUpload(
       'send the entry file as text/csv, or JSON: an array of entry lines (objects) or {"entries": [...]}',
       'body',
     );
+  const work = mkdtempSync(join(tmpdir(), 'tradewar-upload-'));
+  try {
+    const file = join(work, `upload.${ext}`);
+    writeFileSync(file, text);
+    return await priceUpload(ctx, file, input);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** Prices an uploaded entry file (CSV or JSON lines, by its extension) into the API's answer. */
+async function priceUpload(
+  ctx: TradewarContext,
+  file: string,
+  input: EntriesUploadInput,
+): Promise<EntriesUploadAnswer> {
   const limit = input.limit === undefined || input.limit === '' ? 1000 : Number(input.limit);
   if (!Number.isInteger(limit) || limit < 0 || limit > 100_000)
     throw new UserInputError(`limit "${input.limit}" is not a whole number from 0 to 100000`, 'limit');
   const work = mkdtempSync(join(tmpdir(), 'tradewar-upload-'));
   try {
-    const file = join(work, `upload.${ext}`);
-    writeFileSync(file, text);
     const out = join(work, 'lines.parquet');
     const summary = await entriesQuery(ctx, {
       file,

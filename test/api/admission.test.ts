@@ -165,9 +165,9 @@ describe('response headers', () => {
     expect(isHashedAsset('/favicon.ico')).toBe(false);
   });
 
-  it('API answers: CORS, nosniff, a CSP that loads nothing; /api/meta computed once per day', async () => {
+  it('API answers: no CORS header by default, nosniff, a CSP that loads nothing; /api/meta computed once per day', async () => {
     const r = await app.inject('/api/meta');
-    expect(r.headers['access-control-allow-origin']).toBe('*');
+    expect(r.headers['access-control-allow-origin']).toBeUndefined();
     expect(r.headers['x-content-type-options']).toBe('nosniff');
     expect(r.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
     const again = await app.inject('/api/meta');
