@@ -26,7 +26,7 @@ export const EXAMPLES: Record<string, string[]> = {
   events: ['tradewar events --from 2025-01-01 --side US', 'tradewar events --kind export_control --format csv'],
   ledger: ['tradewar ledger check', 'tradewar ledger coverage --format csv'],
   'ledger check': ['tradewar ledger check', 'tradewar --ledger ./my-ledger ledger check'],
-  'ledger coverage': ['tradewar ledger coverage', 'tradewar ledger coverage --format json'],
+  'ledger coverage': ['tradewar ledger coverage', 'tradewar ledger coverage --sources --format csv'],
   summary: ['tradewar summary', 'tradewar summary --date 2025-05-14 --format json'],
   scenario: ['tradewar scenario list', 'tradewar scenario compare baseline no-deal-2025-11 --at 2026-01-01'],
   'scenario list': ['tradewar scenario list', 'tradewar scenario list --format json'],

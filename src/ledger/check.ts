@@ -2,6 +2,7 @@
 import type { Ledger } from './ledger.js';
 import { PRICED_KINDS } from './kinds.js';
 import { checkLedgerDates } from './check-dates.js';
+import { onlyCodeRepositories } from './primary-sources.js';
 import { LedgerError, type LedgerIssue, type SourcePosition } from '../util/errors.js';
 
 export interface CheckContext {
@@ -99,6 +100,12 @@ export function checkLedger(ledger: Ledger, ctx: CheckContext): LedgerIssue[] {
     });
   };
 
+  for (const i of ledger.instruments.values())
+    if (onlyCodeRepositories(i))
+      issues.push({
+        ...at(i.id),
+        message: `instrument "${i.id}" cites only a code repository (${i.url}): cite the primary legal text as url and keep the repository under also`,
+      });
   for (const m of ledger.measures) {
     checkPartners([...m.targets.include, ...(m.targets.exclude ?? [])], `${m.id}.targets`);
     checkProductRefs(m.products?.include, `${m.id}.products.include`);

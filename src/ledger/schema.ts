@@ -80,9 +80,13 @@ export const legalInstrumentSchema = z
     signed: isoDate.optional(),
     published: isoDate.optional(),
     effective: isoDate.optional(),
+    /** The primary legal text (Federal Register, proclamation, USTR/BIS notice, court opinion, MOFCOM announcement …). */
     url,
+    /** Secondary pages (law-firm notes, press): kept, never the legal basis on their own. */
     also: z.array(url).optional(),
     note: z.string().optional(),
+    /** Where `url` is not a primary government text: why (what was searched, what is missing). */
+    primary_source_note: z.string().min(3).optional(),
   })
   .strict();
 

@@ -14,12 +14,27 @@ export function registerLedgerCommands(program: Command): void {
   const ledger = program.command('ledger').description('work with the measures ledger');
   ledger
     .command('coverage')
-    .description('which ledger records represent each row of the reference table of measures (or why none does)')
+    .description(
+      'which ledger records represent each row of the reference table of measures (or why none does); with --sources, the instruments whose url is not a primary government text',
+    )
     .option('--reference <file>', 'reference table of measures (markdown)')
+    .option('--sources', 'list the instruments without a primary text (id, side, file:line, current url, note)')
     .option('--format <format>', 'table | csv | json', 'table')
     .action(async (opts, cmd: Command) => {
-      const { referenceCoverage } = await import('../../ledger/coverage.js');
       const format = formatOf(opts.format);
+      if (opts.sources) {
+        const { loadLedger } = await import('../../ledger/load.js');
+        const { DEFAULT_LEDGER_DIR } = await import('../../service/context.js');
+        const { instrumentsWithoutPrimary } = await import('../../service/ledger-sources.js');
+        const rows = instrumentsWithoutPrimary(loadLedger(globalsOf(cmd).ledger ?? DEFAULT_LEDGER_DIR));
+        print(
+          format === 'json'
+            ? JSON.stringify(rows, null, 2) + '\n'
+            : render(rows, format, ['id', 'side', 'file', 'url', 'note']),
+        );
+        return;
+      }
+      const { referenceCoverage } = await import('../../ledger/coverage.js');
       const file = referenceFile(opts.reference);
       if (!existsSync(file))
         throw new UserInputError(`reference file ${file} not found: pass --reference FILE`, 'reference');
@@ -36,7 +51,9 @@ export function registerLedgerCommands(program: Command): void {
     });
   ledger
     .command('check')
-    .description('validate every ledger file (schema, ids, lists, dates, sources) and report reference coverage')
+    .description(
+      'validate every ledger file (schema, ids, lists, dates, sources: an instrument resting only on a code repository fails), report the share of instruments citing a primary government text and reference coverage',
+    )
     .option('--reference <file>', 'reference table of measures (markdown) to check coverage against')
     .action(async (opts, cmd: Command) => {
       const { checkLedger } = await import('../../ledger/check.js');
@@ -63,6 +80,9 @@ export function registerLedgerCommands(program: Command): void {
           .map(([k, v]) => `${v} ${k}`)
           .join(', ')}\n`,
       );
+      const { ledgerPrimaryShare } = await import('../../service/ledger-sources.js');
+      const { formatPrimaryShare } = await import('../../ledger/primary-sources.js');
+      print(`${formatPrimaryShare(ledgerPrimaryShare(l))} (ledger coverage --sources lists the others)\n`);
       const refFile = referenceFile(opts.reference);
       if (existsSync(refFile)) {
         const cov = referenceCoverage(l, readFileSync(refFile, 'utf8'));
