@@ -13,6 +13,7 @@ import { ALL_ROUTES } from './route-table.js';
 import { openApiDocument, querySchema } from './openapi.js';
 import { installErrorHandlers } from './errors.js';
 import { installResponseHeaders } from './headers.js';
+import { installDecimalParams } from './decimal-params.js';
 import { AnswerCache, type CachedBody } from './cache.js';
 import { ProductIndex } from './products.js';
 import { answer, CSV_TYPE, JSON_TYPE } from './answer.js';
@@ -106,6 +107,7 @@ export async function buildServer(ctx: TradewarContext, options: ServerOptions =
   installErrorHandlers(app, (err, req) => req.log.error({ err }, 'internal error'));
   app.decorate('answerCache', cache);
 
+  installDecimalParams(app); // numbers in query strings are plain decimals (no 0x10, 1e3, Infinity)
   installResponseHeaders(app); // nosniff, referrer policy, CSP, CORS for the API, caching of static files
 
   // POST routes that take text (CSV files, articles) get the body as a string; JSON bodies are parsed as usual.
