@@ -69,7 +69,12 @@ export function parseNumber(
 
 /** A whole number from min to max (inclusive). */
 export function parseWholeNumber(value: string | number, field: string, min: number, max: number): number {
-  return parseNumber(value, field, `a whole number from ${min} to ${max}`, (n) => Number.isInteger(n) && n >= min && n <= max);
+  return parseNumber(
+    value,
+    field,
+    `a whole number from ${min} to ${max}`,
+    (n) => Number.isInteger(n) && n >= min && n <= max,
+  );
 }
 
 /** An amount in USD: 0 or more and under $10 trillion, the bound entry files obey. */
