@@ -113,7 +113,7 @@ function citationDates(text: string | null): string[] {
       out.push(`${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
   }
   for (const m of text.matchAll(/\b(\d{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* (\d{4})\b/gi))
-    out.push(`${m[3]}-${MONTHS[m[2]!.toLowerCase().slice(0, 3)]}-${m[1]!.padStart(2, '0')}`);
+    out.push(`${m[3]}-${MONTHS.get(m[2]!.toLowerCase().slice(0, 3))}-${m[1]!.padStart(2, '0')}`);
   return out.sort();
 }
 

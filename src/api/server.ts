@@ -13,6 +13,7 @@ import { ALL_ROUTES } from './route-table.js';
 import { openApiDocument, querySchema } from './openapi.js';
 import { installErrorHandlers } from './errors.js';
 import { installResponseHeaders } from './headers.js';
+import { installDecimalParams } from './decimal-params.js';
 import { AnswerCache, type CachedBody } from './cache.js';
 import { ProductIndex } from './products.js';
 import { answer, CSV_TYPE, JSON_TYPE } from './answer.js';
@@ -115,6 +116,7 @@ export async function buildServer(ctx: TradewarContext, options: ServerOptions =
       mark(req.raw.socket);
     }),
   );
+  installDecimalParams(app); // numbers in query strings are plain decimals (no 0x10, 1e3, Infinity)
   installOriginGuard(app, options.origins); // Host checked (421), cross-site API calls refused unless allowed
   installResponseHeaders(app); // nosniff, referrer policy, CSP, caching of static files
 

@@ -12,6 +12,7 @@ import type { Ledger } from '../ledger/ledger.js';
 import { sqlString } from '../datasets/duckdb.js';
 import { UserInputError } from '../util/errors.js';
 import { matchColumns } from './columns.js';
+import { csvLayout } from './csv-cells.js';
 import type { EntriesSummary, LayerTotal } from '../contract/entries.js';
 export type { EntriesSummary, LayerTotal };
 import { EXPECTED_EQUALS_STATUTORY, entriesPanel } from './panel-cache.js';
@@ -143,7 +144,11 @@ export async function runEntries(job: EntriesJob): Promise<EntriesSummary> {
   await conn.run(`SET enable_progress_bar = true`);
   await conn.run(`SET enable_progress_bar_print = false`);
   try {
-    const columns = await describeSource(conn, file, kind);
+    // a CSV's header and dialect are fixed once, so each row's cells can be counted (csv-cells.ts)
+    const layout = kind === 'csv' ? await readingUserFile(job.file, () => csvLayout(conn, file)) : undefined;
+    const columns = layout
+      ? layout.header.map((name) => ({ name, type: 'VARCHAR' }))
+      : await describeSource(conn, file, kind);
     const matched = matchColumns(columns.map((c) => c.name));
     const byField = new Map([...matched].map(([f, name]) => [f, columns.find((c) => c.name === name)!]));
     const panel = await entriesPanel(conn, job.importer, job.rules, job.origins, {
@@ -163,13 +168,14 @@ export async function runEntries(job: EntriesJob): Promise<EntriesSummary> {
     if (staged && stageKind)
       await readingUserFile(job.file, () =>
         withProgress(conn, progress && ((pct) => progress(pct * 0.3)), () =>
-          conn.run(stageSql(file, stageKind, staged, columns)),
+          conn.run(stageSql(file, stageKind, staged, columns, layout)),
         ),
       );
     const sql = linesSql({
       file: staged ?? file,
       kind: staged ? 'parquet' : kind,
       textCells: kind === 'csv',
+      csvLayout: layout,
       columns: byField,
       intervals: panel.intervals,
       layerSets: panel.layerSets,

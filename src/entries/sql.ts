@@ -3,7 +3,9 @@
 // (read_csv/read_parquet/read_json → the engine's table functions; list_transform → ClickHouse arrayMap,
 // Spark transform; try_strptime → parseDateTimeOrNull / try_to_timestamp). See docs/adr/0019.
 import { sqlString } from '../datasets/duckdb.js';
+import { MAX_USD as MAX_USD_LIMIT } from '../util/numbers.js';
 import type { EntryField } from './columns.js';
+import { cellCountReasonSql, countedCsvSelect, type CsvLayout } from './csv-cells.js';
 
 export type SourceKind = 'csv' | 'parquet' | 'json';
 
@@ -38,8 +40,18 @@ export const ROW_NUMBER_COLUMN = 'file_row_number';
  *   costs about 5 s, the numbered read about 10 s more.
  * - a Parquet file with a column named `file_row_number`, which is left out (no entry field has that name).
  */
-export function stageSql(file: string, kind: 'csv' | 'parquet', staged: string, columns: SourceColumn[]): string {
-  const clash = columns.filter((c) => c.name.toLowerCase() === ROW_NUMBER_COLUMN).map((c) => ident(c.name));
+export function stageSql(
+  file: string,
+  kind: 'csv' | 'parquet',
+  staged: string,
+  columns: SourceColumn[],
+  layout?: CsvLayout,
+): string {
+  const clashing = columns.filter((c) => c.name.toLowerCase() === ROW_NUMBER_COLUMN).map((c) => c.name);
+  // a CSV read with its layout fixed carries each row's cell count (csv-cells.ts)
+  if (kind === 'csv' && layout)
+    return `COPY (${countedCsvSelect(file, layout, clashing)}) TO ${sqlString(staged)} (${PARQUET_SCRATCH})`;
+  const clash = clashing.map(ident);
   const select = clash.length > 0 ? `* EXCLUDE (${clash.join(', ')})` : '*';
   return `COPY (SELECT ${select} FROM ${readerSql(file, kind, true)}) TO ${sqlString(staged)} (${PARQUET_SCRATCH})`;
 }
@@ -94,7 +106,7 @@ const missing = (col: SourceColumn | undefined, c: string) =>
  * kept under $10 trillion a line (an entry line above it is rejected), far inside the type's range.
  */
 export const cents = (x: string) => `CAST(${x} AS DECIMAL(18, 2))`;
-const MAX_USD = '1e13';
+const MAX_USD = String(MAX_USD_LIMIT);
 
 export interface LinesSqlInput {
   file: string;
@@ -108,6 +120,8 @@ export interface LinesSqlInput {
   window: { from: string; until: string };
   /** The cells are a CSV file's text (staged to Parquet or not): origins may carry spaces and any case. */
   textCells?: boolean;
+  /** A staged CSV's layout: rows whose cell count differs from the header's are rejected first (csv-cells.ts). */
+  csvLayout?: CsvLayout;
 }
 
 /**
@@ -143,9 +157,10 @@ export function linesSql(q: LinesSqlInput): string {
   const afterSort = (f: EntryField, type: string) => (col(f) ? f : `CAST(NULL AS ${type}) AS ${f}`);
   const badOptional = (f: EntryField, parsedName: string) =>
     col(f) ? `(NOT ${missing(col(f), raw(f))} AND ${parsedName} IS NULL)` : 'false';
+  const cellReason = q.csvLayout ? cellCountReasonSql(q.csvLayout) : 'CAST(NULL AS VARCHAR)';
   return `
 WITH src AS (
-  SELECT ${rowNumberSql(q.kind)} AS "row", ${rawSelect.join(', ')}
+  SELECT ${rowNumberSql(q.kind)} AS "row", ${rawSelect.join(', ')}, ${cellReason} AS cell_reason
   FROM ${readerSql(q.file, q.kind)}
 ),
 typed AS (
@@ -165,7 +180,7 @@ padded AS (
 ),
 keyed AS (
   -- the join key is NULL for a row whose cells cannot be priced (so the join stays a hash join)
-  SELECT padded.*, CASE WHEN value_usd >= 0 AND value_usd < ${MAX_USD}
+  SELECT padded.*, CASE WHEN cell_reason IS NULL AND value_usd >= 0 AND value_usd < ${MAX_USD}
       AND NOT ${badOptional('quantity', 'quantity')}
       AND NOT (${badOptional('duty_paid', 'duty_paid_usd')} OR coalesce(NOT abs(duty_paid_usd) < ${MAX_USD}, false))
       AND NOT ${badOptional('liquidation_date', 'liquidation_date')} THEN hts END AS join_hts
@@ -186,6 +201,7 @@ checked AS (
     duty_paid_usd, ${optional('quantity', 'quantity')}${optional('liquidation_date', 'liquidation_date')}
     CASE
       WHEN priced THEN NULL
+      WHEN cell_reason IS NOT NULL THEN cell_reason
       WHEN ${missing(col('entry_date'), raw('entry_date'))} THEN 'no entry date'
       WHEN entry_date IS NULL
         THEN 'entry date "' || ${text('entry_date')} || '" is not a date (YYYY-MM-DD or MM/DD/YYYY)'

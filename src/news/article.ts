@@ -3,8 +3,9 @@
 // publication date comes from the caller, else from a dated line of the article, else from a YYYY-MM-DD file name.
 import { convert } from 'html-to-text';
 import * as chrono from 'chrono-node';
-import { isValidIsoDate } from '../util/dates.js';
+import { isDateInRange } from '../util/dates.js';
 import { UserInputError } from '../util/errors.js';
+import { parseDate } from '../service/inputs.js';
 
 export type ArticleKind = 'txt' | 'html' | 'md';
 
@@ -73,7 +74,8 @@ function dateOfLine(lines: string[]): string | null {
     const r = chrono.parse(l, new Date(Date.UTC(2000, 0, 1)))[0];
     if (r && r.start.isCertain('year') && r.start.isCertain('day')) {
       const d = r.start.date();
-      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+      const iso = `${String(d.getFullYear()).padStart(4, '0')}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+      if (isDateInRange(iso)) return iso;
     }
   }
   return null;
@@ -91,8 +93,9 @@ export function readArticle(
   kind: ArticleKind,
   opts: { published?: string; fileName?: string } = {},
 ): Article {
-  if (opts.published !== undefined && !isValidIsoDate(opts.published))
-    throw new UserInputError(`published "${opts.published}" is not a valid date: write it as YYYY-MM-DD`, 'published');
+  // a given date obeys the rule of every date (YYYY-MM-DD within 1900..2100); one read from the text or the
+  // file name outside that range is not taken for the publication date
+  const given = opts.published === undefined ? undefined : parseDate(opts.published, 'published');
   const looksHtml = kind === 'html' || /^\s*<(!doctype|html|body|article|div|p)\b/i.test(raw);
   const canonical = looksHtml
     ? /<link[^>]+rel=["']canonical["'][^>]+href=["'](https?:[^"']+)["']/i.exec(raw)?.[1]
@@ -109,7 +112,7 @@ export function readArticle(
     if (BOILERPLATE.some((re) => re.test(l)) || !isProse(l) || paragraphs.includes(l)) dropped++;
     else paragraphs.push(l);
   }
-  let published: string | null = opts.published ?? null;
+  let published: string | null = given ?? null;
   let from: Article['published_from'] = published ? 'given' : null;
   if (!published) {
     published = dateOfLine(lines);
@@ -117,7 +120,7 @@ export function readArticle(
   }
   if (!published && opts.fileName) {
     const m = /(\d{4}-\d{2}-\d{2})/.exec(opts.fileName);
-    if (m && isValidIsoDate(m[1]!)) {
+    if (m && isDateInRange(m[1]!)) {
       published = m[1]!;
       from = 'file name';
     }

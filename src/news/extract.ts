@@ -2,6 +2,7 @@
 // actor, the rate, the product scope words, the countries and the dates (absolute, or relative to the
 // publication date: "from November 1", "next week"), with the sentence as evidence.
 import * as chrono from 'chrono-node';
+import { isDateInRange } from '../util/dates.js';
 import {
   ACTION_WORDS,
   ACTOR_WORDS,
@@ -48,7 +49,7 @@ const RELATIVE =
 const TARGET_BEFORE = /(\b(on|to|against|from|towards?|into|at|for|of)\s+|[-–])$/i;
 
 const iso = (d: Date) =>
-  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  `${String(d.getFullYear()).padStart(4, '0')}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
 function findAll(re: RegExp, text: string): Array<{ index: number; text: string }> {
   const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
@@ -71,6 +72,7 @@ export function datesIn(clause: string, published: string): StatementDate[] {
     const relative = RELATIVE.test(r.text) && !r.start.isCertain('month');
     const pick = relative && prospective && fwd[i] && fwd[i]!.index === r.index ? fwd[i]! : r;
     if (!pick.start.isCertain('month') && !relative && !/\b\d{4}\b/.test(pick.text)) return; // e.g. a bare weekday in past prose
+    if (!isDateInRange(iso(pick.start.date()))) return; // "in 9999", "0050-01-01": no date a measure takes effect on
     const d: StatementDate = {
       text: pick.text.replace(/[,.]$/, ''),
       date: iso(pick.start.date()),
@@ -79,7 +81,7 @@ export function datesIn(clause: string, published: string): StatementDate[] {
         /\bweek\b/i.test(pick.text) ||
         (!pick.start.isCertain('day') && !/(mon|tues|wednes|thurs|fri|satur|sun)day/i.test(pick.text)),
     };
-    if (pick.end) d.until = iso(pick.end.date());
+    if (pick.end && isDateInRange(iso(pick.end.date()))) d.until = iso(pick.end.date());
     out.push(d);
   });
   return out;

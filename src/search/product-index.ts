@@ -143,7 +143,7 @@ export class ProductIndex {
     const perWord: Query[] = nq.words.flatMap((w, i): Query[] => {
       if (termsOf(w).length === 0) return []; // stop word
       const own: Query = { queries: [w], prefix: i === last && w.length >= 3, fuzzy: w.length >= 6 ? 0.2 : false };
-      const alternatives = (ALTERNATIVES[w] ?? []).map((alt): Query => ({
+      const alternatives = (ALTERNATIVES.get(w) ?? []).map((alt): Query => ({
         combineWith: 'AND',
         queries: [alt.join(' ')],
       }));

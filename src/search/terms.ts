@@ -2,9 +2,13 @@
 // variants folded to one form (soybean → soya bean, aluminium → aluminum), then the Porter stem (beans → bean).
 // Index and query go through the same steps, so "soybeans", "soya beans" and "Soybeans," meet.
 import { stemmer } from 'stemmer';
+import { tableOf } from '../util/table.js';
+
+// Both tables are keyed by a user's words: Maps, so "constructor" or "__proto__" finds nothing (an object
+// literal would hand back Object.prototype's members).
 
 /** Spelling variants of the same thing, folded at index and query time: word → the words it stands for. */
-const VARIANTS: Record<string, string[]> = {
+const VARIANTS: ReadonlyMap<string, string[]> = tableOf({
   soybean: ['soya', 'bean'],
   soybeans: ['soya', 'bean'],
   soy: ['soya'],
@@ -29,10 +33,10 @@ const VARIANTS: Record<string, string[]> = {
   programme: ['program'],
   cellphone: ['cellular'],
   cellphones: ['cellular'],
-};
+});
 
 /** Everyday words the tariff schedules do not use, tried as alternatives at query time: word → other words. */
-export const ALTERNATIVES: Record<string, string[][]> = {
+export const ALTERNATIVES: ReadonlyMap<string, string[][]> = tableOf({
   smartphone: [['cellular'], ['telephone']],
   smartphones: [['cellular'], ['telephone']],
   mobile: [['cellular']],
@@ -50,7 +54,7 @@ export const ALTERNATIVES: Record<string, string[][]> = {
   cars: [['motor', 'car']],
   ev: [['electric', 'motor', 'vehicle']],
   evs: [['electric', 'motor', 'vehicle']],
-};
+});
 
 const STOP = new Set(['a', 'an', 'and', 'of', 'or', 'the', 'for', 'with', 'in', 'on', 'to', 'by', 'other', 'than']);
 
@@ -71,7 +75,7 @@ const memo = new Map<string, string[]>();
 export function termsOf(word: string): string[] {
   let terms = memo.get(word);
   if (!terms) {
-    terms = STOP.has(word) ? [] : (VARIANTS[word] ?? [word]).map((w) => (/^\p{L}+$/u.test(w) ? stemmer(w) : w));
+    terms = STOP.has(word) ? [] : (VARIANTS.get(word) ?? [word]).map((w) => (/^\p{L}+$/u.test(w) ? stemmer(w) : w));
     if (memo.size < 200_000) memo.set(word, terms);
   }
   return terms;

@@ -30,7 +30,7 @@ import { evaluateBom, parseBom, bomFromObject, type Bom, type BomAnswer } from '
 import { schemaOf } from '../controls/names/pairs.js';
 import { normalizeName } from '../controls/names/normalize.js';
 import { queryRows, sqlString } from '../datasets/duckdb.js';
-import { parseDate } from './inputs.js';
+import { parseDate, parseWholeNumber } from './inputs.js';
 import { UserInputError } from '../util/errors.js';
 import { todayIso } from '../util/dates.js';
 import type { TimelineEntry } from '../contract/answers.js';
@@ -216,9 +216,7 @@ const normalizeForOwnership = (s: string) => normalizeName(s, 'Company');
 export async function screenQuery(ctx: TradewarContext, input: ScreenInput): Promise<ScreenResult> {
   const date = input.date ? parseDate(input.date, 'date') : todayIso();
   const l = await listsFor(ctx, input.lists);
-  const limit = input.limit === undefined || input.limit === '' ? 25 : Number(input.limit);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 500)
-    throw new UserInputError(`limit "${input.limit}" is not a whole number between 1 and 500`, 'limit');
+  const limit = input.limit === undefined || input.limit === '' ? 25 : parseWholeNumber(input.limit, 'limit', 1, 500);
   const answer = screenParty(
     l.index,
     {

@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type { TradewarContext } from './context.js';
-import { countryName, parseChoice, parseImporter } from './inputs.js';
+import { countryName, parseChoice, parseImporter, parseWholeNumber } from './inputs.js';
 import { csvProjection, linesAsNumbersSql } from '../entries/sql.js';
 import { duckdb } from '../datasets/duckdb.js';
 import type { EntriesUploadAnswer, EntryLine } from '../contract/entries.js';
@@ -143,9 +143,8 @@ async function priceUpload(
   file: string,
   input: EntriesUploadInput,
 ): Promise<EntriesUploadAnswer> {
-  const limit = input.limit === undefined || input.limit === '' ? 1000 : Number(input.limit);
-  if (!Number.isInteger(limit) || limit < 0 || limit > 100_000)
-    throw new UserInputError(`limit "${input.limit}" is not a whole number from 0 to 100000`, 'limit');
+  const limit =
+    input.limit === undefined || input.limit === '' ? 1000 : parseWholeNumber(input.limit, 'limit', 0, 100_000);
   const work = mkdtempSync(join(tmpdir(), 'tradewar-upload-'));
   try {
     const out = join(work, 'lines.parquet');

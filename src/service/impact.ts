@@ -4,7 +4,7 @@
 import { performance } from 'node:perf_hooks';
 import type { TradewarContext } from './context.js';
 import { BASELINE, contextForScenario } from './scenarios.js';
-import { parseChoice, parseDate, parseDateWindow } from './inputs.js';
+import { parseChoice, parseDate, parseDateWindow, parseNumber, parseWholeNumber } from './inputs.js';
 import { UserInputError } from '../util/errors.js';
 import { HS_SECTIONS } from '../codes/hs-sections.js';
 import { tariffCross, averageBySupplier, type TariffCross } from '../impact/tariffs.js';
@@ -68,29 +68,22 @@ function parseInt(
   max: number,
 ): number {
   if (value === undefined || value === '') return fallback;
-  const v = Number(value);
-  if (!Number.isInteger(v) || v < min || v > max)
-    throw new UserInputError(`${field} "${value}" is not a whole number from ${min} to ${max}`, field);
-  return v;
+  return parseWholeNumber(value, field, min, max);
 }
 
 function parseSupply(value: string | number | undefined): number {
   if (value === undefined || value === '' || value === 'inf' || value === 'infinite') return Infinity;
-  const v = Number(value);
-  if (!Number.isFinite(v) || v <= 0)
-    throw new UserInputError(`supply "${value}" is not a positive number (or "inf" for flat foreign supply)`, 'supply');
-  return v;
+  return parseNumber(value, 'supply', 'a positive number (or "inf" for flat foreign supply)', (v) => v > 0);
 }
 
 function parseDemand(value: string | number | undefined): number | undefined {
   if (value === undefined || value === '' || value === 'hauk') return undefined;
-  const v = Number(value);
-  if (!Number.isFinite(v) || v <= 0 || v > 50)
-    throw new UserInputError(
-      `demand "${value}" is not a positive number up to 50 (or "hauk" for Hauk's estimates by industry)`,
-      'demand',
-    );
-  return v;
+  return parseNumber(
+    value,
+    'demand',
+    `a positive number up to 50 (or "hauk" for Hauk's estimates by industry)`,
+    (v) => v > 0 && v <= 50,
+  );
 }
 
 /** Longest window a PE request may price: each change date inside it is one more pass over the tariff lines. */

@@ -3,6 +3,8 @@
 // (exit 2 on the command line, HTTP 400 {error, field} from the API).
 import { DATE_RANGE_TEXT, isDateInRange, isValidIsoDate } from '../util/dates.js';
 import { UserInputError } from '../util/errors.js';
+import { MAX_USD, MAX_USD_TEXT, plainDecimal } from '../util/numbers.js';
+import { tableOf } from '../util/table.js';
 import type { Datasets } from '../datasets/datasets.js';
 
 export const IMPORTERS = ['US', 'CN'] as const;
@@ -45,6 +47,47 @@ export function parseDateWindow(
   return { from: f, to: t };
 }
 
+/**
+ * A number a user wrote (option or query parameter): a plain decimal (util/numbers.ts), then `accept`ed;
+ * `expected` says what is wanted, e.g. "a whole number from 0 to 2000". The one number reader of both front ends.
+ */
+export function parseNumber(
+  value: string | number,
+  field: string,
+  expected: string,
+  accept: (n: number) => boolean = () => true,
+): number {
+  const n = plainDecimal(value);
+  if (n === undefined)
+    throw new UserInputError(
+      `${field} "${echo(value)}" is not ${expected}: write a plain decimal number (digits, e.g. 2.5; no hex, exponent, Infinity or NaN)`,
+      field,
+    );
+  if (!accept(n)) throw new UserInputError(`${field} "${echo(value)}" is not ${expected}`, field);
+  return n;
+}
+
+/** A whole number from min to max (inclusive). */
+export function parseWholeNumber(value: string | number, field: string, min: number, max: number): number {
+  return parseNumber(
+    value,
+    field,
+    `a whole number from ${min} to ${max}`,
+    (n) => Number.isInteger(n) && n >= min && n <= max,
+  );
+}
+
+/** An amount in USD: 0 or more and under $10 trillion, the bound entry files obey. */
+export function parseUsd(value: string | number, field: string): number {
+  const n = parseNumber(value, field, 'an amount in USD of 0 or more, e.g. 10000', (x) => x >= 0);
+  if (n >= MAX_USD)
+    throw new UserInputError(
+      `${field} ${echo(value)} is ${MAX_USD_TEXT} or more: not one customs value; give the amount in USD, below ${MAX_USD_TEXT}`,
+      field,
+    );
+  return n;
+}
+
 /** Longest user value echoed back in a message; longer ones are cut with their length stated. */
 export const ECHO_LIMIT = 80;
 
@@ -72,7 +115,7 @@ export function countryName(code: string): string | undefined {
  * reserved for other uses, and the user-assigned ranges (AA, QM–QZ, XA–XZ, ZZ; XK, Kosovo, is kept).
  * Intl.DisplayNames maps several of them to a successor's name (SU → Russia), so they are refused by list.
  */
-const RETIRED: Record<string, string> = {
+const RETIRED: ReadonlyMap<string, string> = tableOf({
   AN: 'CW, SX or BQ',
   BU: 'MM',
   CS: 'RS or ME',
@@ -85,7 +128,7 @@ const RETIRED: Record<string, string> = {
   ZR: 'CD',
   UK: 'GB',
   FX: 'FR',
-};
+});
 const RESERVED = new Set(['AC', 'CP', 'DG', 'EA', 'EZ', 'IC', 'TA', 'UN', 'QO', 'QU']);
 
 function isPlaceholderCode(v: string): boolean {
@@ -98,9 +141,10 @@ export function parseCountry(value: string | undefined, field: string, data: Dat
   if (!/^[A-Z]{2}$/.test(v))
     throw new UserInputError(`${field} "${echo(value)}" is not an ISO 3166 alpha-2 code (two letters, e.g. CN)`, field);
   if (data.countries.has(v)) return v;
-  if (RETIRED[v])
+  const successor = RETIRED.get(v);
+  if (successor)
     throw new UserInputError(
-      `unknown country ${v} in ${field}: ${v} is a retired ISO 3166 code; use ${RETIRED[v]}`,
+      `unknown country ${v} in ${field}: ${v} is a retired ISO 3166 code; use ${successor}`,
       field,
     );
   if (RESERVED.has(v) || isPlaceholderCode(v))

@@ -1,7 +1,7 @@
 // The questions tradewar answers, as plain functions over a context: the command line and the HTTP API
 // both call these, so their answers are the same.
 import type { TradewarContext } from './context.js';
-import { parseChoice, parseCountry, parseDate, parseDates, parseImporter, scopeCaveat } from './inputs.js';
+import { parseChoice, parseCountry, parseDate, parseDates, parseImporter, parseUsd, scopeCaveat } from './inputs.js';
 import { resolveCode } from '../codes/resolve.js';
 import type { Stack } from '../engine/evaluate.js';
 import { stackForCode } from './lines.js';
@@ -48,10 +48,7 @@ export function dutyAmounts(stack: Stack, value: number): DutyAmounts {
 
 export function parseValue(value: string | number | undefined, field = 'value'): number | undefined {
   if (value === undefined || value === '') return undefined;
-  const v = Number(value);
-  if (!Number.isFinite(v) || v < 0)
-    throw new UserInputError(`${field} "${value}" is not an amount: give the customs value in USD, e.g. 10000`, field);
-  return v;
+  return parseUsd(value, field);
 }
 
 export function rateQuery(ctx: TradewarContext, input: RateInput): Stack {

@@ -1,7 +1,7 @@
 // Refund estimate: duties assessed under measures a court later struck down (IEEPA, 2026-02-20) on a
 // product over a period, assuming the entered value was spread evenly over the days of the period.
 import type { TradewarContext } from './context.js';
-import { parseCountry, parseDate, parseImporter } from './inputs.js';
+import { parseCountry, parseDate, parseImporter, parseUsd } from './inputs.js';
 import { productIntervals } from '../engine/panel.js';
 import type { ImporterRules } from '../engine/compile.js';
 import { coversLines, expansionHead, isExpanded, resolveProduct } from './lines.js';
@@ -61,9 +61,9 @@ export function refundQuery(ctx: TradewarContext, input: RefundInput): RefundEst
   const from = parseDate(input.from, 'from');
   const to = parseDate(input.to, 'to');
   if (to < from) throw new UserInputError(`to ${to} is before from ${from}`, 'to');
-  const value = Number(input.value);
-  if (input.value === undefined || !Number.isFinite(value) || value < 0)
-    throw new UserInputError('value must be the customs value entered in USD, a number of 0 or more', 'value');
+  if (input.value === undefined || input.value === '')
+    throw new UserInputError('missing value: give the customs value entered in USD, e.g. 10000', 'value');
+  const value = parseUsd(input.value, 'value');
   if (!input.product) throw new UserInputError('missing product: give a tariff code', 'product');
   const rules = ctx.rules(dest);
   const r = resolveProduct(ctx, input.product, dest);

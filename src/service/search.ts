@@ -1,7 +1,7 @@
 // Product search with each hit's duty on a date: the CLI's `tradewar search` (and the same index as
 // /api/products). A national line shows its total; a shorter code the range over the lines under it.
 import type { TradewarContext } from './context.js';
-import { parseDate, parseImporter } from './inputs.js';
+import { parseDate, parseImporter, parseWholeNumber } from './inputs.js';
 import { ProductIndex } from '../search/product-index.js';
 import { linesUnder } from '../codes/resolve.js';
 import { evaluate } from '../engine/evaluate.js';
@@ -51,9 +51,7 @@ export function searchQuery(
     throw new UserInputError('missing search text: give a code prefix or words, e.g. "soybeans"', 'q');
   const importer = input.importer ? parseImporter(input.importer, 'importer', ctx.data) : undefined;
   index ??= productIndexOf(ctx, importer, progress);
-  const limit = input.limit === undefined ? 20 : Number(input.limit);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 200)
-    throw new UserInputError(`limit "${input.limit}" is not a number from 1 to 200`, 'limit');
+  const limit = input.limit === undefined ? 20 : parseWholeNumber(input.limit, 'limit', 1, 200);
   const date = input.date === undefined ? todayIso() : parseDate(input.date, 'date');
   return index.search(input.q, importer, limit).map((h) => {
     const rules = ctx.rules(h.importer);

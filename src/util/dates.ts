@@ -4,6 +4,8 @@
 // Supported range (ADR 80): 1900-01-01 .. 2100-12-31, the same for the ledger, the command line and the API.
 // Inside it every date has four year digits, so string order is date order, and `addDays` of a date in range by
 // a few days stays a four-digit year (it refuses anything that would leave years 0000–9999).
+import { tableOf } from './table.js';
+
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export const DATE_MIN = '1900-01-01';
@@ -74,7 +76,7 @@ export function minDate(a: string, b: string): string {
 }
 
 /** Month numbers by three-letter English abbreviation, lower case ('jan' → '01'), for dates written in words. */
-export const MONTH_NUMBERS: Readonly<Record<string, string>> = {
+export const MONTH_NUMBERS: ReadonlyMap<string, string> = tableOf({
   jan: '01',
   feb: '02',
   mar: '03',
@@ -87,4 +89,4 @@ export const MONTH_NUMBERS: Readonly<Record<string, string>> = {
   oct: '10',
   nov: '11',
   dec: '12',
-};
+});

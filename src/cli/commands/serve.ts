@@ -3,9 +3,8 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { contextFor, globalsOf, print } from '../options.js';
-import { UserInputError } from '../../util/errors.js';
 import { defaultPoolSize } from '../../api/worker-pool.js';
-import { echo } from '../../service/inputs.js';
+import { echo, parseWholeNumber } from '../../service/inputs.js';
 import { createServer } from 'node:net';
 
 /** Why the server cannot listen on host:port (in use, not allowed, no such address), or undefined when it can. */
@@ -71,9 +70,7 @@ export function registerServeCommand(program: Command): void {
       String(defaultPoolSize()),
     )
     .action(async (opts, cmd: Command) => {
-      const port = Number(opts.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535)
-        throw new UserInputError(`port "${opts.port}" is not a port number (0-65535)`, 'port');
+      const port = parseWholeNumber(opts.port, 'port', 0, 65535);
       const say = (msg: string) => process.stderr.write(`tradewar: ${msg}\n`);
       const started = Date.now();
       const origins = { cors: list(opts.cors), allowedHosts: list(opts.allowHost) };
@@ -97,9 +94,7 @@ export function registerServeCommand(program: Command): void {
         }
       }
       say('loading the ledger and the shipped data…');
-      const workers = Number(opts.workers);
-      if (!Number.isInteger(workers) || workers < 0 || workers > 16)
-        throw new UserInputError(`--workers "${echo(opts.workers)}" is not a number of workers (0-16)`, 'workers');
+      const workers = parseWholeNumber(opts.workers, 'workers', 0, 16);
       const ctx = await contextFor(cmd);
       const app = await buildServer(ctx, {
         scenarioDir: opts.scenarios,

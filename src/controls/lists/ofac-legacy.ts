@@ -111,7 +111,7 @@ export function sdnRemarks(remarks: string): SdnRemarks {
   let listed: string | null = null;
   let listedAs = '';
   for (const m of remarks.matchAll(/(Listing Date(?: \([^)]*\))?):\s*(\d{1,2}) ([A-Za-z]{3})[a-z]* (\d{4})/g)) {
-    const month = MONTHS[m[3]!.toLowerCase()];
+    const month = MONTHS.get(m[3]!.toLowerCase());
     if (!month) continue;
     const iso = `${m[4]}-${month}-${m[2]!.padStart(2, '0')}`;
     if (listed === null || iso < listed) {

@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { queryRows, sqlString } from '../../datasets/duckdb.js';
 import { UserInputError } from '../../util/errors.js';
+import { tableOf } from '../../util/table.js';
 import { parseCsv, parseCsvRecords } from '../io/csv-read.js';
 import type { NameSchema } from '../names/normalize.js';
 import { isLegacySdn, parseSdnLegacy } from './ofac-legacy.js';
@@ -113,12 +114,13 @@ export function cslSourceCode(source: string): string {
   return m ? m[1]! : source.trim();
 }
 
-const CSL_TYPES: Record<string, NameSchema> = {
+/** Keyed by the `type` of a user's list file: a Map (util/table.ts). */
+const CSL_TYPES: ReadonlyMap<string, NameSchema> = tableOf({
   Entity: 'Company',
   Individual: 'Person',
   Vessel: 'Vessel',
   Aircraft: 'Other',
-};
+});
 
 interface CslJsonEntry {
   id?: string;
@@ -150,7 +152,7 @@ function fromCslEntry(e: CslJsonEntry, k: number): Party {
   return {
     id: `csl:${e.id ?? e._id ?? e.entity_number ?? k + 1}`,
     list: cslSourceCode(e.source ?? 'CSL'),
-    schema: CSL_TYPES[e.type ?? ''] ?? 'Other',
+    schema: CSL_TYPES.get(e.type ?? '') ?? 'Other',
     name: (e.name ?? '').trim(),
     aliases: (e.alt_names ?? []).map((a) => a.trim()).filter(Boolean),
     country: countries[0] ?? '',
@@ -203,7 +205,7 @@ export function parseCslCsv(text: string, what = 'the CSL CSV file'): Party[] {
       return {
         id: `csl:${v._id || v.entity_number || k + 1}`,
         list: cslSourceCode(v.source ?? 'CSL'),
-        schema: CSL_TYPES[v.type ?? ''] ?? 'Other',
+        schema: CSL_TYPES.get(v.type ?? '') ?? 'Other',
         name: v.name!,
         aliases: split(v.alt_names),
         country: countries.find((c) => /^[A-Z]{2}$/.test(c)) ?? '',

@@ -3,6 +3,8 @@
 // "Co., Ltd.". Written phrases are in the normalised form of normalize.ts (lower case, ASCII, single spaces);
 // Han forms are matched before transliteration.
 
+import { tableOf } from '../../util/table.js';
+
 /** canonical symbol → phrases (normalised, word-separated) that mean it. */
 export const LEGAL_FORMS: Record<string, string[]> = {
   ltd: ['limited', 'ltd', 'ltda', 'limitada', 'limitee', 'youxian gongsi', 'youxiangongsi', 'yugen kaisha', 'yk'],
@@ -155,7 +157,8 @@ export const TITLES = new Set([
   'mawlawi',
 ]);
 
-export const ORDINALS: Record<string, string> = {
+/** Keyed by the words of a name being screened: a Map (util/table.ts). */
+export const ORDINALS: ReadonlyMap<string, string> = tableOf({
   '1st': 'first',
   '2nd': 'second',
   '3rd': 'third',
@@ -171,4 +174,4 @@ export const ORDINALS: Record<string, string> = {
   three: '3',
   four: '4',
   five: '5',
-};
+});

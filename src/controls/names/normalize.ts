@@ -75,7 +75,8 @@ const DIGIT = /\d/;
 
 function cleanToken(t: string): string {
   if (!DIGIT.test(t)) return t;
-  if (ORDINALS[t]) return ORDINALS[t]!;
+  const ordinal = ORDINALS.get(t);
+  if (ordinal) return ordinal;
   if (/[a-z]/.test(t)) return t.replace(/[0134578]/g, (d) => CONFUSABLE[d]!);
   return t;
 }

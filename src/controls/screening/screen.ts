@@ -6,6 +6,7 @@ import { normalizeName, type NameSchema } from '../names/normalize.js';
 import type { Party } from '../lists/parties.js';
 import { normalizeId, personClass, type ScreeningIndex } from './index.js';
 import { UserInputError } from '../../util/errors.js';
+import { plainDecimal } from '../../util/numbers.js';
 
 export interface ScreenQuery {
   name: string;
@@ -68,8 +69,8 @@ export function algorithmOf(id: string | undefined): NameAlgorithm {
 
 export function parseThreshold(value: string | number | undefined, fallback: number): number {
   if (value === undefined || value === '') return fallback;
-  const t = Number(value);
-  if (!Number.isFinite(t) || t < 0 || t > 1)
+  const t = plainDecimal(value);
+  if (t === undefined || t < 0 || t > 1)
     throw new UserInputError(`threshold "${value}" is not a number between 0 and 1 (e.g. 0.7)`, 'threshold');
   return t;
 }

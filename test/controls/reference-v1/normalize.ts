@@ -70,7 +70,7 @@ function hanToPinyin(run: string, person: boolean): string {
 const CONFUSABLE: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b' };
 
 function cleanToken(t: string): string {
-  if (ORDINALS[t] && /\d/.test(t)) return ORDINALS[t]!;
+  if (ORDINALS.get(t) && /\d/.test(t)) return ORDINALS.get(t)!;
   if (/\d/.test(t) && /[a-z]/.test(t)) return t.replace(/[0134578]/g, (d) => CONFUSABLE[d]!);
   return t;
 }
