@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { contextFor, globalsOf, print } from '../options.js';
 import { defaultPoolSize } from '../../api/worker-pool.js';
-import { echo, parseWholeNumber } from '../../service/inputs.js';
+import { parseWholeNumber } from '../../service/inputs.js';
 import { createServer } from 'node:net';
 
 /** Why the server cannot listen on host:port (in use, not allowed, no such address), or undefined when it can. */
