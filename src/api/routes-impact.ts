@@ -42,7 +42,7 @@ export const IMPACT_ROUTES: RouteDef[] = [
       format: P.format(['json', 'csv']),
     },
     required: ['scenario'],
-    heavy: true, // PE draws, windows and GE solves take seconds: a worker thread, under admission control
+    heavy: true, // PE draws, windows and GE solves take seconds: a worker process, under admission control
     cacheable: true,
     response: R.ref('ImpactAnswer'),
     csv: (a: ImpactAnswer) => a.countries as unknown as Row[],

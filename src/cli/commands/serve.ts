@@ -66,7 +66,7 @@ export function registerServeCommand(program: Command): void {
     )
     .option(
       '--workers <n>',
-      'worker threads for the heavy routes (averages, series, panels, comparisons); 0: on the event loop',
+      'worker processes for the heavy routes (averages, series, panels, comparisons, impact, entry files); 0: on the event loop',
       String(defaultPoolSize()),
     )
     .action(async (opts, cmd: Command) => {
