@@ -14,6 +14,8 @@ function serialize(err: unknown): SerializedError {
     const extra: Record<string, unknown> = {};
     const suggestions = (err as UserInputError & { suggestions?: unknown }).suggestions;
     if (suggestions) extra.suggestions = suggestions;
+    const httpStatus = (err as UserInputError & { httpStatus?: number }).httpStatus;
+    if (httpStatus) extra.httpStatus = httpStatus;
     return { user: true, message: err.message, field: err.field, extra };
   }
   return { user: false, message: err instanceof Error ? err.message : String(err) };

@@ -1,8 +1,8 @@
 // The entry-file batch as a service: checks the request, resolves the importer and the countries an entry may
 // name, and runs src/entries over the context's rules (same code for the command line and the API).
 import { dirname, join, resolve } from 'node:path';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { makeWorkFolder } from '../util/work-folder.js';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import type { TradewarContext } from './context.js';
 import { countryName, parseChoice, parseImporter } from './inputs.js';
 import { csvProjection, linesAsNumbersSql } from '../entries/sql.js';
@@ -102,7 +102,7 @@ export async function entriesUpload(
   const limit = input.limit === undefined || input.limit === '' ? 1000 : Number(input.limit);
   if (!Number.isInteger(limit) || limit < 0 || limit > 100_000)
     throw new UserInputError(`limit "${input.limit}" is not a whole number from 0 to 100000`, 'limit');
-  const work = mkdtempSync(join(tmpdir(), 'tradewar-upload-'));
+  const work = makeWorkFolder('upload');
   try {
     const file = join(work, `upload.${ext}`);
     writeFileSync(file, text);
