@@ -68,7 +68,7 @@ function ensureCacheFolder(dir: string): void {
 }
 
 /** Temporary build folders: <importer>-<key>.tmp-<pid>-<hex>. */
-const STALE_BUILD = /^[a-z]+-[0-9a-f]+\.tmp-(\d+)-[0-9a-f]+$/;
+const STALE_BUILD = /^[a-z]+-[0-9a-f]+\.tmp-(\d+)(?:-[0-9a-f]+)?$/; // without the suffix: older versions
 
 /** Builds in flight in this process, by cache folder: a second job for the same panel waits for the first. */
 const building = new Map<string, Promise<PanelFiles>>();

@@ -16,6 +16,7 @@ import type { RouteDef, RouteEnv } from '../../src/api/routes.js';
 import { parseCsvRecords } from '../../src/controls/io/csv-read.js';
 import { projectPath } from '../../src/util/paths.js';
 import { makeDevProject } from './dev-fixture.js';
+import { toCsv as dashboardCsv } from '../../web/src/csv.js';
 
 const work = mkdtempSync(join(tmpdir(), 'tradewar-csv-injection-'));
 let app: FastifyInstance;
@@ -179,5 +180,11 @@ describe('spreadsheet formula injection', () => {
     expect(matched.status, matched.stderr).toBe(0);
     expect(formulaCells(matched.stdout)).toEqual([]);
     expect(matched.stdout).toContain("'=1+2");
+
+    // 4. the dashboard's CSV export (every chart and table)
+    const exported = dashboardCsv([{ name: FORMULA, note: '@x', pct: -3.5, text_number: '-3.5' }]);
+    expect(formulaCells(exported)).toEqual([]);
+    expect(exported).toContain(`'${FORMULA}`);
+    expect(exported).toMatch(/,-3\.5,-3\.5\n$/);
   }, 240_000);
 });

@@ -7,7 +7,7 @@ import { parseChoice } from '../../service/inputs.js';
 import { UserInputError } from '../../util/errors.js';
 import { globalsOf, print } from '../options.js';
 import { render } from '../format.js';
-import { writeTextOutput } from '../output-file.js';
+import { checkOutputPath, writeTextOutput } from '../output-file.js';
 
 export function registerNewsCommands(program: Command): void {
   program
@@ -52,6 +52,7 @@ export function registerNewsCommands(program: Command): void {
         ]);
         const format = parseChoice(opts.format, 'format', ['table', 'json', 'yaml'] as const, 'table');
         if (!existsSync(file)) throw new UserInputError(`article ${file} not found`, 'file');
+        if (opts.overlay) checkOutputPath(opts.overlay, 'overlay'); // before the work, not after
         const kind = kindOf(file);
         const { DEFAULT_LEDGER_DIR } = await import('../../service/context.js');
         const ledger = loadLedger(globalsOf(cmd).ledger ?? DEFAULT_LEDGER_DIR);
