@@ -101,7 +101,9 @@ export function installErrorHandlers(app: FastifyInstance, log: (err: unknown, r
       if (err.field) body.field = err.field;
       const suggestions = (err as UserInputError & { suggestions?: ProductHit[] }).suggestions;
       if (suggestions) body.suggestions = suggestions;
-      return reply.code(400).type('application/json; charset=utf-8').send(body);
+      // 503 for a setup the operator must fix (an unwritable cache or temporary folder: UnwritableFolderError)
+      const status = (err as UserInputError & { httpStatus?: number }).httpStatus ?? 400;
+      return reply.code(status).type('application/json; charset=utf-8').send(body);
     }
     if (err instanceof SaturatedError)
       return reply

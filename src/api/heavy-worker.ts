@@ -20,6 +20,8 @@ function serialize(err: unknown): SerializedError {
     const extra: Record<string, unknown> = {};
     const suggestions = (err as UserInputError & { suggestions?: unknown }).suggestions;
     if (suggestions) extra.suggestions = suggestions;
+    const httpStatus = (err as UserInputError & { httpStatus?: number }).httpStatus;
+    if (httpStatus) extra.httpStatus = httpStatus;
     return { user: true, message: err.message, field: err.field, extra };
   }
   const statusCode = (err as { statusCode?: unknown } | null)?.statusCode;

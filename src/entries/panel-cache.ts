@@ -10,10 +10,13 @@
 //                      that no rule tells apart share a class)
 // Origins outside the trade-data partners are classed the same way as partners, so they get the panel of the
 // partners no ledger rule tells apart from them (for the US: MFN plus measures that name all partners).
-import { createHash } from 'node:crypto';
+// Building is safe to run concurrently: each build writes into its own temporary folder (named by process id
+// and a random suffix, removed by a later run if its process was killed) that is renamed into place whole;
+// jobs of one process share one build, and a job of another process that loses the rename uses the winner's.
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ImporterRules } from '../engine/compile.js';
 import { buildIntervalPanel, type Window } from '../engine/panel.js';
@@ -21,6 +24,9 @@ import { struckDownLayers } from '../engine/refunds.js';
 import type { LayerContribution } from '../contract/answers.js';
 import type { Ledger } from '../ledger/ledger.js';
 import { sqlString } from '../datasets/duckdb.js';
+import { CACHE_VARIABLE, cacheRoot, configuredCacheRoot } from '../util/cache-root.js';
+import { fsFailure, UnwritableFolderError } from '../util/fs-errors.js';
+import { removeStaleTemporaries } from '../util/stale-temp.js';
 
 /** Bump when the columns of the cached panel change, so old caches are not read. */
 const PANEL_FORMAT = 4;
@@ -44,11 +50,28 @@ export interface PanelFiles {
   intervalRows: number;
 }
 
-/** The cache folder: TRADEWAR_CACHE_DIR, else $XDG_CACHE_HOME/tradewar, else ~/.cache/tradewar. */
-export function cacheRoot(): string {
-  if (process.env.TRADEWAR_CACHE_DIR) return process.env.TRADEWAR_CACHE_DIR;
-  return join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'tradewar');
+/** Where the panels of a project's data are cached (src/util/cache-root.ts). Data without a manifest (test and
+ * development projects) caches under the temp folder unless TRADEWAR_CACHE_DIR is set, and so does a run with
+ * the caches off (the panel is needed all the same). */
+function panelRoot(dataDir: string): string {
+  const configured = existsSync(join(dataDir, 'manifest.json')) ? cacheRoot() : configuredCacheRoot();
+  return configured ?? join(tmpdir(), 'tradewar-cache');
 }
+
+/** Creates the panel's cache folder, or says which folder cannot be written, why, and how to move it. */
+function ensureCacheFolder(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (err) {
+    throw new UnwritableFolderError('the cache folder', dir, fsFailure(err) ?? String(err), CACHE_VARIABLE);
+  }
+}
+
+/** Temporary build folders: <importer>-<key>.tmp-<pid>-<hex>. */
+const STALE_BUILD = /^[a-z]+-[0-9a-f]+\.tmp-(\d+)(?:-[0-9a-f]+)?$/; // without the suffix: older versions
+
+/** Builds in flight in this process, by cache folder: a second job for the same panel waits for the first. */
+const building = new Map<string, Promise<PanelFiles>>();
 
 /** A hash of everything the panel depends on: ledger records, the shipped data's manifest, importer, window,
  * the countries an entry may name. */
@@ -90,9 +113,7 @@ export async function entriesPanel(
   },
 ): Promise<PanelFiles> {
   const key = panelKey(opts.ledger, opts.dataDir, importer, opts.window, origins);
-  // data without a manifest (test and development projects) caches under the temp folder, not the user's cache
-  const root =
-    opts.cacheDir ?? (existsSync(join(opts.dataDir, 'manifest.json')) ? cacheRoot() : join(tmpdir(), 'tradewar-cache'));
+  const root = opts.cacheDir ? resolve(opts.cacheDir) : panelRoot(opts.dataDir);
   const dir = join(root, 'entries-panel', `${importer.toLowerCase()}-${key}`);
   const files = {
     dir,
@@ -101,16 +122,45 @@ export async function entriesPanel(
     layerSets: join(dir, 'layer_sets.parquet'),
     origins: join(dir, 'origins.parquet'),
   };
-  if (existsSync(files.intervals) && existsSync(files.layerSets) && existsSync(files.origins)) {
-    const n = await conn.runAndReadAll(`SELECT count(*)::BIGINT FROM read_parquet(${sqlString(files.intervals)})`);
-    return { ...files, cached: true, intervalRows: Number(n.getRows()[0]![0]) };
+  const complete = () => existsSync(files.intervals) && existsSync(files.layerSets) && existsSync(files.origins);
+  if (!complete()) {
+    const inFlight = building.get(dir);
+    if (inFlight) return { ...(await inFlight), cached: true };
+    const build = buildPanel(conn, importer, rules, origins, files, opts)
+      .catch((err: unknown) => {
+        const why = err instanceof UnwritableFolderError ? undefined : fsFailure(err);
+        if (why === undefined) throw err;
+        throw new UnwritableFolderError('the cache folder', dirname(dir), why, CACHE_VARIABLE);
+      })
+      .finally(() => building.delete(dir));
+    building.set(dir, build);
+    return build;
   }
+  const n = await conn.runAndReadAll(`SELECT count(*)::BIGINT FROM read_parquet(${sqlString(files.intervals)})`);
+  return { ...files, cached: true, intervalRows: Number(n.getRows()[0]![0]) };
+}
+
+type PanelPaths = Omit<PanelFiles, 'cached' | 'intervalRows'>;
+
+/** Builds the panel into a temporary folder beside its cache folder, then renames it into place. */
+async function buildPanel(
+  conn: DuckDBConnection,
+  importer: string,
+  rules: () => ImporterRules,
+  origins: readonly string[],
+  files: PanelPaths,
+  opts: { window: Window; onProgress?: (d: number, t: number) => void },
+): Promise<PanelFiles> {
+  const { dir } = files;
+  const parent = dirname(dir);
+  ensureCacheFolder(parent);
+  removeStaleTemporaries(parent, STALE_BUILD);
   const partners = origins.filter((o) => o !== importer);
   const panel = buildIntervalPanel(rules(), partners, opts.window, opts.onProgress);
-  const tmp = `${dir}.tmp-${process.pid}`;
-  rmSync(tmp, { recursive: true, force: true });
-  mkdirSync(tmp, { recursive: true });
-  const t = `entries_panel_${process.pid}`;
+  const suffix = `${process.pid}-${randomBytes(4).toString('hex')}`;
+  const tmp = `${dir}.tmp-${suffix}`;
+  ensureCacheFolder(tmp);
+  const t = `entries_panel_${suffix.replace('-', '_')}`;
   await conn.run(`CREATE OR REPLACE TEMP TABLE ${t}_iv (id INTEGER, exporter VARCHAR, product VARCHAR,
     valid_from VARCHAR, valid_until VARCHAR, base_pct DOUBLE, statutory_pct DOUBLE, expected_pct DOUBLE,
     owed_pct DOUBLE, refundable_pct DOUBLE)`);
@@ -186,7 +236,7 @@ export async function entriesPanel(
     try {
       renameSync(tmp, dir);
     } catch (err) {
-      // another run cached the same panel meanwhile: use theirs
+      // another process cached the same panel meanwhile (the folder exists, not empty): use theirs
       if (!existsSync(files.intervals)) throw err;
     }
     return { ...files, cached: false, intervalRows: Number(n.getRows()[0]![0]) };

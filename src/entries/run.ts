@@ -3,14 +3,14 @@
 // summary read back from that file, then CSV or JSON written from it when asked. Memory stays flat in the
 // size of the entry file: nothing is held in Node, DuckDB streams the read → join → write pipeline.
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { copyFileSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import type { ImporterRules } from '../engine/compile.js';
 import type { Window } from '../engine/panel.js';
 import type { Ledger } from '../ledger/ledger.js';
 import { sqlString } from '../datasets/duckdb.js';
 import { UserInputError } from '../util/errors.js';
+import { makeWorkFolder } from '../util/work-folder.js';
 import { matchColumns } from './columns.js';
 import { csvLayout } from './csv-cells.js';
 import type { EntriesSummary, LayerTotal } from '../contract/entries.js';
@@ -19,6 +19,7 @@ import { EXPECTED_EQUALS_STATUTORY, entriesPanel } from './panel-cache.js';
 import {
   byLayerSql,
   csvProjection,
+  formulaSafeColumnsSql,
   linesAsNumbersSql,
   linesSql,
   PARQUET_OUTPUT,
@@ -129,11 +130,20 @@ export async function keepFileOrder(conn: DuckDBConnection, file: string): Promi
   return false;
 }
 
+/** The lines as CSV: layers as text, every text cell formula-safe (see src/util/csv.ts). */
+async function writeCsv(conn: DuckDBConnection, lines: string, out: string): Promise<void> {
+  const columns = (await conn.runAndReadAll(`DESCRIBE ${csvProjection(lines)}`))
+    .getRowObjectsJS()
+    .map((x) => ({ name: String(x.column_name), type: String(x.column_type) }));
+  const sql = formulaSafeColumnsSql(csvProjection(lines), columns);
+  await conn.run(`COPY (${sql}) TO ${sqlString(out)} (FORMAT csv, HEADER true)`);
+}
+
 export async function runEntries(job: EntriesJob): Promise<EntriesSummary> {
   const file = resolve(job.file);
   if (!existsSync(file)) throw new UserInputError(`no such entry file: ${job.file}`, 'file');
   const kind = sourceKindOf(file);
-  const work = mkdtempSync(join(tmpdir(), 'tradewar-entries-'));
+  const work = makeWorkFolder('entries');
   const instance = await DuckDBInstance.create(':memory:', {
     threads: String(job.threads ?? (Number(process.env.TRADEWAR_DUCKDB_THREADS) || 2)),
     memory_limit: job.memoryLimit ?? process.env.TRADEWAR_DUCKDB_MEMORY ?? '1GB',
@@ -222,8 +232,7 @@ export async function runEntries(job: EntriesJob): Promise<EntriesSummary> {
       duty_expected_usd: num(r.duty_expected_usd),
       refundable_usd: num(r.refundable_usd),
     }));
-    if (job.format === 'csv')
-      await conn.run(`COPY (${csvProjection(lines)}) TO ${sqlString(resolve(job.out))} (FORMAT csv, HEADER true)`);
+    if (job.format === 'csv') await writeCsv(conn, lines, resolve(job.out));
     else if (job.format === 'json')
       await conn.run(`COPY (${linesAsNumbersSql(lines)}) TO ${sqlString(resolve(job.out))} (FORMAT json, ARRAY true)`);
     else if (lines !== resolve(job.out)) copyFileSync(lines, resolve(job.out));

@@ -4,6 +4,7 @@
 // Spark transform; try_strptime → parseDateTimeOrNull / try_to_timestamp). See docs/adr/0019.
 import { sqlString } from '../datasets/duckdb.js';
 import { MAX_USD as MAX_USD_LIMIT } from '../util/numbers.js';
+import { FORMULA_START, PLAIN_NUMBER } from '../util/csv.js';
 import type { EntryField } from './columns.js';
 import { cellCountReasonSql, countedCsvSelect, type CsvLayout } from './csv-cells.js';
 
@@ -278,6 +279,20 @@ export function csvProjection(parquetFile: string): string {
     `array_to_string(list_transform(layers, lambda l: l.measure || ':' || CAST(l.${field} AS VARCHAR)), ';')`;
   return `SELECT * EXCLUDE (layers), ${per('duty_statutory_usd')} AS layers_statutory_usd,
     ${per('duty_expected_usd')} AS layers_expected_usd FROM read_parquet(${sqlString(parquetFile)})`;
+}
+
+/** A text cell made formula-safe for CSV, by the rule of src/util/csv.ts formulaSafe (same patterns). */
+export function formulaSafeSql(text: string): string {
+  return `CASE WHEN regexp_matches(${text}, ${sqlString(FORMULA_START)})
+    AND NOT regexp_matches(${text}, ${sqlString(PLAIN_NUMBER)}) THEN '''' || ${text} ELSE ${text} END`;
+}
+
+/** `query` with its text columns (type VARCHAR, from DESCRIBE) made formula-safe; other columns as they are. */
+export function formulaSafeColumnsSql(query: string, columns: SourceColumn[]): string {
+  const select = columns.map((c) =>
+    c.type === 'VARCHAR' ? `${formulaSafeSql(ident(c.name))} AS ${ident(c.name)}` : ident(c.name),
+  );
+  return `SELECT ${select.join(', ')} FROM (${query})`;
 }
 
 export function totalsSql(parquetFile: string): string {

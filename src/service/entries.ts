@@ -1,8 +1,8 @@
 // The entry-file batch as a service: checks the request, resolves the importer and the countries an entry may
 // name, and runs src/entries over the context's rules (same code for the command line and the API).
 import { dirname, join, resolve } from 'node:path';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { makeWorkFolder } from '../util/work-folder.js';
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import type { TradewarContext } from './context.js';
 import { countryName, parseChoice, parseImporter, parseWholeNumber } from './inputs.js';
 import { csvProjection, linesAsNumbersSql } from '../entries/sql.js';
@@ -127,7 +127,7 @@ export async function entriesUpload(
       'send the entry file as text/csv, or JSON: an array of entry lines (objects) or {"entries": [...]}',
       'body',
     );
-  const work = mkdtempSync(join(tmpdir(), 'tradewar-upload-'));
+  const work = makeWorkFolder('upload');
   try {
     const file = join(work, `upload.${ext}`);
     writeFileSync(file, text);
@@ -145,7 +145,7 @@ async function priceUpload(
 ): Promise<EntriesUploadAnswer> {
   const limit =
     input.limit === undefined || input.limit === '' ? 1000 : parseWholeNumber(input.limit, 'limit', 0, 100_000);
-  const work = mkdtempSync(join(tmpdir(), 'tradewar-upload-'));
+  const work = makeWorkFolder('upload');
   try {
     const out = join(work, 'lines.parquet');
     const summary = await entriesQuery(ctx, {

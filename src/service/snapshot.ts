@@ -2,16 +2,17 @@
 // re-reading Parquet through DuckDB and re-validating YAML each time (≈1.3 s of CPU → ≈0.2 s).
 // The snapshot is keyed by the path, size and modification time of every input file (ledger YAML, data
 // files) and of the modules that load and check them: any change rebuilds it. Stored per user
-// ($TRADEWAR_CACHE, else $XDG_CACHE_HOME/tradewar, else ~/.cache/tradewar); TRADEWAR_CACHE=off disables it.
+// in the cache folder (src/util/cache-root.ts: $TRADEWAR_CACHE_DIR, else $XDG_CACHE_HOME/tradewar, else
+// ~/.cache/tradewar); TRADEWAR_CACHE_DIR=off disables it (TRADEWAR_CACHE is a deprecated alias).
 // A snapshot that cannot be read or written is ignored: it only ever saves time.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import type { Ledger } from '../ledger/ledger.js';
 import type { Datasets } from '../datasets/datasets.js';
+import { cacheRoot } from '../util/cache-root.js';
 
 export interface LoadedInputs {
   ledger: Ledger;
@@ -114,13 +115,6 @@ function unpackData(raw: Record<string, unknown>): Datasets {
   };
 }
 
-function cacheDir(): string | null {
-  const env = process.env.TRADEWAR_CACHE;
-  if (env === 'off' || env === '0') return null;
-  if (env) return resolve(env);
-  return join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'tradewar');
-}
-
 function filesUnder(dir: string, out: string[] = []): string[] {
   for (const name of readdirSync(dir).sort()) {
     const full = join(dir, name);
@@ -154,7 +148,7 @@ export async function loadWithSnapshot(
   dataDir: string,
   load: () => Promise<LoadedInputs>,
 ): Promise<LoadedInputs> {
-  const dir = cacheDir();
+  const dir = cacheRoot();
   let key: string;
   try {
     key = fingerprint(resolve(ledgerDir), resolve(dataDir));

@@ -1,9 +1,12 @@
 // Turns rows into CSV and downloads them: every chart and table can export what it shows.
+import { formulaSafe } from '../../src/util/csv.js';
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type CsvRow = { [key: string]: any };
 
+// text cells a spreadsheet would run as a formula get a leading ' (the server's rule, src/util/csv.ts)
 const field = (v: unknown) => {
-  const s = v === null || v === undefined ? '' : String(v);
+  const s = v === null || v === undefined ? '' : typeof v === 'number' ? String(v) : formulaSafe(String(v));
   return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 };
 

@@ -1,6 +1,6 @@
 // screen, match-pairs, bom, controls: export controls as questions (src/service/controls.ts).
 import type { Command } from 'commander';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { contextFor, formatOf, print } from '../options.js';
 import { render, toTable, type Row } from '../format.js';
 import { progressBar } from '../progress.js';
@@ -9,6 +9,7 @@ import { ALGORITHM_IDS } from '../../controls/names/algorithm-ids.js';
 import type { BomAnswer } from '../../controls/rules/bom.js';
 import { parseDate } from '../../service/inputs.js';
 import { UserInputError } from '../../util/errors.js';
+import { checkOutputPath, writeTextOutput } from '../output-file.js';
 
 function readInput(file: string, what: string): string {
   if (!existsSync(file)) throw new UserInputError(`${what} ${file} does not exist: give the path of a file`);
@@ -126,6 +127,7 @@ export function registerControlsCommands(program: Command): void {
         throw new UserInputError(`country "${opts.country}" is not an ISO 3166 alpha-2 code (e.g. CN)`, 'country');
       if (!name && !opts.file)
         throw new UserInputError('give a name to screen, or --file parties.csv for a batch', 'name');
+      if (opts.out) checkOutputPath(opts.out); // before the work, not after
       const ctx = await contextFor(cmd);
       if (opts.file) {
         const rows = parseCsv(readInput(opts.file, 'parties file'), ['name'], opts.file).map((r) => r.values);
@@ -134,7 +136,7 @@ export function registerControlsCommands(program: Command): void {
         bar.stop();
         const text = render(out as unknown as Row[], format);
         if (opts.out) {
-          writeFileSync(opts.out, text);
+          await writeTextOutput(opts.out, text);
           process.stderr.write(
             `screened ${out.length} parties, ${out.filter((r) => r.hits > 0).length} with hits; wrote ${opts.out}\n`,
           );
@@ -157,7 +159,7 @@ export function registerControlsCommands(program: Command): void {
                 'csv',
               )
             : screenText(r);
-      if (opts.out) writeFileSync(opts.out, text);
+      if (opts.out) await writeTextOutput(opts.out, text);
       else print(text);
     });
 
@@ -176,6 +178,7 @@ export function registerControlsCommands(program: Command): void {
       const { parseCsvRecords } = await import('../../controls/io/csv-read.js');
       const algorithm = algorithmOf(opts.algorithm);
       const threshold = parseThreshold(opts.threshold, algorithm.threshold);
+      if (opts.out) checkOutputPath(opts.out); // before the work, not after
       const text = readInput(file, 'pairs file');
       const header = (parseCsvRecords(text.split(/\r?\n/, 1)[0] ?? '')[0] ?? []).map((h) => h.trim().toLowerCase());
       const pairs = scorePairs(text, algorithm, threshold);
@@ -185,7 +188,7 @@ export function registerControlsCommands(program: Command): void {
         `${algorithm.id} at threshold ${threshold}: ${pairs.length} pairs\n` +
         (metrics.length ? toTable(metrics as unknown as Row[]) : 'no is_match labels: no precision/recall\n');
       if (opts.out) {
-        writeFileSync(opts.out, csv);
+        await writeTextOutput(opts.out, csv);
         print(report);
       } else {
         print(csv);

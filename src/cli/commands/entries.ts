@@ -1,8 +1,7 @@
 // `tradewar entries FILE`: the duty stack, owed duty and refund of every line of an entry file (CSV, Parquet
 // or JSON), written as CSV, Parquet or JSON, with a summary (totals by layer, refunds due, rejected rows).
 import type { Command } from 'commander';
-import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createReadStream, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { contextFor, print } from '../options.js';
@@ -11,6 +10,8 @@ import { progressBar } from '../progress.js';
 import type { EntriesSummary } from '../../service/entries.js';
 import { parseChoice } from '../../service/inputs.js';
 import { UserInputError } from '../../util/errors.js';
+import { makeWorkFolder } from '../../util/work-folder.js';
+import { checkOutputPath, writeOutputAtomically } from '../output-file.js';
 
 const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
 
@@ -76,12 +77,13 @@ exact cents, and a line of $10 trillion or more is rejected as a typo.`,
       const format = parseChoice(opts.format, 'format', ['csv', 'parquet', 'json'] as const, 'csv');
       const summaryFormat = parseChoice(opts.summary, 'summary', ['table', 'json'] as const, 'table');
       if (format === 'parquet' && !opts.out) throw new UserInputError('--format parquet needs --out FILE', 'out');
+      if (opts.out) checkOutputPath(opts.out); // before the work, not after
       const ctx = await contextFor(cmd);
-      const tmp = opts.out ? undefined : mkdtempSync(join(tmpdir(), 'tradewar-entries-out-'));
-      const out = opts.out ?? join(tmp!, `lines.${format}`);
+      // --out: written beside the target and renamed over it (output-file.ts), so it is whole or absent
+      const tmp = opts.out ? undefined : makeWorkFolder('entries-out');
       const bars = { panel: progressBar('panel'), entries: progressBar('entries') };
-      try {
-        const summary = await entriesQuery(ctx, {
+      const run = (out: string) =>
+        entriesQuery(ctx, {
           file,
           out,
           format,
@@ -92,6 +94,10 @@ exact cents, and a line of $10 trillion or more is rejected as a typo.`,
             bars[phase].update(done, total);
           },
         });
+      try {
+        const summary = opts.out
+          ? { ...(await writeOutputAtomically(opts.out, run)), out: opts.out }
+          : await run(join(tmp!, `lines.${format}`));
         bars.panel.stop();
         bars.entries.stop();
         const text = summaryFormat === 'json' ? JSON.stringify(summary, null, 2) + '\n' : summaryText(summary);
@@ -99,7 +105,7 @@ exact cents, and a line of $10 trillion or more is rejected as a typo.`,
           print(text);
           process.stderr.write(`wrote ${summary.rows.toLocaleString('en-US')} lines to ${opts.out}\n`);
         } else {
-          await pipeline(createReadStream(out), process.stdout, { end: false });
+          await pipeline(createReadStream(summary.out), process.stdout, { end: false });
           process.stderr.write(text);
         }
       } finally {

@@ -1,12 +1,13 @@
 // `tradewar news FILE`: statements of measures and events in an article, linked to the ledger; optionally a
 // draft scenario overlay of what is new or contradicts the ledger.
 import type { Command } from 'commander';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseChoice } from '../../service/inputs.js';
 import { UserInputError } from '../../util/errors.js';
 import { globalsOf, print } from '../options.js';
 import { render } from '../format.js';
+import { checkOutputPath, writeTextOutput } from '../output-file.js';
 
 export function registerNewsCommands(program: Command): void {
   program
@@ -51,6 +52,7 @@ export function registerNewsCommands(program: Command): void {
         ]);
         const format = parseChoice(opts.format, 'format', ['table', 'json', 'yaml'] as const, 'table');
         if (!existsSync(file)) throw new UserInputError(`article ${file} not found`, 'file');
+        if (opts.overlay) checkOutputPath(opts.overlay, 'overlay'); // before the work, not after
         const kind = kindOf(file);
         const { DEFAULT_LEDGER_DIR } = await import('../../service/context.js');
         const ledger = loadLedger(globalsOf(cmd).ledger ?? DEFAULT_LEDGER_DIR);
@@ -74,9 +76,10 @@ export function registerNewsCommands(program: Command): void {
           if (!parsed.success)
             throw new Error(`draft overlay does not fit the scenario schema: ${parsed.error.issues[0]?.message}`);
           applyOverlay(ledger, { scenario: parsed.data, source: null }); // the draft applies to the baseline
-          writeFileSync(
+          await writeTextOutput(
             opts.overlay,
             `# Draft overlay written by tradewar news — review every item against a primary source.\n${YAML.stringify(draft, { lineWidth: 0 })}`,
+            'overlay',
           );
           process.stderr.write(`wrote ${opts.overlay}: ${parsed.data.operations.length} operation(s)\n`);
         }

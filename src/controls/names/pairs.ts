@@ -4,6 +4,7 @@ import { parseCsv } from '../io/csv-read.js';
 import { compareNames, type NameAlgorithm } from './algorithms.js';
 import type { NameSchema } from './normalize.js';
 import { UserInputError } from '../../util/errors.js';
+import { csvField } from '../../util/csv.js';
 
 export interface ScoredPair {
   values: Record<string, string>;
@@ -102,8 +103,8 @@ export function pairsToCsv(pairs: ScoredPair[], header: string[]): string {
   const cols = [...header.filter((h) => h !== 'score' && h !== 'is_match' && h !== 'label'), 'score', 'is_match'];
   const hasLabel = pairs.some((p) => p.label !== null);
   if (hasLabel) cols.push('label');
-  const q = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
-  const lines = [cols.join(',')];
+  const q = csvField; // quoted when needed, formula-safe
+  const lines = [cols.map(q).join(',')];
   for (const p of pairs)
     lines.push(
       cols
