@@ -11,6 +11,7 @@ import { pipeline } from 'node:stream/promises';
 import type { IncomingMessage } from 'node:http';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { UploadedFile } from '../service/entries.js';
+import { fsFailure, UnwritableFolderError } from '../util/fs-errors.js';
 
 /** The error Fastify raises for a body over the limit (errors.ts answers it 413 after draining the rest). */
 function tooLarge(): Error {
@@ -36,8 +37,10 @@ export function uploadsToFiles(scope: FastifyInstance, limit: number): void {
       try {
         await pipeline(payload, count, createWriteStream(file));
       } catch (err) {
-        await rm(file, { force: true });
-        throw err;
+        await rm(file, { force: true }).catch(() => {}); // (none was made when the folder is unusable)
+        const why = (err as { code?: string }).code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? undefined : fsFailure(err);
+        // the temporary folder cannot be written: 503 naming it and TMPDIR
+        throw why ? new UnwritableFolderError('the temporary folder', tmpdir(), why, 'TMPDIR') : err;
       }
       const body: UploadedFile = { upload_file: file, media };
       return body;
@@ -45,6 +48,6 @@ export function uploadsToFiles(scope: FastifyInstance, limit: number): void {
   );
   scope.addHook('onResponse', async (req) => {
     const file = (req.body as Partial<UploadedFile> | undefined)?.upload_file;
-    if (typeof file === 'string') await rm(file, { force: true });
+    if (typeof file === 'string') await rm(file, { force: true }).catch(() => {});
   });
 }
