@@ -141,6 +141,7 @@ Object.assign(stack.properties as Record<string, JsonSchema>, {
       base_pct: num('base, percent'),
       additional_pct: num('additional, percentage points'),
       total_pct: num('total, percent'),
+      expected_pct: num('expected rate on average (ADR 9), percent'),
       owed_total_pct: num('total after court rulings, percent'),
     }),
   ),

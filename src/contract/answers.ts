@@ -99,6 +99,8 @@ export interface LineTotal {
   base_pct: number;
   additional_pct: number;
   total_pct: number;
+  /** The expected rate of the line (ADR 9): exclusions and exemptions priced by their shares. */
+  expected_pct: number;
   owed_total_pct: number;
 }
 
