@@ -275,6 +275,14 @@ export function explainLayer(rules: ImporterRules, l: LayerCore, date: string): 
     expected_share: round(l.expectedShare),
     expected_source: expectedSource(l),
     expected_contribution_pct: round(l.expectedContribution),
+    expected_exclusions:
+      l.state === 'applies'
+        ? l.partial.flatMap((p) =>
+            p.suspension && p.coverage !== null
+              ? [{ ...p.suspension, coverage: p.coverage, coverage_source: p.coverageSource }]
+              : [],
+          )
+        : [],
     applies: l.state === 'applies',
     reason: describeLayer(rules, l, date),
     source: instrument?.url ?? m.sources[0]!,
