@@ -68,6 +68,20 @@ const layer = obj({
     description: 'each share behind expected_share with its source (null when it is 1)',
   },
   expected_contribution_pct: num('contribution_pct × expected_share, percentage points'),
+  expected_exclusions: arrayOf(
+    obj(
+      {
+        id: str('suspension id in the ledger'),
+        title: str('suspension title'),
+        instrument: str('instrument of the period in force on the date'),
+        citation: { type: ['string', 'null'], description: 'legal citation of that instrument' },
+        url: str('source of that instrument'),
+        coverage: num("share of the line's goods assumed covered (0..1)"),
+        coverage_source: { type: ['string', 'null'], description: 'where the share comes from' },
+      },
+      'an exclusion granted to buyers, priced in the expected rate (ADR 81)',
+    ),
+  ),
   applies: { type: 'boolean', description: 'whether the layer applies on the date' },
   reason: str('why it applies or not on the date, in words (measure name, heading, dates, instruments)'),
   source: str('URL of the instrument'),
@@ -141,6 +155,7 @@ Object.assign(stack.properties as Record<string, JsonSchema>, {
       base_pct: num('base, percent'),
       additional_pct: num('additional, percentage points'),
       total_pct: num('total, percent'),
+      expected_pct: num('expected rate on average (ADR 9), percent'),
       owed_total_pct: num('total after court rulings, percent'),
     }),
   ),

@@ -26,6 +26,12 @@ export interface Layer {
   expected_source: string | null;
   /** contribution_pct × expected_share: what the layer adds to expected_pct. */
   expected_contribution_pct: number;
+  /**
+   * Exclusions granted to buyers or importers (not to whole lines) that the expected rate prices for this layer
+   * (ADR 81): the suspension, the instrument in force on the date and its source, and the share of the line's
+   * trade assumed to be covered. Empty when none.
+   */
+  expected_exclusions: ExpectedExclusion[];
   applies: boolean;
   reason: string;
   source: string;
@@ -41,6 +47,22 @@ export interface Layer {
   status_on_date: string;
   /** What is owed after court rulings (0 for measures struck down). */
   owed_pct: number;
+}
+
+/** An exclusion priced in the expected rate of a layer (ADR 81). */
+export interface ExpectedExclusion {
+  /** Suspension id in the ledger. */
+  id: string;
+  title: string;
+  /** Instrument of the period in force on the date. */
+  instrument: string;
+  citation: string | null;
+  /** Source of that instrument. */
+  url: string;
+  /** Share (0..1) of the line's goods the exclusion is assumed to cover. */
+  coverage: number;
+  /** Where the share comes from. */
+  coverage_source: string | null;
 }
 
 export interface Stack {
@@ -99,6 +121,8 @@ export interface LineTotal {
   base_pct: number;
   additional_pct: number;
   total_pct: number;
+  /** The expected rate of the line (ADR 9): exclusions and exemptions priced by their shares. */
+  expected_pct: number;
   owed_total_pct: number;
 }
 

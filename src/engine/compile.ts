@@ -53,6 +53,8 @@ export interface ScopeMatch {
   /** For a partial entry: estimated share of the line's goods it covers (expected rate only), or null. */
   coverage: number | null;
   coverageSource: string | null;
+  /** For a partial entry of a suspension: the suspension, and the instrument of the period in force on the date. */
+  suspension?: { id: string; title: string; instrument: string; citation: string | null; url: string };
 }
 
 export interface Candidate {

@@ -146,11 +146,22 @@ export function evaluateCore(rules: ImporterRules, code: string, origin: string,
       if (!period) continue;
       if (matches !== null && !activeMatch(matches, date)) {
         const part = activeMatch(matches, date, true);
-        if (part)
+        if (part) {
+          const inst = rules.ledger.instruments.get(period.instrument);
           layer.partial.push({
             ...part,
+            from: part.from ?? period.from,
+            until: part.until ?? period.until,
             via: `${part.via} (suspension ${cs.suspension.id} until ${period.until ?? 'open'})`,
+            suspension: {
+              id: cs.suspension.id,
+              title: cs.suspension.title,
+              instrument: period.instrument,
+              citation: inst?.citation ?? null,
+              url: inst?.url ?? cs.suspension.sources[0]!,
+            },
           });
+        }
         continue;
       }
       const eff = cs.suspension.effect;
@@ -236,7 +247,12 @@ function expectedSource(l: LayerCore): string | null {
   if (exp) parts.push(`${(exp.share * 100).toFixed(1)}% of the line's goods pay (${exp.source})`);
   for (const p of l.partial)
     if (p.coverage !== null)
-      parts.push(`${p.via} covers an estimated ${(p.coverage * 100).toFixed(0)}% of the line (${p.coverageSource})`);
+      parts.push(
+        `${p.via} covers an estimated ${(p.coverage * 100).toFixed(0)}% of the line (${p.coverageSource})` +
+          (p.suspension
+            ? `; exclusion: ${p.suspension.title}, ${p.suspension.citation ?? p.suspension.instrument} ${p.suspension.url}`
+            : ''),
+      );
   return parts.length ? parts.join('; ') : null;
 }
 
@@ -259,6 +275,14 @@ export function explainLayer(rules: ImporterRules, l: LayerCore, date: string): 
     expected_share: round(l.expectedShare),
     expected_source: expectedSource(l),
     expected_contribution_pct: round(l.expectedContribution),
+    expected_exclusions:
+      l.state === 'applies'
+        ? l.partial.flatMap((p) =>
+            p.suspension && p.coverage !== null
+              ? [{ ...p.suspension, coverage: p.coverage, coverage_source: p.coverageSource }]
+              : [],
+          )
+        : [],
     applies: l.state === 'applies',
     reason: describeLayer(rules, l, date),
     source: instrument?.url ?? m.sources[0]!,

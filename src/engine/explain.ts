@@ -189,7 +189,8 @@ function stackWords(l: LayerCore): string {
 }
 
 function partialWords(l: LayerCore, p: ScopeMatch): string {
-  const ref = l.cand.cm.measure.products?.exclude?.[p.refIndex];
+  // a suspension's entry indexes the suspension's products, not the measure's exclusions
+  const ref = p.suspension ? undefined : l.cand.cm.measure.products?.exclude?.[p.refIndex];
   const scope = scopeWords(p);
   return `${refLabel(ref, p.via)}${scope ? `, ${scope}` : ''}, ${span(p.from, p.until)}`;
 }

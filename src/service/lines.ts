@@ -48,6 +48,7 @@ export function stackForCode(rules: ImporterRules, r: CodeResolution, origin: st
     base_pct: s.base_pct,
     additional_pct: s.additional_pct,
     total_pct: s.total_pct,
+    expected_pct: s.expected_pct,
     owed_total_pct: s.owed_total_pct,
   }));
   let shown = stacks[0]!;

@@ -25,6 +25,12 @@ export interface SearchHit extends ProductHit {
   total_pct: number | null;
   /** For a shorter code: lowest total over its lines (equal to total_pct for a line). */
   min_total_pct: number | null;
+  /** Expected rate (ADR 9, 81) of the line; for a shorter code, the highest over its lines. */
+  expected_pct: number | null;
+  /** For a shorter code: lowest expected rate over its lines. */
+  min_expected_pct: number | null;
+  /** The exclusions the expected rate prices (ADR 81), each with its instrument's source: "title — citation url". */
+  expected_sources: string[];
   /** National lines the hit covers (1 for a line). */
   lines: number;
 }
@@ -57,13 +63,26 @@ export function searchQuery(
     const rules = ctx.rules(h.importer);
     const origin = h.importer === 'US' ? 'CN' : 'US';
     const lines = h.level === 10 ? [h.code] : linesUnder(h.code, rules.universe).slice(0, 500);
-    const totals = (lines.length ? lines : [h.code]).map((c) => evaluate(rules, c, origin, date).total_pct);
+    const stacks = (lines.length ? lines : [h.code]).map((c) => evaluate(rules, c, origin, date));
+    const totals = stacks.map((st) => st.total_pct);
+    const expected = stacks.map((st) => st.expected_pct);
     return {
       ...h,
       origin,
       date,
       total_pct: Math.max(...totals),
       min_total_pct: Math.min(...totals),
+      expected_pct: Math.max(...expected),
+      min_expected_pct: Math.min(...expected),
+      expected_sources: [
+        ...new Set(
+          stacks.flatMap((st) =>
+            st.layers.flatMap((l) =>
+              l.expected_exclusions.map((x) => `${x.title} — ${x.citation ?? x.instrument} ${x.url}`),
+            ),
+          ),
+        ),
+      ],
       lines: lines.length,
     };
   });

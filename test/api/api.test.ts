@@ -100,4 +100,13 @@ describe('API on the shipped data', () => {
     expect(body[0].average_pct).toBeGreaterThan(15);
     expect(body[0].coverage_pct).toBeGreaterThan(50);
   });
+  it("prices China's market-based exclusions in the expected rate and the expected average (ADR 81)", async () => {
+    const soy = (await get('/api/rate?product=1201901000&origin=US&dest=CN&date=2025-12-01')).body;
+    expect(soy.total_pct).toBe(40.5);
+    expect(soy.expected_pct).toBe(13);
+    const s = (await get('/api/average?importer=CN&exporter=US&at=2025-12-01')).body[0];
+    const e = (await get('/api/average?importer=CN&exporter=US&at=2025-12-01&rate=expected')).body[0];
+    expect(e.average_pct).toBeLessThan(s.average_pct - 0.5);
+    expect(e.coverage_pct).toBe(s.coverage_pct);
+  });
 });

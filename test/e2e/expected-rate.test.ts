@@ -16,4 +16,19 @@ browserSuite('expected rate in the duty stack', { viewport: { width: 1280, heigh
     expect(await e2e.page.getByTestId('stack-expected').textContent()).toContain('15.1');
     await e2e.page.screenshot({ path: shot('product-expected-rate'), fullPage: true });
   }, 90_000);
+  it('shows US soybeans into China at 13% expected first, 40.5% statutory beside it, with the exclusion linked', async () => {
+    const res = await fetch(`${e2e.server.url}/api/rate?product=1201901000&origin=US&dest=CN&date=2025-12-01`);
+    const api = (await res.json()) as { total_pct: number; expected_pct: number };
+    expect(api).toMatchObject({ total_pct: 40.5, expected_pct: 13 });
+    await e2e.page.goto(`${e2e.server.url}/#/product?code=1201901000&importer=CN&date=2025-12-01`);
+    const rates = e2e.page.getByTestId('stack-rates');
+    await rates.waitFor({ timeout: 30_000 });
+    const text = (await rates.textContent()) ?? '';
+    expect(text).toContain('Expected 13');
+    expect(text).toContain('statutory 40.5');
+    expect(text.indexOf('Expected 13')).toBeLessThan(text.indexOf('statutory 40.5'));
+    const link = e2e.page.getByTestId('stack-exclusions').locator('a').first();
+    expect(await link.getAttribute('href')).toMatch(/^https?:\/\//);
+    await e2e.page.screenshot({ path: shot('product-expected-rate-soybeans'), fullPage: true });
+  }, 90_000);
 });

@@ -22,6 +22,10 @@ const goldenCase = z
     owed: z.number().optional(),
     /** The expected rate (ADR 9); when given, checked like the total. */
     expected: z.number().optional(),
+    /** Expected contribution of each applying layer (ADR 9, 81); when given, checked exactly like `layers`. */
+    expected_layers: z.record(z.string(), z.number()).optional(),
+    /** Words each named layer's reason (or expected source) must contain. */
+    reasons: z.record(z.string(), z.string()).optional(),
     tolerance: z.number().default(1e-6),
     why: z.string(),
   })
@@ -42,5 +46,13 @@ describe('golden cases', () => {
     expect(Math.abs(s.total_pct - c.total)).toBeLessThanOrEqual(c.tolerance);
     if (c.owed !== undefined) expect(Math.abs(s.owed_total_pct - c.owed)).toBeLessThanOrEqual(c.tolerance);
     if (c.expected !== undefined) expect(Math.abs(s.expected_pct - c.expected)).toBeLessThanOrEqual(c.tolerance);
+    if (c.expected_layers)
+      expect(
+        Object.fromEntries(s.layers.filter((l) => l.applies).map((l) => [l.measure, l.expected_contribution_pct])),
+      ).toEqual(c.expected_layers);
+    for (const [measure, words] of Object.entries(c.reasons ?? {})) {
+      const l = s.layers.find((x) => x.measure === measure);
+      expect(`${l?.reason ?? ''} ${l?.expected_source ?? ''}`).toContain(words);
+    }
   });
 });

@@ -56,4 +56,40 @@ describe('tradewar command line', () => {
     expect(r.err).toMatch(/scenario-broken\.yaml:\d+:\d+: set: unknown measure "no-such-measure"/);
     expect(r.err).toMatch(/scenario-broken\.yaml:\d+:\d+: .*rate/);
   });
+  it('averages China on US goods at the expected rate below the statutory one (market-based exclusions, ADR 81)', () => {
+    const at = '--importer CN --exporter US --at 2025-12-01 --format json';
+    const statutory = cli(`average ${at}`);
+    const expected = cli(`average ${at} --rate expected`);
+    expect(statutory.code).toBe(0);
+    expect(expected.code).toBe(0);
+    const s = JSON.parse(statutory.out)[0];
+    const e = JSON.parse(expected.out)[0];
+    expect(e.coverage_pct).toBe(s.coverage_pct);
+    // soybeans are priced at 13% instead of 40.5%: the average falls, but by less than the whole retaliation
+    expect(e.average_pct).toBeLessThan(s.average_pct - 0.5);
+    expect(e.average_pct).toBeGreaterThan(s.average_pct - 10);
+  });
+
+  it('shows US soybeans at 13% expected first and 40.5% statutory in the rate table, with the exclusion source', () => {
+    const r = cli('rate --product 1201901000 --origin US --dest CN --date 2025-12-01');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Rate: expected 13% (what the line pays on average) · statutory 40.5%');
+    const exp = r.out.indexOf('Expected: 13%');
+    const stat = r.out.indexOf('Statutory: 40.5%');
+    expect(exp).toBeGreaterThan(0);
+    expect(stat).toBeGreaterThan(exp);
+    expect(r.out).toMatch(/exclusion: Market-based exclusions.*https?:\/\//);
+    const j = JSON.parse(cli('rate --product 1201.90 --origin US --dest CN --date 2025-12-01 --format json').out);
+    expect(j.lines.map((l: { expected_pct: number }) => l.expected_pct)).toEqual([13, 13]);
+    const layer = j.layers.find((l: { measure: string }) => l.measure === 'cn-2018-07-06');
+    expect(layer.expected_exclusions[0]).toMatchObject({ id: 'cn-market-based-exclusions', coverage: 1 });
+  });
+
+  it('search shows the expected rate beside the total where they differ', () => {
+    const r = cli('search soya beans --importer CN --date 2025-12-01 --format json');
+    expect(r.code).toBe(0);
+    const hit = JSON.parse(r.out).find((h: { code: string }) => h.code === '1201901000');
+    expect(hit).toMatchObject({ total_pct: 40.5, expected_pct: 13 });
+    expect(hit.expected_sources[0]).toMatch(/Market-based exclusions.*https?:\/\//);
+  });
 });

@@ -33,7 +33,12 @@ function linesBlock(s: Stack): string {
   const head = t
     ? `${s.query.asked} is an ${t.from_edition} code; the ${s.dest} schedule follows ${t.to_edition}: ${t.from_hs6} → ${t.to_hs6.join(', ')} (WCO correlation)`
     : `${s.query.asked} is not a national tariff line of the ${s.dest} schedule`;
-  const span = range.min === range.max ? `all pay ${range.min}%` : `totals from ${range.min}% to ${range.max}%`;
+  const anyExpected = s.lines.some((l) => l.expected_pct !== l.total_pct);
+  const exp = s.lines.map((l) => l.expected_pct);
+  const [emin, emax] = [Math.min(...exp), Math.max(...exp)];
+  const span =
+    (anyExpected ? `expected ${emin === emax ? `${emin}%` : `${emin}% to ${emax}%`}, statutory ` : '') +
+    (range.min === range.max ? `all pay ${range.min}%` : `totals from ${range.min}% to ${range.max}%`);
   const rows: Row[] = s.headings
     ? s.headings.map((h) => ({
         heading: h.code,
@@ -46,6 +51,8 @@ function linesBlock(s: Stack): string {
         line: l.code,
         base_pct: l.base_pct,
         additional_pct: l.additional_pct,
+        // the expected rate first where it differs from the statutory one (ADR 81)
+        ...(anyExpected ? { expected_pct: l.expected_pct } : {}),
         total_pct: l.total_pct,
         description: l.description,
       }));
@@ -64,6 +71,9 @@ function stackTable(s: Stack, dateNote: string, next: string | null): string {
     linesBlock(s),
     `${s.product}${s.description ? ` — ${s.description}` : ''}`,
     `${s.origin} → ${s.dest} on ${s.date}${dateNote}`,
+    ...(s.expected_pct !== s.total_pct
+      ? [`Rate: expected ${s.expected_pct}% (what the line pays on average) · statutory ${s.total_pct}%`]
+      : []),
     `Base (MFN): ${s.base_pct}%${s.base.rate_text ? ` (${s.base.rate_text})` : ''} [${s.base.measure}, ${s.base.table} ${s.base.key ?? 'n/a'}] ${s.base.source}`,
     '',
   ]
@@ -82,13 +92,16 @@ function stackTable(s: Stack, dateNote: string, next: string | null): string {
   const reasons = s.layers.map((l) => `  ${l.measure}: ${l.reason}`);
   const tail = [
     '',
-    `Total: ${s.total_pct}% (base ${s.base_pct}% + additional ${s.additional_pct}%)`,
-    s.expected_pct !== s.total_pct
-      ? `Expected on average: ${s.expected_pct}% (partial exclusions and exemptions priced by their shares: ${s.layers
-          .filter((l) => l.expected_source)
-          .map((l) => `${l.measure}: ${l.expected_source}`)
-          .join('; ')})`
-      : '',
+    // where they differ the expected rate comes first (what a buyer pays on average), then the statutory rate
+    ...(s.expected_pct !== s.total_pct
+      ? [
+          `Expected: ${s.expected_pct}% on average (exclusions and exemptions priced by their shares, ADR 9/81: ${s.layers
+            .filter((l) => l.expected_source)
+            .map((l) => `${l.measure}: ${l.expected_source}`)
+            .join('; ')})`,
+          `Statutory: ${s.total_pct}% (base ${s.base_pct}% + additional ${s.additional_pct}%), for goods with no exclusion or exemption`,
+        ]
+      : [`Total: ${s.total_pct}% (base ${s.base_pct}% + additional ${s.additional_pct}%)`]),
     s.owed_total_pct !== s.total_pct ? `Owed after court rulings: ${s.owed_total_pct}% (assessed ${s.total_pct}%)` : '',
     ...(s.amounts ? [amountsLine(s)] : []),
     ...s.notes.filter((n) => !s.query || n !== s.notes[0]).map((n) => `Note: ${n}`),

@@ -28,20 +28,22 @@ export function registerSearchCommands(program: Command): void {
       );
       bar.stop();
       if (format === 'json') return print(JSON.stringify(hits, null, 2) + '\n');
+      const span = (min: number | null, max: number | null) => (min !== null && min !== max ? `${min}-${max}` : max);
+      // the expected rate (what a buyer pays on average) first where some hit's differs from the statutory total
+      const anyExpected = hits.some((h) => h.expected_pct !== h.total_pct || h.min_expected_pct !== h.min_total_pct);
       const rows: Row[] = hits.map((h) => ({
         importer: h.importer,
         code: h.code,
-        total_pct:
-          h.min_total_pct !== null && h.min_total_pct !== h.total_pct
-            ? `${h.min_total_pct}-${h.total_pct}`
-            : h.total_pct,
+        ...(anyExpected ? { expected_pct: span(h.min_expected_pct, h.expected_pct) } : {}),
+        total_pct: span(h.min_total_pct, h.total_pct),
         from: h.origin,
         description: h.description,
       }));
+      const sources = [...new Set(hits.flatMap((h) => h.expected_sources))];
       if (format === 'csv') return print(render(hits as unknown as Row[], 'csv'));
       if (hits.length === 0) return print(`No product matches "${text.join(' ')}".\n`);
       print(
-        `Totals on ${hits[0]!.date}${opts.date ? '' : ' (today)'}: US lines for goods from China, China's lines for goods from the US; a range for a code with several lines.\n\n${render(rows, 'table')}`,
+        `Totals on ${hits[0]!.date}${opts.date ? '' : ' (today)'}${anyExpected ? ' (expected_pct: exclusions and exemptions priced by their shares; total_pct: statutory)' : ''}: US lines for goods from China, China's lines for goods from the US; a range for a code with several lines.\n\n${render(rows, 'table')}${sources.length ? `\nExclusions priced in expected_pct:\n${sources.map((x) => `  ${x}`).join('\n')}\n` : ''}`,
       );
     });
 }

@@ -8,6 +8,11 @@ import { StackLines } from './StackLines';
 export function DutyStack({ stack }: { stack: Stack }) {
   const applying = stack.layers.filter((l) => l.applies);
   const others = stack.layers.filter((l) => !l.applies);
+  // exclusions granted to buyers that the expected rate prices (ADR 81), once each
+  const exclusions = [
+    ...new Map(applying.flatMap((l) => l.expected_exclusions).map((x) => [`${x.id} ${x.url}`, x])).values(),
+  ];
+  const differs = stack.expected_pct !== stack.total_pct;
   return (
     <div className="stack" data-testid="duty-stack" data-total={stack.total_pct} data-expected={stack.expected_pct}>
       <StackLines stack={stack} />
@@ -15,6 +20,29 @@ export function DutyStack({ stack }: { stack: Stack }) {
         <code>{stack.product}</code> {stack.description} — from {countryName(stack.origin)} into{' '}
         {countryName(stack.dest)} on {fmtDate(stack.date)}
       </p>
+      {differs && (
+        // where they differ the expected rate (what a buyer pays on average) comes first, the statutory rate beside it
+        <div className="stack-rates" data-testid="stack-rates">
+          <p>
+            <b data-testid="stack-rate-expected">Expected {fmtPct(stack.expected_pct, true)}</b> — what the line pays on
+            average, exclusions and exemptions priced by their shares ·{' '}
+            <span data-testid="stack-rate-statutory">statutory {fmtPct(stack.total_pct, true)}</span> for goods with no
+            exclusion or exemption
+          </p>
+          {exclusions.length > 0 && (
+            <ul className="muted" data-testid="stack-exclusions">
+              {exclusions.map((x) => (
+                <li key={`${x.id} ${x.url}`}>
+                  {x.title} ({Math.round(x.coverage * 100)}% of the line&apos;s trade assumed covered):{' '}
+                  <a href={x.url} target="_blank" rel="noreferrer noopener" title={x.url}>
+                    {x.citation ?? x.instrument}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
       <div className="table-wrap">
         <table className="stack-table">
           <thead>

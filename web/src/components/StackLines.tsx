@@ -8,6 +8,7 @@ export function StackLines({ stack }: { stack: Stack }) {
   if (!q || !stack.lines || !stack.total_range_pct) return null;
   const { min, max } = stack.total_range_pct;
   const t = q.translation;
+  const anyExpected = !stack.headings && stack.lines.some((l) => l.expected_pct !== l.total_pct);
   return (
     <div className="stack-lines" data-testid="stack-lines" data-lines={q.lines_count}>
       <p>
@@ -31,7 +32,8 @@ export function StackLines({ stack }: { stack: Stack }) {
           <thead>
             <tr>
               <th>{stack.headings ? 'Heading' : 'Line'}</th>
-              <th className="num">{stack.headings ? 'Lines' : 'Total'}</th>
+              {anyExpected && <th className="num">Expected</th>}
+              <th className="num">{stack.headings ? 'Lines' : anyExpected ? 'Statutory' : 'Total'}</th>
               {stack.headings && <th className="num">Totals</th>}
               <th>Description</th>
             </tr>
@@ -57,6 +59,7 @@ export function StackLines({ stack }: { stack: Stack }) {
                     <td>
                       <code>{l.code}</code>
                     </td>
+                    {anyExpected && <td className="num">{fmtPct(l.expected_pct, true)}</td>}
                     <td className="num">{fmtPct(l.total_pct, true)}</td>
                     <td>{l.description}</td>
                   </tr>
