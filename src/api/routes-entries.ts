@@ -19,6 +19,10 @@ export const ENTRIES_ROUTES: RouteDef[] = [
     params: {
       dest: { ...P.importer, default: 'US' },
       strict: P.flag('1 or true: answer 400 at the first bad line instead of pricing the others'),
+      at: R.str("the date each line's refund path (cape, protest, court) is judged at, YYYY-MM-DD (default today)", {
+        maxLength: 10,
+        pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$',
+      }),
       limit: R.str('lines in the JSON answer, 0 to 100000 (default 1000)', { maxLength: 6, pattern: '^[0-9]+$' }),
     },
     response: R.ref('EntriesAnswer'),

@@ -395,6 +395,12 @@ const entryLine = {
     paid_minus_statutory_usd: nullable('number', 'duty paid minus statutory duty, USD'),
     difference_usd: nullable('number', 'duty paid minus duty owed, USD'),
     refund_due_usd: nullable('number', 'refund due: duty paid − owed, between 0 and the struck-down duty, USD'),
+    refund_path: {
+      type: ['string', 'null'],
+      enum: ['cape', 'protest', 'court', null],
+      description:
+        "how the struck-down duty is claimed, from the liquidation date as of the summary's refund_as_of: cape (CBP CAPE portal; unliquidated or liquidated at most 80 days before), protest (under 180 days), court (a court order); null without refundable duty",
+    },
     layers: { type: ['array', 'null'], items: entryLayer },
   },
   required: ['row', 'status', 'reason'],
@@ -430,6 +436,15 @@ const entriesSummary = {
       refund_due_usd: money('refund due'),
     }),
     by_layer: arrayOf(layerTotal),
+    refund_as_of: str('the date the refund paths are judged at, YYYY-MM-DD'),
+    by_refund_path: arrayOf(
+      obj({
+        path: { type: 'string', enum: ['cape', 'protest', 'court'] },
+        lines: num('priced lines with refundable duty on this path'),
+        refundable_usd: money('duty of struck-down measures'),
+        refund_due_usd: money('refund due'),
+      }),
+    ),
     rejected_rows: arrayOf(obj({ row: num('row'), reason: str('why') })),
     expected_equals_statutory: { type: 'boolean', description: 'true while expected rates are not priced' },
     assumptions: arrayOf(str('an assumption of the computation')),

@@ -39,6 +39,10 @@ export interface EntryLine {
   paid_minus_statutory_usd: number | null;
   difference_usd: number | null;
   refund_due_usd: number | null;
+  /** How the refund of the line's struck-down duty is claimed, from its liquidation date as of the summary's
+   * `refund_as_of` (none given: unliquidated): CBP's CAPE portal, a protest, or a court order; null without
+   * refundable duty. */
+  refund_path: 'cape' | 'protest' | 'court' | null;
   layers: EntryLayer[] | null;
 }
 
@@ -75,6 +79,15 @@ export interface EntriesSummary {
     refund_due_usd: number;
   };
   by_layer: LayerTotal[];
+  /** The date the lines' refund paths are judged at. */
+  refund_as_of: string;
+  /** Lines with refundable duty by refund path (cape, protest, court), with their refundable duty and refund due. */
+  by_refund_path: Array<{
+    path: 'cape' | 'protest' | 'court';
+    lines: number;
+    refundable_usd: number;
+    refund_due_usd: number;
+  }>;
   rejected_rows: Array<{ row: number; reason: string }>;
   /** Which column of the file holds each field (entry_date, hts, origin, value, ...). */
   columns: Partial<Record<string, string>>;

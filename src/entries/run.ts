@@ -11,6 +11,7 @@ import type { Ledger } from '../ledger/ledger.js';
 import { sqlString } from '../datasets/duckdb.js';
 import { UserInputError } from '../util/errors.js';
 import { makeWorkFolder } from '../util/work-folder.js';
+import { todayIso } from '../util/dates.js';
 import { matchColumns } from './columns.js';
 import { csvLayout } from './csv-cells.js';
 import type { EntriesSummary, LayerTotal } from '../contract/entries.js';
@@ -18,6 +19,7 @@ export type { EntriesSummary, LayerTotal };
 import { EXPECTED_EQUALS_STATUTORY, entriesPanel } from './panel-cache.js';
 import {
   byLayerSql,
+  byRefundPathSql,
   csvProjection,
   formulaSafeColumnsSql,
   linesAsNumbersSql,
@@ -46,6 +48,8 @@ export interface EntriesJob {
   /** Every country code an entry may name (ISO 3166 alpha-2). */
   origins: readonly string[];
   window: Window;
+  /** The date the refund path of each line is judged at (default today). */
+  asOf?: string;
   strict?: boolean;
   cacheDir?: string;
   /** DuckDB settings (defaults: 2 threads, 1GB; env TRADEWAR_DUCKDB_THREADS, TRADEWAR_DUCKDB_MEMORY). */
@@ -60,7 +64,8 @@ export const ASSUMPTIONS = [
   'each line pays the stack of its entry date (HTS line × country of origin × date in [valid_from, valid_until))',
   'duties of measures the ledger marks struck_down count as refundable (assessed, not owed) — the rule of `tradewar refund`',
   'refund due = duty paid − duty owed after rulings, at least 0 and at most the struck-down duty of the line',
-  'interest on refunds, liquidation status and protest deadlines are not modelled (the liquidation date is carried through)',
+  'interest on refunds is not modelled',
+  'refund path of a line with struck-down duty, from its liquidation date as of refund_as_of: cape (CBP CAPE portal, open from 2026-04-20) when unliquidated (no liquidation date) or liquidated at most 80 days before, protest under 180 days, court (a court order for the importer) after',
   'codes of 9 digits are read as 10-digit lines whose leading 0 a spreadsheet dropped',
 ];
 
@@ -143,6 +148,7 @@ export async function runEntries(job: EntriesJob): Promise<EntriesSummary> {
   const file = resolve(job.file);
   if (!existsSync(file)) throw new UserInputError(`no such entry file: ${job.file}`, 'file');
   const kind = sourceKindOf(file);
+  const asOf = job.asOf ?? todayIso();
   const work = makeWorkFolder('entries');
   const instance = await DuckDBInstance.create(':memory:', {
     threads: String(job.threads ?? (Number(process.env.TRADEWAR_DUCKDB_THREADS) || 2)),
@@ -192,6 +198,7 @@ export async function runEntries(job: EntriesJob): Promise<EntriesSummary> {
       origins: panel.origins,
       importer: job.importer,
       window: job.window,
+      asOf,
     });
     await readingUserFile(job.file, () =>
       withProgress(conn, progress && ((pct) => progress(staged ? 30 + pct * 0.7 : pct)), () =>
@@ -232,6 +239,12 @@ export async function runEntries(job: EntriesJob): Promise<EntriesSummary> {
       duty_expected_usd: num(r.duty_expected_usd),
       refundable_usd: num(r.refundable_usd),
     }));
+    const byPath = (await conn.runAndReadAll(byRefundPathSql(lines))).getRowObjectsJS().map((r) => ({
+      path: String(r.path) as 'cape' | 'protest' | 'court',
+      lines: num(r.lines),
+      refundable_usd: num(r.refundable_usd),
+      refund_due_usd: num(r.refund_due_usd),
+    }));
     if (job.format === 'csv') await writeCsv(conn, lines, resolve(job.out));
     else if (job.format === 'json')
       await conn.run(`COPY (${linesAsNumbersSql(lines)}) TO ${sqlString(resolve(job.out))} (FORMAT json, ARRAY true)`);
@@ -258,6 +271,8 @@ export async function runEntries(job: EntriesJob): Promise<EntriesSummary> {
         refund_due_usd: num(totals.refund_due_usd),
       },
       by_layer: [base, ...layers],
+      refund_as_of: asOf,
+      by_refund_path: byPath,
       rejected_rows: rejectedRows,
       columns: Object.fromEntries(matched),
       panel: { key: panel.key, cached: panel.cached, interval_rows: panel.intervalRows, dir: panel.dir },

@@ -7,6 +7,7 @@ import { MAX_USD as MAX_USD_LIMIT } from '../util/numbers.js';
 import { FORMULA_START, PLAIN_NUMBER } from '../util/csv.js';
 import type { EntryField } from './columns.js';
 import { cellCountReasonSql, countedCsvSelect, type CsvLayout } from './csv-cells.js';
+import { CAPE_LIQUIDATED_DAYS, PROTEST_DAYS } from '../engine/refunds.js';
 
 export type SourceKind = 'csv' | 'parquet' | 'json';
 
@@ -119,10 +120,24 @@ export interface LinesSqlInput {
   origins: string;
   importer: string;
   window: { from: string; until: string };
+  /** The date the refund path of each line is judged at (YYYY-MM-DD; the caller's today by default). */
+  asOf: string;
   /** The cells are a CSV file's text (staged to Parquet or not): origins may carry spaces and any case. */
   textCells?: boolean;
   /** A staged CSV's layout: rows whose cell count differs from the header's are rejected first (csv-cells.ts). */
   csvLayout?: CsvLayout;
+}
+
+/**
+ * The refund path of a priced line with struck-down duty, from its liquidation date as of \`asOf\` (the rule of
+ * refundPath in src/engine/refunds.ts): 'cape' when unliquidated (or liquidating after asOf) or liquidated at most
+ * 80 days before, 'protest' under 180 days, 'court' after. NULL for a line with no refundable duty.
+ */
+export function refundPathSql(liquidation: string, refundable: string, asOf: string): string {
+  const at = `${sqlString(asOf)}::DATE`;
+  return `CASE WHEN ${refundable} IS NULL OR ${refundable} <= 0 THEN NULL
+    WHEN ${liquidation} IS NULL OR ${liquidation} > ${at} OR ${at} - ${liquidation} <= ${CAPE_LIQUIDATED_DAYS} THEN 'cape'
+    WHEN ${at} - ${liquidation} < ${PROTEST_DAYS} THEN 'protest' ELSE 'court' END`;
 }
 
 /**
@@ -242,6 +257,7 @@ SELECT "row", entry_number, line_number, entry_date, hts, origin, value_usd, ${a
   CASE WHEN priced THEN ${cents('duty_paid_usd - CAST(duty_owed_usd AS DOUBLE)')} END AS difference_usd,
   CASE WHEN priced AND duty_paid_usd IS NOT NULL
     THEN greatest(0, least(${cents('duty_paid_usd - CAST(duty_owed_usd AS DOUBLE)')}, refundable_usd)) END AS refund_due_usd,
+  ${refundPathSql(col('liquidation_date') ? 'liquidation_date' : 'CAST(NULL AS DATE)', 'refundable_usd', q.asOf)} AS refund_path,
   list_transform(all_layers[layer_set + 1], lambda l: {
     'measure': l.measure, 'authority': l.authority, 'rate_pct': l.rate_pct, 'expected_pct': l.expected_pct,
     'owed': l.owed,
@@ -321,6 +337,13 @@ export function byLayerSql(parquetFile: string): string {
     round(sum(l.duty_statutory_usd) FILTER (WHERE NOT l.owed), 2) AS refundable_usd
   FROM (SELECT unnest(layers) AS l FROM read_parquet(${sqlString(parquetFile)}) WHERE status = 'ok')
   GROUP BY l.measure ORDER BY duty_statutory_usd DESC, l.measure`;
+}
+
+export function byRefundPathSql(parquetFile: string): string {
+  return `SELECT refund_path AS path, count(*)::BIGINT AS lines,
+    coalesce(round(sum(refundable_usd), 2), 0) AS refundable_usd, coalesce(round(sum(refund_due_usd), 2), 0) AS refund_due_usd
+  FROM read_parquet(${sqlString(parquetFile)}) WHERE status = 'ok' AND refund_path IS NOT NULL
+  GROUP BY refund_path ORDER BY CASE refund_path WHEN 'cape' THEN 1 WHEN 'protest' THEN 2 ELSE 3 END`;
 }
 
 export function rejectedSql(parquetFile: string, limit: number): string {

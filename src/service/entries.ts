@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { makeWorkFolder } from '../util/work-folder.js';
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import type { TradewarContext } from './context.js';
-import { countryName, parseChoice, parseImporter, parseWholeNumber } from './inputs.js';
+import { countryName, parseChoice, parseDate, parseImporter, parseWholeNumber } from './inputs.js';
 import { csvProjection, linesAsNumbersSql } from '../entries/sql.js';
 import { duckdb } from '../datasets/duckdb.js';
 import type { EntriesUploadAnswer, EntryLine } from '../contract/entries.js';
@@ -20,6 +20,8 @@ export interface EntriesInput {
   format?: string;
   dest?: string;
   strict?: boolean;
+  /** The date the refund paths are judged at, YYYY-MM-DD (default today). */
+  at?: string;
   cacheDir?: string;
   listRejected?: number;
   onProgress?: (phase: 'panel' | 'entries', done: number, total: number) => void;
@@ -58,6 +60,7 @@ export async function entriesQuery(ctx: TradewarContext, input: EntriesInput): P
     dataDir: ctx.data.dir,
     origins: originCodes(ctx),
     window: DEFAULT_WINDOW,
+    asOf: input.at === undefined ? undefined : parseDate(input.at, 'at'),
     strict: input.strict,
     cacheDir: input.cacheDir,
     listRejected: input.listRejected,
@@ -68,6 +71,8 @@ export async function entriesQuery(ctx: TradewarContext, input: EntriesInput): P
 export interface EntriesUploadInput {
   dest?: string;
   strict?: string;
+  /** The date the refund paths are judged at (default today). */
+  at?: string;
   /** How many priced lines the JSON answer carries (the CSV answer carries all). */
   limit?: string;
   format?: string;
@@ -154,6 +159,7 @@ async function priceUpload(
       format: 'parquet',
       dest: input.dest,
       strict: flag(input.strict),
+      at: input.at || undefined,
     });
     const lines = await readLines(out, input.format === 'csv' ? undefined : limit, input.format === 'csv');
     return {

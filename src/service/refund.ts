@@ -5,8 +5,8 @@ import { parseCountry, parseDate, parseImporter, parseUsd } from './inputs.js';
 import { productIntervals } from '../engine/panel.js';
 import type { ImporterRules } from '../engine/compile.js';
 import { coversLines, expansionHead, isExpanded, resolveProduct } from './lines.js';
-import { struckDownLayers } from '../engine/refunds.js';
-import { addDays, daysBetween, maxDate, minDate } from '../util/dates.js';
+import { REFUND_PATH_TEXT, refundPath, struckDownLayers, type RefundPath } from '../engine/refunds.js';
+import { addDays, daysBetween, maxDate, minDate, todayIso } from '../util/dates.js';
 import { UserInputError } from '../util/errors.js';
 
 export interface RefundInput {
@@ -16,6 +16,20 @@ export interface RefundInput {
   from?: string;
   to?: string;
   value?: string | number;
+  /** Liquidation date of the entries (YYYY-MM-DD); none: unliquidated. */
+  liquidation?: string;
+  /** The date the refund path is judged at (default today). */
+  at?: string;
+}
+
+/** Which way the refund is claimed, from the liquidation date as of `as_of` (see src/engine/refunds.ts). */
+export interface RefundPathAnswer {
+  path: RefundPath;
+  liquidation_date: string | null;
+  as_of: string;
+  /** Days from liquidation to `as_of`; null for unliquidated entries. */
+  days_since_liquidation: number | null;
+  explanation: string;
 }
 
 export interface RefundEstimate {
@@ -39,6 +53,8 @@ export interface RefundEstimate {
     refundable_usd: number;
   }>;
   assumptions: string[];
+  /** The refund path (CAPE, protest or court order) of the entries, from their liquidation date. */
+  refund_path: RefundPathAnswer;
   /** Present when the code asked was not a national line: what it stood for, as in `rate`. */
   query?: { asked: string; kind: string; lines_count: number; shown: string; translation: unknown };
   /** Every line the code covers, each as if the whole value had been entered under it. */
@@ -65,9 +81,17 @@ export function refundQuery(ctx: TradewarContext, input: RefundInput): RefundEst
     throw new UserInputError('missing value: give the customs value entered in USD, e.g. 10000', 'value');
   const value = parseUsd(input.value, 'value');
   if (!input.product) throw new UserInputError('missing product: give a tariff code', 'product');
+  const liquidation = input.liquidation ? parseDate(input.liquidation, 'liquidation') : null;
+  const asOf = input.at ? parseDate(input.at, 'at') : todayIso();
+  if (liquidation && liquidation < from)
+    throw new UserInputError(`liquidation ${liquidation} is before the first entry date ${from}`, 'liquidation');
+  const path = refundPathAnswer(liquidation, asOf);
   const rules = ctx.rules(dest);
   const r = resolveProduct(ctx, input.product, dest);
-  const estimates = r.lines.map((code) => estimateFor(rules, code, origin, dest, from, to, value));
+  const estimates = r.lines.map((code) => ({
+    ...estimateFor(rules, code, origin, dest, from, to, value),
+    refund_path: path,
+  }));
   if (!isExpanded(r)) return estimates[0]!;
   // a shorter code: every line as if the whole value had been entered under it; the highest one in full
   let shown = estimates[0]!;
@@ -99,6 +123,17 @@ export function refundQuery(ctx: TradewarContext, input: RefundInput): RefundEst
   };
 }
 
+function refundPathAnswer(liquidation: string | null, asOf: string): RefundPathAnswer {
+  const path = refundPath(liquidation, asOf);
+  return {
+    path,
+    liquidation_date: liquidation,
+    as_of: asOf,
+    days_since_liquidation: liquidation && liquidation <= asOf ? daysBetween(liquidation, asOf) : null,
+    explanation: `${liquidation ? (liquidation > asOf ? `liquidation due ${liquidation}, not yet liquidated on ${asOf}` : `liquidated ${liquidation}`) : 'unliquidated'}: ${REFUND_PATH_TEXT[path]}`,
+  };
+}
+
 function estimateFor(
   rules: ImporterRules,
   code: string,
@@ -107,10 +142,10 @@ function estimateFor(
   from: string,
   to: string,
   value: number,
-): RefundEstimate {
+): Omit<RefundEstimate, 'refund_path'> {
   const until = addDays(to, 1);
   const days = daysBetween(from, until);
-  const out: RefundEstimate = {
+  const out: Omit<RefundEstimate, 'refund_path'> = {
     product: code,
     origin,
     dest,
@@ -125,7 +160,8 @@ function estimateFor(
     assumptions: [
       'the entered value is spread evenly over the days of the period',
       'duties of every measure the ledger marks struck_down count as refundable (assessed, not owed)',
-      'interest on refunds and liquidation status are not modelled',
+      'interest on refunds is not modelled',
+      'the refund path follows the liquidation date given (none: unliquidated): CAPE for unliquidated entries and entries liquidated within 80 days, a protest within 180 days of liquidation, a court order after',
     ],
   };
   for (const iv of productIntervals(rules, code, origin, { from, until })) {

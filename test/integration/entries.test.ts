@@ -185,6 +185,50 @@ describe('tradewar entries on the shipped data', () => {
     expect(r.owed_total_usd).toBe(lines[2]!.duty_owed_usd);
   });
 
+  it('names the refund path of each line from its liquidation date, as `refund` does (issue 18)', async () => {
+    const file = join(work, 'liquidated.csv');
+    writeFileSync(
+      file,
+      [
+        'Entry Date,HTS Number,Country of Origin,Line Entered Value,Duty Paid,Liquidation Date',
+        '2025-11-05,8517130000,CN,1000,200,',
+        '2025-11-05,8517130000,CN,1000,200,2026-04-01',
+        '2025-11-05,8517130000,CN,1000,200,2026-01-15',
+        '2025-11-05,8517130000,CN,1000,200,2025-10-01',
+        '2025-11-05,8517130000,DE,1000,0,',
+      ].join('\n') + '\n',
+    );
+    const out = join(work, 'liquidated.json');
+    const s = await entriesQuery(ctx, { file, out, format: 'json', at: '2026-06-01', cacheDir });
+    const got = (JSON.parse(readFileSync(out, 'utf8')) as Array<{ refund_path: string | null }>).map(
+      (l) => l.refund_path,
+    );
+    // unliquidated and 61 days: CAPE; 137 days: protest; 243 days: final, court order; no struck-down duty: none
+    expect(got).toEqual(['cape', 'cape', 'protest', 'court', null]);
+    expect(s.refund_as_of).toBe('2026-06-01');
+    expect(s.by_refund_path).toEqual([
+      { path: 'cape', lines: 2, refundable_usd: 400, refund_due_usd: 400 },
+      { path: 'protest', lines: 1, refundable_usd: 200, refund_due_usd: 200 },
+      { path: 'court', lines: 1, refundable_usd: 200, refund_due_usd: 200 },
+    ]);
+    for (const [liquidation, path] of [
+      [undefined, 'cape'],
+      ['2026-01-15', 'protest'],
+      ['2025-10-01', 'court'],
+    ] as const) {
+      const r = refundQuery(ctx, {
+        product: '8517130000',
+        origin: 'CN',
+        from: '2025-06-02',
+        to: '2025-06-02',
+        value: 1000,
+        liquidation,
+        at: '2026-06-01',
+      });
+      expect(r.refund_path.path).toBe(path);
+    }
+  });
+
   it('reads a typed Parquet file (numeric HTS that lost its leading 0, lower-case origin) and writes Parquet', async () => {
     const out = join(work, 'ace.parquet');
     const s = await entriesQuery(ctx, { file: join(FIXTURES, 'ace-lines.parquet'), out, format: 'parquet', cacheDir });

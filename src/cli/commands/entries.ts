@@ -26,6 +26,14 @@ export function summaryText(s: EntriesSummary, shown = 20): string {
     s.with_duty_paid > 0
       ? `Duty paid on ${s.with_duty_paid.toLocaleString('en-US')} lines ${usd.format(t.duty_paid_usd)}; refund due ${usd.format(t.refund_due_usd)}`
       : 'No duty paid given: no refund due computed (add a "Duty Paid" column)',
+    ...(s.by_refund_path.length > 0
+      ? [
+          `Refund paths on ${s.refund_as_of} (from the liquidation date; none given = unliquidated): ` +
+            s.by_refund_path
+              .map((p) => `${p.path} ${p.lines.toLocaleString('en-US')} lines, ${usd.format(p.refundable_usd)}`)
+              .join('; '),
+        ]
+      : []),
     '',
     'By layer:',
     toTable(
@@ -62,6 +70,7 @@ export function registerEntriesCommands(program: Command): void {
     .option('--format <format>', 'csv | parquet | json', 'csv')
     .option('--strict', 'stop at the first bad row (exit 2) instead of reporting it and pricing the rest')
     .option('--dest <iso2>', 'importing country whose tariff applies', 'US')
+    .option('--at <date>', "the date each line's refund path (cape, protest, court) is judged at (default today)")
     .option('--summary <format>', 'summary as table | json (stdout with --out, else stderr)', 'table')
     .addHelpText(
       'after',
@@ -89,6 +98,7 @@ exact cents, and a line of $10 trillion or more is rejected as a typo.`,
           format,
           dest: opts.dest,
           strict: Boolean(opts.strict),
+          at: opts.at,
           onProgress: (phase, done, total) => {
             if (phase === 'entries') bars.panel.stop();
             bars[phase].update(done, total);

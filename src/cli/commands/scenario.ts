@@ -144,6 +144,8 @@ export function registerScenarioCommands(program: Command): void {
     .requiredOption('--to <date>', 'last entry date, YYYY-MM-DD')
     .requiredOption('--value <usd>', 'customs value entered over the period, USD')
     .option('--dest <iso2>', 'importer', 'US')
+    .option('--liquidation <date>', 'liquidation date of the entries, YYYY-MM-DD (none: unliquidated)')
+    .option('--at <date>', 'the date the refund path (CAPE, protest, court) is judged at (default today)')
     .option('--format <format>', 'table | json', 'table')
     .action(async (opts, cmd: Command) => {
       const { refundQuery } = await import('../../service/refund.js');
@@ -181,6 +183,7 @@ export function registerScenarioCommands(program: Command): void {
             })),
           ) +
           `\nDuty assessed: ${usd.format(r.assessed_total_usd)}; owed after rulings: ${usd.format(r.owed_total_usd)}\nRefund in question: ${usd.format(r.refundable_usd)}\n` +
+          `Refund path on ${r.refund_path.as_of}: ${r.refund_path.path} (${r.refund_path.explanation})\n` +
           r.assumptions.map((a) => `Assumes ${a}.`).join('\n') +
           '\n',
       );
