@@ -9,6 +9,8 @@ import type { ProductHit } from '../contract/answers.js';
 import { todayIso } from '../util/dates.js';
 import { UserInputError } from '../util/errors.js';
 import type { Progress } from './queries.js';
+import { unconfirmedForLine } from './unconfirmed.js';
+import type { UnconfirmedTotal } from '../contract/answers.js';
 
 export interface SearchInput {
   q?: string;
@@ -27,6 +29,8 @@ export interface SearchHit extends ProductHit {
   min_total_pct: number | null;
   /** National lines the hit covers (1 for a line). */
   lines: number;
+  /** For a line (or a code's highest line): unconfirmed items its total depends on, with the flipped total (ADR 81). */
+  unconfirmed?: UnconfirmedTotal[];
 }
 
 const indexes = new WeakMap<object, Map<string, ProductIndex>>();
@@ -59,14 +63,19 @@ export function searchQuery(
     const rules = ctx.rules(h.importer);
     const origin = h.importer === 'US' ? 'CN' : 'US';
     const lines = h.level === 10 ? [h.code] : linesUnder(h.code, rules.universe).slice(0, 500);
-    const totals = (lines.length ? lines : [h.code]).map((c) => evaluate(rules, c, origin, date).total_pct);
+    const codes = lines.length ? lines : [h.code];
+    const totals = codes.map((c) => evaluate(rules, c, origin, date).total_pct);
+    const total = Math.max(...totals);
+    const top = codes[totals.indexOf(total)]!;
+    const unconfirmed = unconfirmedForLine(ctx, h.importer, top, origin, date, total);
     return {
       ...h,
       origin,
       date,
-      total_pct: Math.max(...totals),
+      total_pct: total,
       min_total_pct: Math.min(...totals),
       lines: lines.length,
+      ...(unconfirmed.length ? { unconfirmed } : {}),
     };
   });
 }
