@@ -21,6 +21,11 @@ export interface UnconfirmedItem {
   confirm_by: string;
   /** The scenario operation that flips the assumption. */
   operation: Operation;
+  /**
+   * Whether flipping it can move a statutory total: false for a suspension whose product entries are all partial
+   * (they move the expected rate only, ADR 9), so statutory figures skip it without computing the alternative.
+   */
+  statutory: boolean;
   /** A source URL of the record (the flipped branch's scenario instrument cites it). */
   source: string;
 }
@@ -69,6 +74,7 @@ export function unconfirmedItems(ledger: Ledger): UnconfirmedItem[] {
       alternative: `if it was extended (to ${extended})`,
       confirm_by: end.confirm_by ?? GENERIC_CONFIRM,
       operation: { op: 'extend_suspension', suspension: s.id, until: extended },
+      statutory: s.products?.all === true || (s.products?.include ?? [{ partial: false }]).some((r) => !r.partial),
       source: s.sources[0]!,
     });
   }
@@ -84,6 +90,7 @@ export function unconfirmedItems(ledger: Ledger): UnconfirmedItem[] {
         alternative: 'if it did not happen',
         confirm_by: step.confirm_by ?? 'a text confirming the step',
         operation: { op: 'cancel_step', measure: m.id, date: step.date },
+        statutory: true,
         source: m.sources[0]!,
       });
     }

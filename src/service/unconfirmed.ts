@@ -54,7 +54,11 @@ function scenarioFor(item: UnconfirmedItem): string | null {
   if (!shipped) {
     shipped = new Map();
     const dir = projectPath('scenarios');
-    const files = existsSync(dir) ? readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort() : [];
+    const files = existsSync(dir)
+      ? readdirSync(dir)
+          .filter((f) => /\.ya?ml$/.test(f))
+          .sort()
+      : [];
     for (const f of files) {
       try {
         const { scenario } = loadScenarioFile(join(dir, f));
@@ -105,7 +109,7 @@ function pricedMeasures(rules: ImporterRules, origin: string, date: string): Set
 /** The items a stack's total depends on, each with the flipped total; the stack is annotated in place. */
 export function annotateStack(ctx: TradewarContext, stack: Stack): Stack {
   const layerMeasures = new Set(stack.layers.filter((l) => l.state !== 'not_in_force').map((l) => l.measure));
-  const items = itemsFor(ctx.ledger, stack.date, (m) => layerMeasures.has(m));
+  const items = itemsFor(ctx.ledger, stack.date, (m) => layerMeasures.has(m)).filter((i) => i.statutory);
   if (!items.length) return stack;
   const out: UnconfirmedTotal[] = [];
   for (const item of items) {
@@ -127,7 +131,7 @@ export function unconfirmedForLine(
 ): UnconfirmedTotal[] {
   const rules = ctx.rules(importer);
   const measures = new Set(rules.candidatesOf(code).map((c) => c.cm.measure.id));
-  const items = itemsFor(ctx.ledger, date, (m) => measures.has(m));
+  const items = itemsFor(ctx.ledger, date, (m) => measures.has(m)).filter((i) => i.statutory);
   const out: UnconfirmedTotal[] = [];
   for (const item of items) {
     const alt = evaluate(alternativeContext(ctx, item).rules(importer), code, origin, date).total_pct;
@@ -135,6 +139,32 @@ export function unconfirmedForLine(
   }
   return out;
 }
+
+/**
+ * The weights of the products an item can move (those with a candidate layer of one of its measures), and the
+ * share of the total weight they hold. Only these products are evaluated on the flipped branch: the alternative
+ * average is the headline plus their weighted change, so a narrow item (a few crane lines) costs a few lines.
+ */
+function affected(
+  rules: ImporterRules,
+  item: UnconfirmedItem,
+  weights: Map<string, number>,
+): { sub: Map<string, number>; share: number; all: boolean } {
+  const sub = new Map<string, number>();
+  let sw = 0;
+  let swSub = 0;
+  for (const [code, w] of weights) {
+    if (!(w > 0)) continue;
+    sw += w;
+    if (rules.candidatesOf(code).some((c) => item.measures.includes(c.cm.measure.id))) {
+      sub.set(code, w);
+      swSub += w;
+    }
+  }
+  return { sub, share: sw > 0 ? swSub / sw : 0, all: sub.size > 0 && swSub === sw };
+}
+
+const r4 = (x: number) => Math.round(x * 1e4) / 1e4;
 
 /** Average points at given dates: each point that depends on an item gets the average with it flipped. */
 export function annotateAverages(
@@ -149,15 +179,25 @@ export function annotateAverages(
   const last = points.reduce((d, p) => (p.date > d ? p.date : d), points[0]!.date);
   const rules = ctx.rules(importer);
   const priced = pricedMeasures(rules, exporter, last);
-  const items = itemsFor(ctx.ledger, last, (m) => priced.has(m));
+  const items = itemsFor(ctx.ledger, last, (m) => priced.has(m)).filter((i) => i.statutory || rate === 'expected');
   for (const item of items) {
     const dates = [...new Set(points.filter((p) => p.date >= item.date).map((p) => p.date))];
-    const alt = averagesAt(alternativeContext(ctx, item).rules(importer), exporter, dates, weights, undefined, undefined, rate);
-    const byDate = new Map(alt.map((a) => [a.date, a.average_pct]));
+    const { sub, share, all } = affected(rules, item, weights);
+    if (!sub.size) continue;
+    const altRules = alternativeContext(ctx, item).rules(importer);
+    const alt = new Map(
+      averagesAt(altRules, exporter, dates, sub, undefined, undefined, rate).map((a) => [a.date, a.average_pct]),
+    );
+    const before = all
+      ? null
+      : new Map(
+          averagesAt(rules, exporter, dates, sub, undefined, undefined, rate).map((a) => [a.date, a.average_pct]),
+        );
     for (const p of points) {
-      const v = byDate.get(p.date);
-      if (v !== undefined && differs(v, p.average_pct))
-        (p.unconfirmed ??= []).push({ ...basis(item), alternative_average_pct: v });
+      const a = alt.get(p.date);
+      if (a === undefined) continue;
+      const v = before ? r4(p.average_pct + (a - before.get(p.date)!) * share) : a;
+      if (differs(v, p.average_pct)) (p.unconfirmed ??= []).push({ ...basis(item), alternative_average_pct: v });
     }
   }
   return points;
@@ -165,7 +205,7 @@ export function annotateAverages(
 
 /**
  * A step series: each point on or after an item's date that depends on it gets the flipped series' value at
- * its date (the flipped series is computed from the item's date only).
+ * its date (computed from the item's date only, over the products the item can move).
  */
 export function annotateSeries(
   ctx: TradewarContext,
@@ -179,24 +219,27 @@ export function annotateSeries(
   const lastDay = addDays(window.until, -1);
   const rules = ctx.rules(importer);
   const priced = pricedMeasures(rules, exporter, lastDay);
-  const items = itemsFor(ctx.ledger, lastDay, (m) => priced.has(m));
+  const items = itemsFor(ctx.ledger, lastDay, (m) => priced.has(m)).filter((i) => i.statutory || rate === 'expected');
   for (const item of items) {
     const from = item.date > window.from ? item.date : window.from;
-    const alt = averageSeries(
-      alternativeContext(ctx, item).rules(importer),
-      exporter,
-      { from, until: window.until },
-      weights,
-      undefined,
-      rate,
-    );
+    const { sub, share, all } = affected(rules, item, weights);
+    if (!sub.size) continue;
+    const sub1 = { from, until: window.until };
+    const alt = averageSeries(alternativeContext(ctx, item).rules(importer), exporter, sub1, sub, undefined, rate);
+    const before = all ? null : averageSeries(rules, exporter, sub1, sub, undefined, rate);
     let k = -1;
+    let j = -1;
     for (const p of points) {
       if (p.date < from) continue;
       while (alt[k + 1] && alt[k + 1]!.date <= p.date) k++;
-      const v = alt[k]?.average_pct;
-      if (v !== undefined && differs(v, p.average_pct))
-        (p.unconfirmed ??= []).push({ ...basis(item), alternative_average_pct: v });
+      const a = alt[k]?.average_pct;
+      if (a === undefined) continue;
+      let v = a;
+      if (before) {
+        while (before[j + 1] && before[j + 1]!.date <= p.date) j++;
+        v = r4(p.average_pct + (a - (before[j]?.average_pct ?? a)) * share);
+      }
+      if (differs(v, p.average_pct)) (p.unconfirmed ??= []).push({ ...basis(item), alternative_average_pct: v });
     }
   }
   return points;
