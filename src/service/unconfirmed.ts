@@ -244,3 +244,30 @@ export function annotateSeries(
   }
   return points;
 }
+
+/** CSV / table columns of an average point: the unconfirmed ids and their alternatives, space-separated. */
+export function averageColumns(p: AveragePoint): { unconfirmed: string; alternative_average_pct: string } {
+  const u = p.unconfirmed ?? [];
+  return {
+    unconfirmed: u.map((x) => x.id).join(' '),
+    alternative_average_pct: u.map((x) => x.alternative_average_pct).join(' '),
+  };
+}
+
+/** CSV / table columns of a line's total: the unconfirmed ids and their alternatives, space-separated. */
+export function totalColumns(u: UnconfirmedTotal[] | undefined): {
+  unconfirmed: string;
+  alternative_total_pct: string;
+} {
+  return {
+    unconfirmed: (u ?? []).map((x) => x.id).join(' '),
+    alternative_total_pct: (u ?? []).map((x) => x.alternative_total_pct).join(' '),
+  };
+}
+
+const fmt1 = (x: number) => `${x.toFixed(1)}%`;
+
+/** "54.0% · assumes … (unconfirmed) · 30.0% if it was extended (to 2027-11-10)": a figure with what it rests on. */
+export function figureWords(value: number, u: Array<UnconfirmedBasis & { alt: number }>): string {
+  return [fmt1(value), ...u.map((x) => `${x.assumption} · ${fmt1(x.alt)} ${x.alternative}`)].join(' · ');
+}

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { contextFor, formatOf, print } from '../options.js';
 import { render, type Row } from '../format.js';
 import { progressBar } from '../progress.js';
+import { totalColumns } from '../../service/unconfirmed.js';
 
 export function registerSearchCommands(program: Command): void {
   program
@@ -36,9 +37,19 @@ export function registerSearchCommands(program: Command): void {
             ? `${h.min_total_pct}-${h.total_pct}`
             : h.total_pct,
         from: h.origin,
+        // ADR 81: the total with an unconfirmed step or suspension end flipped
+        unconfirmed: (h.unconfirmed ?? [])
+          .map((u) => `${u.alternative_total_pct}% ${u.alternative} (${u.id})`)
+          .join('; '),
         description: h.description,
       }));
-      if (format === 'csv') return print(render(hits as unknown as Row[], 'csv'));
+      if (format === 'csv')
+        return print(
+          render(
+            hits.map(({ unconfirmed, ...h }) => ({ ...h, ...totalColumns(unconfirmed) })) as unknown as Row[],
+            'csv',
+          ),
+        );
       if (hits.length === 0) return print(`No product matches "${text.join(' ')}".\n`);
       print(
         `Totals on ${hits[0]!.date}${opts.date ? '' : ' (today)'}: US lines for goods from China, China's lines for goods from the US; a range for a code with several lines.\n\n${render(rows, 'table')}`,
