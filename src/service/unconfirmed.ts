@@ -10,13 +10,7 @@ import { partnerMatches } from '../engine/evaluate.js';
 import { evaluate } from '../engine/evaluate.js';
 import { averagesAt, averageSeries, type RateKind } from '../trade/aggregate.js';
 import type { ImporterRules } from '../engine/compile.js';
-import type {
-  AveragePoint,
-  Stack,
-  UnconfirmedAverage,
-  UnconfirmedBasis,
-  UnconfirmedTotal,
-} from '../contract/answers.js';
+import type { AveragePoint, Stack, UnconfirmedBasis, UnconfirmedTotal } from '../contract/answers.js';
 import { addDays } from '../util/dates.js';
 import { join } from 'node:path';
 import { existsSync, readdirSync } from 'node:fs';
@@ -263,11 +257,4 @@ export function totalColumns(u: UnconfirmedTotal[] | undefined): {
     unconfirmed: (u ?? []).map((x) => x.id).join(' '),
     alternative_total_pct: (u ?? []).map((x) => x.alternative_total_pct).join(' '),
   };
-}
-
-const fmt1 = (x: number) => `${x.toFixed(1)}%`;
-
-/** "54.0% · assumes … (unconfirmed) · 30.0% if it was extended (to 2027-11-10)": a figure with what it rests on. */
-export function figureWords(value: number, u: Array<UnconfirmedBasis & { alt: number }>): string {
-  return [fmt1(value), ...u.map((x) => `${x.assumption} · ${fmt1(x.alt)} ${x.alternative}`)].join(' · ');
 }
