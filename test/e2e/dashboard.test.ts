@@ -31,7 +31,8 @@ browserSuite(
             !!el?.dataset.series &&
             // both directions drawn (the event markers alone do not count)
             JSON.parse(el.dataset.series).filter(
-              (s: { name: string; data: unknown[] }) => s.name !== 'Events' && s.data.length > 0,
+              (s: { name: string; data: unknown[] }) =>
+                s.name !== 'Events' && !s.name.endsWith('(unconfirmed)') && s.data.length > 0,
             ).length >= 2
           );
         },
