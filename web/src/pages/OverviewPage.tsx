@@ -122,11 +122,14 @@ export function OverviewPage({ params }: PageProps) {
               <span data-testid="overview-unconfirmed-note">
                 {' '}
                 Baseline dashed from {fmtDate(unconfirmedFrom)}: it rests on a scheduled suspension end no source
-                confirms{' '}
+                confirms
                 {scenario !== 'extension-2027' && (
-                  <a href={hrefFor('overview', { weights, scenario: 'extension-2027' })}>
-                    (overlay the extension-2027 branch)
-                  </a>
+                  <>
+                    {' '}
+                    <a href={hrefFor('overview', { weights, scenario: 'extension-2027' })}>
+                      (overlay the extension-2027 branch)
+                    </a>
+                  </>
                 )}
                 .
               </span>
