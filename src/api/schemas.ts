@@ -408,6 +408,14 @@ const entryLine = {
     difference_usd: nullable('number', 'duty paid minus duty owed, USD'),
     refund_due_usd: nullable('number', 'refund due: duty paid − owed, between 0 and the struck-down duty, USD'),
     layers: { type: ['array', 'null'], items: entryLayer },
+    unconfirmed: nullable(
+      'string',
+      'ids of the unconfirmed steps or suspension ends the statutory total rests on, space-separated (ADR 81)',
+    ),
+    alternative_total_pct: nullable(
+      'string',
+      'the statutory total with each of those flipped, same order, space-separated (ADR 81)',
+    ),
   },
   required: ['row', 'status', 'reason'],
 };

@@ -40,6 +40,12 @@ export interface EntryLine {
   difference_usd: number | null;
   refund_due_usd: number | null;
   layers: EntryLayer[] | null;
+  /**
+   * ADR 81: ids of the unconfirmed steps or suspension ends the line's statutory total rests on (space-separated),
+   * and the statutory total with each flipped (same order); null when it rests on none.
+   */
+  unconfirmed?: string | null;
+  alternative_total_pct?: string | null;
 }
 
 /** Totals of one layer over the priced lines; the first is the base rate (MFN), `measure: 'base'`. */

@@ -6,6 +6,9 @@
 //                      thousand distinct stacks for the US, against ~0.6 M intervals, so the join carries an
 //                      integer and the lists are attached after it from this small table. Id 0 has no layers
 //                      (NULL): unpriced lines point at it, so every line finds exactly one set.
+//   unconfirmed.parquet (ADR 81) exporter class × product × [valid_from, valid_until) → the id of an unconfirmed
+//                      step or suspension end the statutory total rests on, and the total with it flipped; one row
+//                      per item and stretch (stretches of several items may overlap)
 //   origins.parquet    every ISO 3166 origin, as written (CN, cn) → the code and its exporter class (partners
 //                      that no rule tells apart share a class)
 // Origins outside the trade-data partners are classed the same way as partners, so they get the panel of the
@@ -16,14 +19,14 @@ import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ImporterRules } from '../engine/compile.js';
-import { buildIntervalPanel, type Window } from '../engine/panel.js';
+import { buildIntervalPanel, productIntervals, type IntervalPanel, type Window } from '../engine/panel.js';
 import { struckDownLayers } from '../engine/refunds.js';
 import type { LayerContribution } from '../contract/answers.js';
 import type { Ledger } from '../ledger/ledger.js';
 import { sqlString } from '../datasets/duckdb.js';
 
 /** Bump when the columns of the cached panel change, so old caches are not read. */
-const PANEL_FORMAT = 4;
+const PANEL_FORMAT = 5;
 
 // Expected rates (ADR 9): each layer's own expected contribution from the engine. The line's expected total is
 // the interval's, which also counts what a stacked-out layer still adds on average for the goods that do not pay
@@ -33,10 +36,20 @@ export function expectedPctOf(layer: LayerContribution): number {
 }
 export const EXPECTED_EQUALS_STATUTORY = false;
 
+/** An unconfirmed item (ADR 81) and the importer's rules with it flipped. */
+export interface PanelAlternative {
+  id: string;
+  /** The first date the item can matter. */
+  date: string;
+  measures: string[];
+  rules: ImporterRules;
+}
+
 export interface PanelFiles {
   dir: string;
   intervals: string;
   layerSets: string;
+  unconfirmed: string;
   origins: string;
   key: string;
   /** True when the panel was read from the cache, false when this run built it. */
@@ -87,6 +100,7 @@ export async function entriesPanel(
     window: Window;
     cacheDir?: string;
     onProgress?: (d: number, t: number) => void;
+    alternatives?: () => PanelAlternative[];
   },
 ): Promise<PanelFiles> {
   const key = panelKey(opts.ledger, opts.dataDir, importer, opts.window, origins);
@@ -99,9 +113,15 @@ export async function entriesPanel(
     key,
     intervals: join(dir, 'intervals.parquet'),
     layerSets: join(dir, 'layer_sets.parquet'),
+    unconfirmed: join(dir, 'unconfirmed.parquet'),
     origins: join(dir, 'origins.parquet'),
   };
-  if (existsSync(files.intervals) && existsSync(files.layerSets) && existsSync(files.origins)) {
+  if (
+    existsSync(files.intervals) &&
+    existsSync(files.layerSets) &&
+    existsSync(files.unconfirmed) &&
+    existsSync(files.origins)
+  ) {
     const n = await conn.runAndReadAll(`SELECT count(*)::BIGINT FROM read_parquet(${sqlString(files.intervals)})`);
     return { ...files, cached: true, intervalRows: Number(n.getRows()[0]![0]) };
   }
@@ -117,6 +137,8 @@ export async function entriesPanel(
   await conn.run(`CREATE OR REPLACE TEMP TABLE ${t}_ly (id INTEGER, pos INTEGER, measure VARCHAR,
     authority VARCHAR, rate_pct DOUBLE, expected_pct DOUBLE, owed BOOLEAN)`);
   await conn.run(`CREATE OR REPLACE TEMP TABLE ${t}_or (origin VARCHAR, exporter VARCHAR)`);
+  await conn.run(`CREATE OR REPLACE TEMP TABLE ${t}_un (exporter VARCHAR, product VARCHAR, valid_from VARCHAR,
+    valid_until VARCHAR, id VARCHAR, alternative_total_pct DOUBLE)`);
   try {
     const iv = await conn.createAppender(`${t}_iv`);
     const ly = await conn.createAppender(`${t}_ly`);
@@ -158,6 +180,17 @@ export async function entriesPanel(
         or.endRow();
       }
     or.closeSync();
+    const un = await conn.createAppender(`${t}_un`);
+    for (const r of unconfirmedStretches(panel, opts.alternatives?.() ?? [], opts.window)) {
+      un.appendVarchar(r.exporter);
+      un.appendVarchar(r.product);
+      un.appendVarchar(r.from);
+      un.appendVarchar(r.until);
+      un.appendVarchar(r.id);
+      un.appendDouble(r6(r.total));
+      un.endRow();
+    }
+    un.closeSync();
     // each interval's layers as one list; equal lists share a layer set (numbered in order of first use)
     await conn.run(`CREATE OR REPLACE TEMP TABLE ${t}_st AS
         SELECT i.id, coalesce(list({'measure': l.measure, 'authority': l.authority, 'rate_pct': l.rate_pct,
@@ -177,6 +210,11 @@ export async function entriesPanel(
     await conn.run(`COPY (
         SELECT 0 AS layer_set, NULL AS layers UNION ALL SELECT layer_set, layers FROM ${t}_ls ORDER BY layer_set
       ) TO ${sqlString(join(tmp, 'layer_sets.parquet'))} (FORMAT parquet, COMPRESSION zstd)`);
+    await conn.run(`COPY (
+        SELECT exporter, product, valid_from::DATE AS valid_from, valid_until::DATE AS valid_until, id,
+               alternative_total_pct
+        FROM ${t}_un ORDER BY exporter, product, valid_from, id
+      ) TO ${sqlString(join(tmp, 'unconfirmed.parquet'))} (FORMAT parquet, COMPRESSION zstd)`);
     await conn.run(
       `COPY (SELECT origin AS code, origin AS iso, exporter FROM ${t}_or
         UNION ALL SELECT lower(origin), origin, exporter FROM ${t}_or ORDER BY code)
@@ -191,7 +229,41 @@ export async function entriesPanel(
     }
     return { ...files, cached: false, intervalRows: Number(n.getRows()[0]![0]) };
   } finally {
-    for (const s of ['iv', 'ly', 'st', 'ls', 'or']) await conn.run(`DROP TABLE IF EXISTS ${t}_${s}`);
+    for (const s of ['iv', 'ly', 'st', 'ls', 'or', 'un']) await conn.run(`DROP TABLE IF EXISTS ${t}_${s}`);
     rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/**
+ * ADR 81: the stretches of the panel whose statutory total rests on an unconfirmed item — for each item, each
+ * exporter class and each product the item can move (a candidate layer of one of its measures), the pieces of
+ * the baseline's intervals from the item's date on where the flipped rules give another total.
+ */
+export function* unconfirmedStretches(
+  panel: IntervalPanel,
+  alternatives: PanelAlternative[],
+  window: Window,
+): Generator<{ exporter: string; product: string; from: string; until: string; id: string; total: number }> {
+  for (const alt of alternatives) {
+    if (alt.date >= window.until) continue;
+    const from0 = alt.date > window.from ? alt.date : window.from;
+    const measures = new Set(alt.measures);
+    for (const [rep, list] of panel.byClass)
+      for (const { product, intervals } of list) {
+        if (!alt.rules.candidatesOf(product).some((c) => measures.has(c.cm.measure.id))) continue;
+        const flipped = productIntervals(alt.rules, product, rep, { from: from0, until: window.until });
+        let k = 0;
+        for (const iv of intervals) {
+          if (iv.until <= from0) continue;
+          while (k < flipped.length && flipped[k]!.until <= iv.from) k++;
+          for (let j = k; j < flipped.length && flipped[j]!.from < iv.until; j++) {
+            const a = flipped[j]!;
+            const from = [iv.from, a.from, from0].sort()[2]!;
+            const until = iv.until < a.until ? iv.until : a.until;
+            if (from < until && Math.abs(a.total - iv.total) > 5e-5)
+              yield { exporter: rep, product, from, until, id: alt.id, total: a.total };
+          }
+        }
+      }
   }
 }

@@ -103,6 +103,8 @@ export interface LinesSqlInput {
   /** Cached panel files (see panel-cache.ts). */
   intervals: string;
   layerSets: string;
+  /** ADR 81: stretches whose statutory total rests on an unconfirmed item (panel-cache.ts); absent in old callers. */
+  unconfirmed?: string;
   origins: string;
   importer: string;
   window: { from: string; until: string };
@@ -126,6 +128,17 @@ export interface LinesSqlInput {
  */
 export function linesSql(q: LinesSqlInput): string {
   const col = (f: EntryField) => q.columns.get(f);
+  // ADR 81: the unconfirmed items the line's statutory total rests on (ids, space-separated) and the totals with
+  // each flipped, in the same order; NULL when it rests on none (a small table: one lookup per priced row)
+  const unc = (expr: string, type: string) =>
+    q.unconfirmed
+      ? `(SELECT string_agg(${expr}, ' ' ORDER BY u.id) FROM read_parquet(${sqlString(q.unconfirmed)}) u
+      WHERE u.exporter = k.exporter AND u.product = k.join_hts
+        AND k.entry_date >= u.valid_from AND k.entry_date < u.valid_until)`
+      : `CAST(NULL AS ${type})`;
+  const unconfirmedSelect = `,
+    ${unc('u.id', 'VARCHAR')} AS unconfirmed,
+    ${unc('CAST(u.alternative_total_pct AS VARCHAR)', 'VARCHAR')} AS alternative_total_pct`;
   const raw = (f: EntryField) => `r_${f}`;
   const rawSelect = [...q.columns].map(([f, c]) => `${ident(c.name)} AS ${raw(f)}`);
   const parsed = (f: EntryField, fn: (c: SourceColumn, x: string) => string, type: string) =>
@@ -173,7 +186,7 @@ keyed AS (
 ),
 joined AS (
   SELECT k.*, p.base_pct, p.statutory_pct, p.expected_pct, p.owed_pct, p.refundable_pct, p.layer_set,
-    p.layer_set IS NOT NULL AS priced
+    p.layer_set IS NOT NULL AS priced${unconfirmedSelect}
   FROM keyed k LEFT JOIN read_parquet(${sqlString(q.intervals)}) p
     ON p.exporter = k.exporter AND p.product = k.join_hts
    AND k.entry_date >= p.valid_from AND k.entry_date < p.valid_until
@@ -214,7 +227,8 @@ checked AS (
       ELSE 'HTS code ' || hts || ' is not a line of the ' || ${importer}
         || ' tariff schedule the panel covers (current edition)'
     END AS reason,
-    base_pct, statutory_pct, expected_pct, owed_pct, refundable_pct, coalesce(layer_set, 0) AS layer_set
+    base_pct, statutory_pct, expected_pct, owed_pct, refundable_pct, coalesce(layer_set, 0) AS layer_set,
+    unconfirmed, alternative_total_pct
   FROM joined
   ORDER BY "row"
 )
@@ -229,7 +243,8 @@ SELECT "row", entry_number, line_number, entry_date, hts, origin, value_usd, ${a
     'measure': l.measure, 'authority': l.authority, 'rate_pct': l.rate_pct, 'expected_pct': l.expected_pct,
     'owed': l.owed,
     'duty_statutory_usd': ${cents('value_usd * l.rate_pct / 100')},
-    'duty_expected_usd': ${cents('value_usd * l.expected_pct / 100')}}) AS layers
+    'duty_expected_usd': ${cents('value_usd * l.expected_pct / 100')}}) AS layers,
+  unconfirmed, alternative_total_pct
 FROM (
   SELECT checked.*, layer_set <> 0 AS priced, ${usd('base_pct')} AS duty_base_usd,
     ${usd('statutory_pct')} AS duty_statutory_usd, ${usd('expected_pct')} AS duty_expected_usd,
