@@ -1,14 +1,13 @@
 // The interval panel the entry batch joins against, as Parquet in a cache folder keyed by a hash of the ledger,
 // the shipped data and this file's format version: built once (a few seconds for the US), then read by every
 // run. Three files:
-//   intervals.parquet  exporter class × product × [valid_from, valid_until) → rates and the id of its layer set
+//   intervals.parquet  exporter class × product × [valid_from, valid_until) → rates and the id of its layer set,
+//                      and (ADR 81) the unconfirmed items the statutory total rests on with the totals if flipped
+//                      (intervals are split where that changes; NULL on the rest)
 //   layer_sets.parquet layer set id → the list of layers (measure, authority, rate, expected rate, owed); a few
 //                      thousand distinct stacks for the US, against ~0.6 M intervals, so the join carries an
 //                      integer and the lists are attached after it from this small table. Id 0 has no layers
 //                      (NULL): unpriced lines point at it, so every line finds exactly one set.
-//   unconfirmed.parquet (ADR 81) exporter class × product × [valid_from, valid_until) → the id of an unconfirmed
-//                      step or suspension end the statutory total rests on, and the total with it flipped; one row
-//                      per item and stretch (stretches of several items may overlap)
 //   origins.parquet    every ISO 3166 origin, as written (CN, cn) → the code and its exporter class (partners
 //                      that no rule tells apart share a class)
 // Origins outside the trade-data partners are classed the same way as partners, so they get the panel of the
@@ -26,7 +25,7 @@ import type { Ledger } from '../ledger/ledger.js';
 import { sqlString } from '../datasets/duckdb.js';
 
 /** Bump when the columns of the cached panel change, so old caches are not read. */
-const PANEL_FORMAT = 5;
+const PANEL_FORMAT = 6;
 
 // Expected rates (ADR 9): each layer's own expected contribution from the engine. The line's expected total is
 // the interval's, which also counts what a stacked-out layer still adds on average for the goods that do not pay
@@ -49,7 +48,6 @@ export interface PanelFiles {
   dir: string;
   intervals: string;
   layerSets: string;
-  unconfirmed: string;
   origins: string;
   key: string;
   /** True when the panel was read from the cache, false when this run built it. */
@@ -113,15 +111,9 @@ export async function entriesPanel(
     key,
     intervals: join(dir, 'intervals.parquet'),
     layerSets: join(dir, 'layer_sets.parquet'),
-    unconfirmed: join(dir, 'unconfirmed.parquet'),
     origins: join(dir, 'origins.parquet'),
   };
-  if (
-    existsSync(files.intervals) &&
-    existsSync(files.layerSets) &&
-    existsSync(files.unconfirmed) &&
-    existsSync(files.origins)
-  ) {
+  if (existsSync(files.intervals) && existsSync(files.layerSets) && existsSync(files.origins)) {
     const n = await conn.runAndReadAll(`SELECT count(*)::BIGINT FROM read_parquet(${sqlString(files.intervals)})`);
     return { ...files, cached: true, intervalRows: Number(n.getRows()[0]![0]) };
   }
@@ -133,43 +125,50 @@ export async function entriesPanel(
   const t = `entries_panel_${process.pid}`;
   await conn.run(`CREATE OR REPLACE TEMP TABLE ${t}_iv (id INTEGER, exporter VARCHAR, product VARCHAR,
     valid_from VARCHAR, valid_until VARCHAR, base_pct DOUBLE, statutory_pct DOUBLE, expected_pct DOUBLE,
-    owed_pct DOUBLE, refundable_pct DOUBLE)`);
+    owed_pct DOUBLE, refundable_pct DOUBLE, unconfirmed VARCHAR, alternative_total_pct VARCHAR)`);
   await conn.run(`CREATE OR REPLACE TEMP TABLE ${t}_ly (id INTEGER, pos INTEGER, measure VARCHAR,
     authority VARCHAR, rate_pct DOUBLE, expected_pct DOUBLE, owed BOOLEAN)`);
   await conn.run(`CREATE OR REPLACE TEMP TABLE ${t}_or (origin VARCHAR, exporter VARCHAR)`);
-  await conn.run(`CREATE OR REPLACE TEMP TABLE ${t}_un (exporter VARCHAR, product VARCHAR, valid_from VARCHAR,
-    valid_until VARCHAR, id VARCHAR, alternative_total_pct DOUBLE)`);
   try {
     const iv = await conn.createAppender(`${t}_iv`);
     const ly = await conn.createAppender(`${t}_ly`);
     let id = 0;
+    const stretches = stretchesByLine(unconfirmedStretches(panel, opts.alternatives?.() ?? [], opts.window));
     for (const [rep, list] of panel.byClass)
       for (const { product, intervals } of list)
-        for (const i of intervals) {
-          id++;
-          const expected = i.expected;
-          iv.appendInteger(id);
-          iv.appendVarchar(rep);
-          iv.appendVarchar(product);
-          iv.appendVarchar(i.from);
-          iv.appendVarchar(i.until);
-          iv.appendDouble(r6(i.base));
-          iv.appendDouble(r6(i.total));
-          iv.appendDouble(r6(expected));
-          iv.appendDouble(r6(i.owed));
-          iv.appendDouble(r6(struckDownLayers(i.layers).pct));
-          iv.endRow();
-          i.layers.forEach((l, pos) => {
-            ly.appendInteger(id);
-            ly.appendInteger(pos);
-            ly.appendVarchar(l.measure);
-            ly.appendVarchar(l.authority);
-            ly.appendDouble(r6(l.pct));
-            ly.appendDouble(r6(expectedPctOf(l)));
-            ly.appendBoolean(l.owed);
-            ly.endRow();
-          });
-        }
+        for (const whole of intervals)
+          for (const i of splitByStretches(whole, stretches.get(`${rep}|${product}`))) {
+            id++;
+            const expected = i.expected;
+            iv.appendInteger(id);
+            iv.appendVarchar(rep);
+            iv.appendVarchar(product);
+            iv.appendVarchar(i.from);
+            iv.appendVarchar(i.until);
+            iv.appendDouble(r6(i.base));
+            iv.appendDouble(r6(i.total));
+            iv.appendDouble(r6(expected));
+            iv.appendDouble(r6(i.owed));
+            iv.appendDouble(r6(struckDownLayers(i.layers).pct));
+            if (i.unconfirmed) {
+              iv.appendVarchar(i.unconfirmed);
+              iv.appendVarchar(i.alternatives!);
+            } else {
+              iv.appendNull();
+              iv.appendNull();
+            }
+            iv.endRow();
+            i.layers.forEach((l, pos) => {
+              ly.appendInteger(id);
+              ly.appendInteger(pos);
+              ly.appendVarchar(l.measure);
+              ly.appendVarchar(l.authority);
+              ly.appendDouble(r6(l.pct));
+              ly.appendDouble(r6(expectedPctOf(l)));
+              ly.appendBoolean(l.owed);
+              ly.endRow();
+            });
+          }
     iv.closeSync();
     ly.closeSync();
     const or = await conn.createAppender(`${t}_or`);
@@ -180,17 +179,6 @@ export async function entriesPanel(
         or.endRow();
       }
     or.closeSync();
-    const un = await conn.createAppender(`${t}_un`);
-    for (const r of unconfirmedStretches(panel, opts.alternatives?.() ?? [], opts.window)) {
-      un.appendVarchar(r.exporter);
-      un.appendVarchar(r.product);
-      un.appendVarchar(r.from);
-      un.appendVarchar(r.until);
-      un.appendVarchar(r.id);
-      un.appendDouble(r6(r.total));
-      un.endRow();
-    }
-    un.closeSync();
     // each interval's layers as one list; equal lists share a layer set (numbered in order of first use)
     await conn.run(`CREATE OR REPLACE TEMP TABLE ${t}_st AS
         SELECT i.id, coalesce(list({'measure': l.measure, 'authority': l.authority, 'rate_pct': l.rate_pct,
@@ -203,18 +191,14 @@ export async function entriesPanel(
         FROM (SELECT layers, min(id) AS first_id FROM ${t}_st GROUP BY layers)`);
     await conn.run(`COPY (
         SELECT i.exporter, i.product, i.valid_from::DATE AS valid_from, i.valid_until::DATE AS valid_until,
-               i.base_pct, i.statutory_pct, i.expected_pct, i.owed_pct, i.refundable_pct, s.layer_set
+               i.base_pct, i.statutory_pct, i.expected_pct, i.owed_pct, i.refundable_pct, s.layer_set,
+               i.unconfirmed, i.alternative_total_pct
         FROM ${t}_iv i JOIN ${t}_st st USING (id) JOIN ${t}_ls s ON s.layers = st.layers
         ORDER BY i.exporter, i.product, valid_from
       ) TO ${sqlString(join(tmp, 'intervals.parquet'))} (FORMAT parquet, COMPRESSION zstd)`);
     await conn.run(`COPY (
         SELECT 0 AS layer_set, NULL AS layers UNION ALL SELECT layer_set, layers FROM ${t}_ls ORDER BY layer_set
       ) TO ${sqlString(join(tmp, 'layer_sets.parquet'))} (FORMAT parquet, COMPRESSION zstd)`);
-    await conn.run(`COPY (
-        SELECT exporter, product, valid_from::DATE AS valid_from, valid_until::DATE AS valid_until, id,
-               alternative_total_pct
-        FROM ${t}_un ORDER BY exporter, product, valid_from, id
-      ) TO ${sqlString(join(tmp, 'unconfirmed.parquet'))} (FORMAT parquet, COMPRESSION zstd)`);
     await conn.run(
       `COPY (SELECT origin AS code, origin AS iso, exporter FROM ${t}_or
         UNION ALL SELECT lower(origin), origin, exporter FROM ${t}_or ORDER BY code)
@@ -229,7 +213,7 @@ export async function entriesPanel(
     }
     return { ...files, cached: false, intervalRows: Number(n.getRows()[0]![0]) };
   } finally {
-    for (const s of ['iv', 'ly', 'st', 'ls', 'or', 'un']) await conn.run(`DROP TABLE IF EXISTS ${t}_${s}`);
+    for (const s of ['iv', 'ly', 'st', 'ls', 'or']) await conn.run(`DROP TABLE IF EXISTS ${t}_${s}`);
     rmSync(tmp, { recursive: true, force: true });
   }
 }
@@ -266,4 +250,57 @@ export function* unconfirmedStretches(
         }
       }
   }
+}
+
+interface Stretch {
+  from: string;
+  until: string;
+  id: string;
+  total: number;
+}
+
+function stretchesByLine(all: Iterable<Stretch & { exporter: string; product: string }>): Map<string, Stretch[]> {
+  const out = new Map<string, Stretch[]>();
+  for (const r of all) {
+    const key = `${r.exporter}|${r.product}`;
+    let arr = out.get(key);
+    if (!arr) out.set(key, (arr = []));
+    arr.push(r);
+  }
+  return out;
+}
+
+/**
+ * An interval cut where the set of unconfirmed stretches covering it changes: each piece with the ids covering it
+ * (space-separated, by id) and the flipped totals in the same order; the interval itself when none touches it.
+ */
+export function splitByStretches<T extends { from: string; until: string }>(
+  iv: T,
+  stretches: Stretch[] | undefined,
+): Array<T & { unconfirmed?: string; alternatives?: string }> {
+  const touching = (stretches ?? []).filter((s) => s.from < iv.until && s.until > iv.from);
+  if (!touching.length) return [iv];
+  const cuts = [
+    ...new Set(
+      [iv.from, iv.until, ...touching.flatMap((s) => [s.from, s.until])].filter((d) => d >= iv.from && d <= iv.until),
+    ),
+  ].sort();
+  const out: Array<T & { unconfirmed?: string; alternatives?: string }> = [];
+  for (let k = 0; k + 1 < cuts.length; k++) {
+    const from = cuts[k]!;
+    const until = cuts[k + 1]!;
+    const on = touching.filter((s) => s.from <= from && s.until >= until).sort((a, b) => a.id.localeCompare(b.id));
+    out.push(
+      on.length
+        ? {
+            ...iv,
+            from,
+            until,
+            unconfirmed: on.map((s) => s.id).join(' '),
+            alternatives: on.map((s) => String(r6(s.total))).join(' '),
+          }
+        : { ...iv, from, until },
+    );
+  }
+  return out;
 }

@@ -179,7 +179,6 @@ export async function runEntries(job: EntriesJob): Promise<EntriesSummary> {
       columns: byField,
       intervals: panel.intervals,
       layerSets: panel.layerSets,
-      unconfirmed: panel.unconfirmed,
       origins: panel.origins,
       importer: job.importer,
       window: job.window,

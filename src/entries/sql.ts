@@ -103,8 +103,6 @@ export interface LinesSqlInput {
   /** Cached panel files (see panel-cache.ts). */
   intervals: string;
   layerSets: string;
-  /** ADR 81: stretches whose statutory total rests on an unconfirmed item (panel-cache.ts); absent in old callers. */
-  unconfirmed?: string;
   origins: string;
   importer: string;
   window: { from: string; until: string };
@@ -128,17 +126,6 @@ export interface LinesSqlInput {
  */
 export function linesSql(q: LinesSqlInput): string {
   const col = (f: EntryField) => q.columns.get(f);
-  // ADR 81: the unconfirmed items the line's statutory total rests on (ids, space-separated) and the totals with
-  // each flipped, in the same order; NULL when it rests on none (a small table: one lookup per priced row)
-  const unc = (expr: string, type: string) =>
-    q.unconfirmed
-      ? `(SELECT string_agg(${expr}, ' ' ORDER BY u.id) FROM read_parquet(${sqlString(q.unconfirmed)}) u
-      WHERE u.exporter = k.exporter AND u.product = k.join_hts
-        AND k.entry_date >= u.valid_from AND k.entry_date < u.valid_until)`
-      : `CAST(NULL AS ${type})`;
-  const unconfirmedSelect = `,
-    ${unc('u.id', 'VARCHAR')} AS unconfirmed,
-    ${unc('CAST(u.alternative_total_pct AS VARCHAR)', 'VARCHAR')} AS alternative_total_pct`;
   const raw = (f: EntryField) => `r_${f}`;
   const rawSelect = [...q.columns].map(([f, c]) => `${ident(c.name)} AS ${raw(f)}`);
   const parsed = (f: EntryField, fn: (c: SourceColumn, x: string) => string, type: string) =>
@@ -186,7 +173,9 @@ keyed AS (
 ),
 joined AS (
   SELECT k.*, p.base_pct, p.statutory_pct, p.expected_pct, p.owed_pct, p.refundable_pct, p.layer_set,
-    p.layer_set IS NOT NULL AS priced${unconfirmedSelect}
+    p.layer_set IS NOT NULL AS priced,
+    -- ADR 81: the unconfirmed items the statutory total rests on, and the totals with each flipped (NULL: none)
+    p.unconfirmed, p.alternative_total_pct
   FROM keyed k LEFT JOIN read_parquet(${sqlString(q.intervals)}) p
     ON p.exporter = k.exporter AND p.product = k.join_hts
    AND k.entry_date >= p.valid_from AND k.entry_date < p.valid_until
