@@ -18,6 +18,7 @@ import { todayIso } from '../util/dates.js';
 import type { ProductIndex } from './products.js';
 import { oncePerDay } from './per-day.js';
 import { P, R, type JsonSchema } from './schemas.js';
+import { averageColumns } from '../service/unconfirmed.js';
 
 export interface RouteEnv {
   ctx: TradewarContext;
@@ -65,7 +66,7 @@ const DIRECTIONS = [
 ] as const;
 
 function flattenAverages(points: AveragePoint[]): Row[] {
-  return points.flatMap((p) => {
+  return points.flatMap((p): Row[] => {
     const by = Object.entries(p.by ?? {});
     if (by.length && typeof by[0]![1] === 'object')
       return by.map(([section, f]) => {
@@ -85,6 +86,7 @@ function flattenAverages(points: AveragePoint[]): Row[] {
         average_pct: p.average_pct,
         coverage_pct: p.coverage_pct,
         ...Object.fromEntries(by.map(([k, v]) => [`${k}_pct`, v])),
+        ...averageColumns(p),
       },
     ];
   });
@@ -202,7 +204,12 @@ export const ROUTES: RouteDef[] = [
     cacheable: true,
     response: R.arrayOf(R.ref('AveragePoint')),
     csv: (points: AveragePoint[]) =>
-      points.map((p) => ({ date: p.date, average_pct: p.average_pct, coverage_pct: p.coverage_pct })),
+      points.map((p) => ({
+        date: p.date,
+        average_pct: p.average_pct,
+        coverage_pct: p.coverage_pct,
+        ...averageColumns(p),
+      })),
     handler: (ctx, q) => seriesQuery(ctx, q),
   },
   {

@@ -170,6 +170,28 @@ Object.assign(stack.properties as Record<string, JsonSchema>, {
     }),
   ),
 });
+// ADR 82: what a figure assumes that no source confirms, and the figure with that one assumption flipped
+const unconfirmedBasis = {
+  id: str('the unconfirmed record: a suspension id (its end) or measure@date (a schedule step)'),
+  assumption: str('what the figure assumes, e.g. "assumes the … suspension lapsed on 2026-11-10 (unconfirmed)"'),
+  alternative: str('the other branch in words, e.g. "if it was extended (to 2027-11-10)"'),
+  confirm_by: str('what would confirm the assumption or its alternative (e.g. a Tariff Commission announcement)'),
+  scenario: {
+    type: ['string', 'null'],
+    description: 'a shipped scenario that takes the other branch (e.g. extension-2027), or null',
+  },
+};
+const unconfirmedTotal = obj(
+  { ...unconfirmedBasis, alternative_total_pct: num('the total on the other branch, percent') },
+  'an unconfirmed step or suspension end the total depends on (ADR 82)',
+);
+const unconfirmedAverage = obj(
+  { ...unconfirmedBasis, alternative_average_pct: num('the trade-weighted average on the other branch, percent') },
+  'an unconfirmed step or suspension end the average depends on (ADR 82)',
+);
+// present only when the total depends on an unconfirmed step or suspension end
+(stack.properties as Record<string, JsonSchema>).unconfirmed = arrayOf(ref('UnconfirmedTotal'));
+
 // present only when a customs value was given
 (stack.properties as Record<string, JsonSchema>).amounts = obj(
   {
@@ -203,6 +225,11 @@ const averagePoint = {
       type: 'object',
       description: 'by=authority: authority → contribution (pp); by=section: section id → figures',
       additionalProperties: { oneOf: [{ type: 'number' }, ref('SectionFigure')] },
+    },
+    unconfirmed: {
+      ...arrayOf(ref('UnconfirmedAverage')),
+      description:
+        'present only when the average depends on a step or suspension end no source confirms: each with the average if it is flipped (ADR 82)',
     },
   },
   required: ['date', 'average_pct', 'coverage_pct'],
@@ -402,6 +429,14 @@ const entryLine = {
         "how the struck-down duty is claimed, from the liquidation date as of the summary's refund_as_of: cape (CBP CAPE portal; unliquidated or liquidated at most 80 days before), protest (under 180 days), court (a court order); null without refundable duty",
     },
     layers: { type: ['array', 'null'], items: entryLayer },
+    unconfirmed: nullable(
+      'string',
+      'ids of the unconfirmed steps or suspension ends the statutory total rests on, space-separated (ADR 82)',
+    ),
+    alternative_total_pct: nullable(
+      'string',
+      'the statutory total with each of those flipped, same order, space-separated (ADR 82)',
+    ),
   },
   required: ['row', 'status', 'reason'],
 };
@@ -463,6 +498,8 @@ export const COMPONENTS: Record<string, JsonSchema> = {
   Stack: stack,
   SectionFigure: sectionFigure,
   AveragePoint: averagePoint,
+  UnconfirmedTotal: unconfirmedTotal,
+  UnconfirmedAverage: unconfirmedAverage,
   PanelRow: panelRow,
   TimelineEntry: timelineEntry,
   Interval: interval,

@@ -65,6 +65,33 @@ export interface ExpectedExclusion {
   coverage_source: string | null;
 }
 
+/**
+ * A figure's dependence on a schedule step or suspension end that no source confirms (ADR 82): what the figure
+ * assumes, what would confirm it, and the same figure with that one assumption flipped.
+ */
+export interface UnconfirmedBasis {
+  /** The suspension id (suspension end) or `measure@date` (schedule step). */
+  id: string;
+  /** "assumes the suspension of 24 of China's 34 points on US goods lapsed on 2026-11-10 (unconfirmed)". */
+  assumption: string;
+  /** The flipped branch in words: "if it was extended (to 2027-11-10)". */
+  alternative: string;
+  /** What would confirm the assumption (or its alternative). */
+  confirm_by: string;
+  /** A shipped scenario that takes the other branch (e.g. extension-2027), when one does. */
+  scenario: string | null;
+}
+
+export interface UnconfirmedTotal extends UnconfirmedBasis {
+  /** The line's total duty on the flipped branch. */
+  alternative_total_pct: number;
+}
+
+export interface UnconfirmedAverage extends UnconfirmedBasis {
+  /** The trade-weighted average on the flipped branch. */
+  alternative_average_pct: number;
+}
+
 export interface Stack {
   product: string;
   description: string | null;
@@ -91,6 +118,8 @@ export interface Stack {
   /** Duties owed after court rulings: layers of measures struck down contribute 0. */
   owed_total_pct: number;
   notes: string[];
+  /** Unconfirmed steps or suspension ends the total depends on, each with the total if it is flipped (ADR 82). */
+  unconfirmed?: UnconfirmedTotal[];
   /** Duty in US dollars on a customs value, when one was given. */
   amounts?: DutyAmounts;
   /** What the code asked stood for; present when it was not itself a national line. */
@@ -156,6 +185,8 @@ export interface AveragePoint {
   coverage_pct: number;
   /** By authority: percentage points per authority; by section: a figure per HS section. */
   by?: Record<string, number | SectionFigure>;
+  /** Unconfirmed steps or suspension ends the average depends on, each with the average if flipped (ADR 82). */
+  unconfirmed?: UnconfirmedAverage[];
 }
 
 export interface TimelineEntry {

@@ -44,6 +44,12 @@ export interface EntryLine {
    * refundable duty. */
   refund_path: 'cape' | 'protest' | 'court' | null;
   layers: EntryLayer[] | null;
+  /**
+   * ADR 82: ids of the unconfirmed steps or suspension ends the line's statutory total rests on (space-separated),
+   * and the statutory total with each flipped (same order); null when it rests on none.
+   */
+  unconfirmed?: string | null;
+  alternative_total_pct?: string | null;
 }
 
 /** Totals of one layer over the priced lines; the first is the base rate (MFN), `measure: 'base'`. */

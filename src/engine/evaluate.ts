@@ -7,6 +7,7 @@ import type { BaseRateRow } from '../datasets/datasets.js';
 import type { Layer, Stack } from '../contract/answers.js';
 import type { StackingRule } from '../ledger/schema.js';
 import { describeLayer, statusOnDate } from './explain.js';
+import { endUnconfirmed } from '../ledger/unconfirmed.js';
 export type { Layer, Stack };
 
 export type LayerState =
@@ -321,7 +322,7 @@ export function evaluate(rules: ImporterRules, code: string, origin: string, dat
     // a suspension that was only scheduled to end: the stack assumes it did
     for (const { cs } of l.cand.suspensions) {
       const last = cs.suspension.periods[cs.suspension.periods.length - 1]!;
-      if (last.expected_end && last.until !== null && last.until <= date)
+      if (endUnconfirmed(last) && last.until !== null && last.until <= date)
         notes.push(
           `${l.cand.cm.measure.id}: suspension ${cs.suspension.id} was scheduled to end on ${last.until}; whether it was extended is unconfirmed, and this stack assumes it ended`,
         );

@@ -1,7 +1,9 @@
 // The interval panel the entry batch joins against, as Parquet in a cache folder keyed by a hash of the ledger,
 // the shipped data and this file's format version: built once (a few seconds for the US), then read by every
 // run. Three files:
-//   intervals.parquet  exporter class × product × [valid_from, valid_until) → rates and the id of its layer set
+//   intervals.parquet  exporter class × product × [valid_from, valid_until) → rates and the id of its layer set,
+//                      and (ADR 82) the unconfirmed items the statutory total rests on with the totals if flipped
+//                      (intervals are split where that changes; NULL on the rest)
 //   layer_sets.parquet layer set id → the list of layers (measure, authority, rate, expected rate, owed); a few
 //                      thousand distinct stacks for the US, against ~0.6 M intervals, so the join carries an
 //                      integer and the lists are attached after it from this small table. Id 0 has no layers
@@ -19,7 +21,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ImporterRules } from '../engine/compile.js';
-import { buildIntervalPanel, type Window } from '../engine/panel.js';
+import { buildIntervalPanel, productIntervals, type IntervalPanel, type Window } from '../engine/panel.js';
 import { struckDownLayers } from '../engine/refunds.js';
 import type { LayerContribution } from '../contract/answers.js';
 import type { Ledger } from '../ledger/ledger.js';
@@ -29,7 +31,7 @@ import { fsFailure, UnwritableFolderError } from '../util/fs-errors.js';
 import { removeStaleTemporaries } from '../util/stale-temp.js';
 
 /** Bump when the columns of the cached panel change, so old caches are not read. */
-const PANEL_FORMAT = 4;
+const PANEL_FORMAT = 6;
 
 // Expected rates (ADR 9): each layer's own expected contribution from the engine. The line's expected total is
 // the interval's, which also counts what a stacked-out layer still adds on average for the goods that do not pay
@@ -38,6 +40,15 @@ export function expectedPctOf(layer: LayerContribution): number {
   return layer.expected_pct ?? layer.pct;
 }
 export const EXPECTED_EQUALS_STATUTORY = false;
+
+/** An unconfirmed item (ADR 82) and the importer's rules with it flipped. */
+export interface PanelAlternative {
+  id: string;
+  /** The first date the item can matter. */
+  date: string;
+  measures: string[];
+  rules: ImporterRules;
+}
 
 export interface PanelFiles {
   dir: string;
@@ -110,6 +121,7 @@ export async function entriesPanel(
     window: Window;
     cacheDir?: string;
     onProgress?: (d: number, t: number) => void;
+    alternatives?: () => PanelAlternative[];
   },
 ): Promise<PanelFiles> {
   const key = panelKey(opts.ledger, opts.dataDir, importer, opts.window, origins);
@@ -149,7 +161,7 @@ async function buildPanel(
   rules: () => ImporterRules,
   origins: readonly string[],
   files: PanelPaths,
-  opts: { window: Window; onProgress?: (d: number, t: number) => void },
+  opts: { window: Window; onProgress?: (d: number, t: number) => void; alternatives?: () => PanelAlternative[] },
 ): Promise<PanelFiles> {
   const { dir } = files;
   const parent = dirname(dir);
@@ -163,7 +175,7 @@ async function buildPanel(
   const t = `entries_panel_${suffix.replace('-', '_')}`;
   await conn.run(`CREATE OR REPLACE TEMP TABLE ${t}_iv (id INTEGER, exporter VARCHAR, product VARCHAR,
     valid_from VARCHAR, valid_until VARCHAR, base_pct DOUBLE, statutory_pct DOUBLE, expected_pct DOUBLE,
-    owed_pct DOUBLE, refundable_pct DOUBLE)`);
+    owed_pct DOUBLE, refundable_pct DOUBLE, unconfirmed VARCHAR, alternative_total_pct VARCHAR)`);
   await conn.run(`CREATE OR REPLACE TEMP TABLE ${t}_ly (id INTEGER, pos INTEGER, measure VARCHAR,
     authority VARCHAR, rate_pct DOUBLE, expected_pct DOUBLE, owed BOOLEAN)`);
   await conn.run(`CREATE OR REPLACE TEMP TABLE ${t}_or (origin VARCHAR, exporter VARCHAR)`);
@@ -171,33 +183,42 @@ async function buildPanel(
     const iv = await conn.createAppender(`${t}_iv`);
     const ly = await conn.createAppender(`${t}_ly`);
     let id = 0;
+    const stretches = stretchesByLine(unconfirmedStretches(panel, opts.alternatives?.() ?? [], opts.window));
     for (const [rep, list] of panel.byClass)
       for (const { product, intervals } of list)
-        for (const i of intervals) {
-          id++;
-          const expected = i.expected;
-          iv.appendInteger(id);
-          iv.appendVarchar(rep);
-          iv.appendVarchar(product);
-          iv.appendVarchar(i.from);
-          iv.appendVarchar(i.until);
-          iv.appendDouble(r6(i.base));
-          iv.appendDouble(r6(i.total));
-          iv.appendDouble(r6(expected));
-          iv.appendDouble(r6(i.owed));
-          iv.appendDouble(r6(struckDownLayers(i.layers).pct));
-          iv.endRow();
-          i.layers.forEach((l, pos) => {
-            ly.appendInteger(id);
-            ly.appendInteger(pos);
-            ly.appendVarchar(l.measure);
-            ly.appendVarchar(l.authority);
-            ly.appendDouble(r6(l.pct));
-            ly.appendDouble(r6(expectedPctOf(l)));
-            ly.appendBoolean(l.owed);
-            ly.endRow();
-          });
-        }
+        for (const whole of intervals)
+          for (const i of splitByStretches(whole, stretches.get(`${rep}|${product}`))) {
+            id++;
+            const expected = i.expected;
+            iv.appendInteger(id);
+            iv.appendVarchar(rep);
+            iv.appendVarchar(product);
+            iv.appendVarchar(i.from);
+            iv.appendVarchar(i.until);
+            iv.appendDouble(r6(i.base));
+            iv.appendDouble(r6(i.total));
+            iv.appendDouble(r6(expected));
+            iv.appendDouble(r6(i.owed));
+            iv.appendDouble(r6(struckDownLayers(i.layers).pct));
+            if (i.unconfirmed) {
+              iv.appendVarchar(i.unconfirmed);
+              iv.appendVarchar(i.alternatives!);
+            } else {
+              iv.appendNull();
+              iv.appendNull();
+            }
+            iv.endRow();
+            i.layers.forEach((l, pos) => {
+              ly.appendInteger(id);
+              ly.appendInteger(pos);
+              ly.appendVarchar(l.measure);
+              ly.appendVarchar(l.authority);
+              ly.appendDouble(r6(l.pct));
+              ly.appendDouble(r6(expectedPctOf(l)));
+              ly.appendBoolean(l.owed);
+              ly.endRow();
+            });
+          }
     iv.closeSync();
     ly.closeSync();
     const or = await conn.createAppender(`${t}_or`);
@@ -220,7 +241,8 @@ async function buildPanel(
         FROM (SELECT layers, min(id) AS first_id FROM ${t}_st GROUP BY layers)`);
     await conn.run(`COPY (
         SELECT i.exporter, i.product, i.valid_from::DATE AS valid_from, i.valid_until::DATE AS valid_until,
-               i.base_pct, i.statutory_pct, i.expected_pct, i.owed_pct, i.refundable_pct, s.layer_set
+               i.base_pct, i.statutory_pct, i.expected_pct, i.owed_pct, i.refundable_pct, s.layer_set,
+               i.unconfirmed, i.alternative_total_pct
         FROM ${t}_iv i JOIN ${t}_st st USING (id) JOIN ${t}_ls s ON s.layers = st.layers
         ORDER BY i.exporter, i.product, valid_from
       ) TO ${sqlString(join(tmp, 'intervals.parquet'))} (FORMAT parquet, COMPRESSION zstd)`);
@@ -244,4 +266,91 @@ async function buildPanel(
     for (const s of ['iv', 'ly', 'st', 'ls', 'or']) await conn.run(`DROP TABLE IF EXISTS ${t}_${s}`);
     rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+/**
+ * ADR 82: the stretches of the panel whose statutory total rests on an unconfirmed item — for each item, each
+ * exporter class and each product the item can move (a candidate layer of one of its measures), the pieces of
+ * the baseline's intervals from the item's date on where the flipped rules give another total.
+ */
+export function* unconfirmedStretches(
+  panel: IntervalPanel,
+  alternatives: PanelAlternative[],
+  window: Window,
+): Generator<{ exporter: string; product: string; from: string; until: string; id: string; total: number }> {
+  for (const alt of alternatives) {
+    if (alt.date >= window.until) continue;
+    const from0 = alt.date > window.from ? alt.date : window.from;
+    const measures = new Set(alt.measures);
+    for (const [rep, list] of panel.byClass)
+      for (const { product, intervals } of list) {
+        if (!alt.rules.candidatesOf(product).some((c) => measures.has(c.cm.measure.id))) continue;
+        const flipped = productIntervals(alt.rules, product, rep, { from: from0, until: window.until });
+        let k = 0;
+        for (const iv of intervals) {
+          if (iv.until <= from0) continue;
+          while (k < flipped.length && flipped[k]!.until <= iv.from) k++;
+          for (let j = k; j < flipped.length && flipped[j]!.from < iv.until; j++) {
+            const a = flipped[j]!;
+            const from = [iv.from, a.from, from0].sort()[2]!;
+            const until = iv.until < a.until ? iv.until : a.until;
+            if (from < until && Math.abs(a.total - iv.total) > 5e-5)
+              yield { exporter: rep, product, from, until, id: alt.id, total: a.total };
+          }
+        }
+      }
+  }
+}
+
+interface Stretch {
+  from: string;
+  until: string;
+  id: string;
+  total: number;
+}
+
+function stretchesByLine(all: Iterable<Stretch & { exporter: string; product: string }>): Map<string, Stretch[]> {
+  const out = new Map<string, Stretch[]>();
+  for (const r of all) {
+    const key = `${r.exporter}|${r.product}`;
+    let arr = out.get(key);
+    if (!arr) out.set(key, (arr = []));
+    arr.push(r);
+  }
+  return out;
+}
+
+/**
+ * An interval cut where the set of unconfirmed stretches covering it changes: each piece with the ids covering it
+ * (space-separated, by id) and the flipped totals in the same order; the interval itself when none touches it.
+ */
+export function splitByStretches<T extends { from: string; until: string }>(
+  iv: T,
+  stretches: Stretch[] | undefined,
+): Array<T & { unconfirmed?: string; alternatives?: string }> {
+  const touching = (stretches ?? []).filter((s) => s.from < iv.until && s.until > iv.from);
+  if (!touching.length) return [iv];
+  const cuts = [
+    ...new Set(
+      [iv.from, iv.until, ...touching.flatMap((s) => [s.from, s.until])].filter((d) => d >= iv.from && d <= iv.until),
+    ),
+  ].sort();
+  const out: Array<T & { unconfirmed?: string; alternatives?: string }> = [];
+  for (let k = 0; k + 1 < cuts.length; k++) {
+    const from = cuts[k]!;
+    const until = cuts[k + 1]!;
+    const on = touching.filter((s) => s.from <= from && s.until >= until).sort((a, b) => a.id.localeCompare(b.id));
+    out.push(
+      on.length
+        ? {
+            ...iv,
+            from,
+            until,
+            unconfirmed: on.map((s) => s.id).join(' '),
+            alternatives: on.map((s) => String(r6(s.total))).join(' '),
+          }
+        : { ...iv, from, until },
+    );
+  }
+  return out;
 }

@@ -16,7 +16,7 @@ import { matchColumns } from './columns.js';
 import { csvLayout } from './csv-cells.js';
 import type { EntriesSummary, LayerTotal } from '../contract/entries.js';
 export type { EntriesSummary, LayerTotal };
-import { EXPECTED_EQUALS_STATUTORY, entriesPanel } from './panel-cache.js';
+import { EXPECTED_EQUALS_STATUTORY, entriesPanel, type PanelAlternative } from './panel-cache.js';
 import {
   byLayerSql,
   byRefundPathSql,
@@ -43,6 +43,11 @@ export interface EntriesJob {
   importer: string;
   /** The importer's compiled rules, asked for only when the panel is not cached yet. */
   rules: () => ImporterRules;
+  /**
+   * ADR 82: the unconfirmed items the importer's totals may rest on, each with the rules of the ledger where it is
+   * flipped; asked for only when the panel is not cached yet.
+   */
+  alternatives?: () => PanelAlternative[];
   ledger: Ledger;
   dataDir: string;
   /** Every country code an entry may name (ISO 3166 alpha-2). */
@@ -168,6 +173,7 @@ export async function runEntries(job: EntriesJob): Promise<EntriesSummary> {
     const matched = matchColumns(columns.map((c) => c.name));
     const byField = new Map([...matched].map(([f, name]) => [f, columns.find((c) => c.name === name)!]));
     const panel = await entriesPanel(conn, job.importer, job.rules, job.origins, {
+      alternatives: job.alternatives,
       ledger: job.ledger,
       dataDir: job.dataDir,
       window: job.window,

@@ -204,7 +204,9 @@ keyed AS (
 ),
 joined AS (
   SELECT k.*, p.base_pct, p.statutory_pct, p.expected_pct, p.owed_pct, p.refundable_pct, p.layer_set,
-    p.layer_set IS NOT NULL AS priced
+    p.layer_set IS NOT NULL AS priced,
+    -- ADR 82: the unconfirmed items the statutory total rests on, and the totals with each flipped (NULL: none)
+    p.unconfirmed, p.alternative_total_pct
   FROM keyed k LEFT JOIN read_parquet(${sqlString(q.intervals)}) p
     ON p.exporter = k.exporter AND p.product = k.join_hts
    AND k.entry_date >= p.valid_from AND k.entry_date < p.valid_until
@@ -246,7 +248,8 @@ checked AS (
       ELSE 'HTS code ' || hts || ' is not a line of the ' || ${importer}
         || ' tariff schedule the panel covers (current edition)'
     END AS reason,
-    base_pct, statutory_pct, expected_pct, owed_pct, refundable_pct, coalesce(layer_set, 0) AS layer_set
+    base_pct, statutory_pct, expected_pct, owed_pct, refundable_pct, coalesce(layer_set, 0) AS layer_set,
+    unconfirmed, alternative_total_pct
   FROM joined
   ORDER BY "row"
 )
@@ -262,7 +265,8 @@ SELECT "row", entry_number, line_number, entry_date, hts, origin, value_usd, ${a
     'measure': l.measure, 'authority': l.authority, 'rate_pct': l.rate_pct, 'expected_pct': l.expected_pct,
     'owed': l.owed,
     'duty_statutory_usd': ${cents('value_usd * l.rate_pct / 100')},
-    'duty_expected_usd': ${cents('value_usd * l.expected_pct / 100')}}) AS layers
+    'duty_expected_usd': ${cents('value_usd * l.expected_pct / 100')}}) AS layers,
+  unconfirmed, alternative_total_pct
 FROM (
   SELECT checked.*, layer_set <> 0 AS priced, ${usd('base_pct')} AS duty_base_usd,
     ${usd('statutory_pct')} AS duty_statutory_usd, ${usd('expected_pct')} AS duty_expected_usd,

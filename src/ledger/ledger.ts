@@ -10,6 +10,7 @@ import type {
   Suspension,
   Unmodelled,
 } from './schema.js';
+import { unconfirmedEnd } from './unconfirmed.js';
 import type { SourcePosition } from '../util/errors.js';
 
 export interface Ledger {
@@ -66,14 +67,14 @@ export function ledgerAsOf(ledger: Ledger, notAfter: string): string {
 }
 
 /**
- * Suspensions whose last period was only scheduled to end (expected_end) on or before `today`: figures after
+ * Suspensions whose last period was only scheduled to end (`confirmed: false`, ADR 82) on or before `today`: figures after
  * that date assume the suspension ended, which no source in the ledger confirms.
  */
 export function assumedLapses(ledger: Ledger, today: string): string[] {
   const out: string[] = [];
   for (const s of ledger.suspensions) {
-    const last = s.periods[s.periods.length - 1];
-    if (last?.expected_end && last.until !== null && last.until <= today)
+    const last = unconfirmedEnd(s);
+    if (last && last.until !== null && last.until <= today)
       out.push(
         `${s.title}: scheduled to end on ${last.until}; whether it was extended is unconfirmed, and the figures assume it ended`,
       );

@@ -150,6 +150,18 @@ const amountSchema = z
 
 const rateValue = z.number().min(0).max(1000).nullable();
 
+/**
+ * A step, suspension end or event that no source confirms (ADR 82): `confirmed: false` and, in words, what would
+ * confirm it (`confirm_by`). Absent means confirmed by the record's instrument or sources.
+ */
+const confirmation = {
+  confirmed: z.boolean().optional(),
+  confirm_by: z.string().min(3).optional(),
+};
+const confirmationComplete = (r: { confirmed?: boolean; confirm_by?: string }) =>
+  (r.confirmed === false) === (r.confirm_by !== undefined);
+const CONFIRMATION_MESSAGE = '"confirmed: false" needs "confirm_by" (what would confirm it), and "confirm_by" needs "confirmed: false"';
+
 export const scheduleStepSchema = z
   .object({
     date: isoDate,
@@ -161,9 +173,12 @@ export const scheduleStepSchema = z
     amounts: z.array(amountSchema).optional(),
     instrument: id,
     expected: z.boolean().optional(),
+    /** false: no source confirms this step took effect (ADR 82); figures from its date say so and give the alternative. */
+    ...confirmation,
     note: z.string().optional(),
   })
-  .strict();
+  .strict()
+  .refine(confirmationComplete, { message: CONFIRMATION_MESSAGE });
 
 export const basisSchema = z
   .object({
@@ -254,10 +269,20 @@ export const suspensionSchema = z
             from: isoDate,
             until: isoDate.nullable(),
             instrument: id,
+            /** Deprecated (ADR 82): read as `confirmed: false` with a generic `confirm_by`. */
             expected_end: z.boolean().optional(),
+            /**
+             * false: the period's END (`until`) is scheduled, but no source confirms the suspension lapsed then rather
+             * than being extended (ADR 82). The start is what the period's instrument enacts.
+             */
+            ...confirmation,
             note: z.string().optional(),
           })
-          .strict(),
+          .strict()
+          .refine(confirmationComplete, { message: CONFIRMATION_MESSAGE })
+          .refine((p) => p.confirmed !== false || p.until !== null, {
+            message: 'an open-ended period has no end to confirm: drop "confirmed: false"',
+          }),
       )
       .min(1),
     sources: z.array(url).min(1),
@@ -334,10 +359,13 @@ export const eventSchema = z
     summary: z.string().optional(),
     sources: z.array(url).min(1),
     status: z.enum(STATUSES).optional(),
+    /** false: no source confirms the event happened (e.g. a scheduled expiry), ADR 82. */
+    ...confirmation,
     reference_ids: z.array(z.string()).optional(),
     related: z.array(id).optional(),
   })
-  .strict();
+  .strict()
+  .refine(confirmationComplete, { message: CONFIRMATION_MESSAGE });
 
 export const groupSchema = z
   .object({

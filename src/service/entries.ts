@@ -9,6 +9,9 @@ import { csvProjection, linesAsNumbersSql } from '../entries/sql.js';
 import { duckdb } from '../datasets/duckdb.js';
 import type { EntriesUploadAnswer, EntryLine } from '../contract/entries.js';
 import { runEntries, type EntriesSummary, type OutputFormat } from '../entries/run.js';
+import type { PanelAlternative } from '../entries/panel-cache.js';
+import { unconfirmedItems } from '../ledger/unconfirmed.js';
+import { alternativeContext } from './unconfirmed.js';
 import { DEFAULT_WINDOW } from '../engine/panel.js';
 import { UserInputError } from '../util/errors.js';
 
@@ -45,6 +48,20 @@ export function originCodes(ctx: TradewarContext): string[] {
   return isoCodes;
 }
 
+/** ADR 82: the items an importer's statutory totals may rest on, each with the rules where it is flipped. */
+function panelAlternatives(ctx: TradewarContext, importer: string): PanelAlternative[] {
+  const rules = ctx.rules(importer);
+  const priced = new Set(rules.measures.filter((cm) => cm.priced && cm.inForce).map((cm) => cm.measure.id));
+  return unconfirmedItems(ctx.ledger)
+    .filter((i) => i.statutory && i.measures.some((m) => priced.has(m)))
+    .map((i) => ({
+      id: i.id,
+      date: i.date,
+      measures: i.measures,
+      rules: alternativeContext(ctx, i).rules(importer),
+    }));
+}
+
 export async function entriesQuery(ctx: TradewarContext, input: EntriesInput): Promise<EntriesSummary> {
   const dest = parseImporter(input.dest ?? 'US', 'dest', ctx.data);
   const format = parseChoice<OutputFormat>(input.format, 'format', ['csv', 'parquet', 'json'], 'csv');
@@ -56,6 +73,7 @@ export async function entriesQuery(ctx: TradewarContext, input: EntriesInput): P
     format,
     importer: dest,
     rules: () => ctx.rules(dest),
+    alternatives: () => panelAlternatives(ctx, dest),
     ledger: ctx.ledger,
     dataDir: ctx.data.dir,
     origins: originCodes(ctx),

@@ -18,6 +18,7 @@ import { averagesAt, averageSeries, type AveragePoint, type ByDimension, type Ra
 import { resolveWeights, weightsFor, type WeightChoice } from '../trade/weights.js';
 import { UserInputError } from '../util/errors.js';
 import { addDays, todayIso } from '../util/dates.js';
+import { annotateAverages, annotateSeries, annotateStack } from './unconfirmed.js';
 
 export type Progress = (done: number, total: number) => void;
 
@@ -65,7 +66,7 @@ export function rateQuery(ctx: TradewarContext, input: RateInput): Stack {
   const caveat = scopeCaveat(dest, origin);
   if (caveat) stack.notes.push(caveat);
   if (value !== undefined) stack.amounts = dutyAmounts(stack, value);
-  return stack;
+  return annotateStack(ctx, stack);
 }
 
 export interface AverageInput {
@@ -114,7 +115,8 @@ export async function averageQuery(
       'by',
     );
   const w = await weightsFor(ctx.data, pair.weights);
-  return averagesAt(ctx.rules(pair.importer), pair.exporter, dates, w, by, progress, rate);
+  const points = averagesAt(ctx.rules(pair.importer), pair.exporter, dates, w, by, progress, rate);
+  return annotateAverages(ctx, pair.importer, pair.exporter, points, w, rate);
 }
 
 export interface SeriesInput {
@@ -138,7 +140,9 @@ export async function seriesQuery(
   if (to < from) throw new UserInputError(`to ${to} is before from ${from}`, 'to');
   const rate = parseRateKind(input.rate);
   const w = await weightsFor(ctx.data, pair.weights);
-  return averageSeries(ctx.rules(pair.importer), pair.exporter, { from, until: addDays(to, 1) }, w, progress, rate);
+  const window = { from, until: addDays(to, 1) };
+  const points = averageSeries(ctx.rules(pair.importer), pair.exporter, window, w, progress, rate);
+  return annotateSeries(ctx, pair.importer, pair.exporter, points, window, w, rate);
 }
 
 export interface PanelInput {

@@ -9,6 +9,8 @@ import type { ProductHit } from '../contract/answers.js';
 import { todayIso } from '../util/dates.js';
 import { UserInputError } from '../util/errors.js';
 import type { Progress } from './queries.js';
+import { unconfirmedForLine } from './unconfirmed.js';
+import type { UnconfirmedTotal } from '../contract/answers.js';
 
 export interface SearchInput {
   q?: string;
@@ -33,6 +35,8 @@ export interface SearchHit extends ProductHit {
   expected_sources: string[];
   /** National lines the hit covers (1 for a line). */
   lines: number;
+  /** For a line (or a code's highest line): unconfirmed items its total depends on, with the flipped total (ADR 82). */
+  unconfirmed?: UnconfirmedTotal[];
 }
 
 const indexes = new WeakMap<object, Map<string, ProductIndex>>();
@@ -63,14 +67,18 @@ export function searchQuery(
     const rules = ctx.rules(h.importer);
     const origin = h.importer === 'US' ? 'CN' : 'US';
     const lines = h.level === 10 ? [h.code] : linesUnder(h.code, rules.universe).slice(0, 500);
-    const stacks = (lines.length ? lines : [h.code]).map((c) => evaluate(rules, c, origin, date));
+    const codes = lines.length ? lines : [h.code];
+    const stacks = codes.map((c) => evaluate(rules, c, origin, date));
     const totals = stacks.map((st) => st.total_pct);
     const expected = stacks.map((st) => st.expected_pct);
+    const total = Math.max(...totals);
+    const top = codes[totals.indexOf(total)]!;
+    const unconfirmed = unconfirmedForLine(ctx, h.importer, top, origin, date, total);
     return {
       ...h,
       origin,
       date,
-      total_pct: Math.max(...totals),
+      total_pct: total,
       min_total_pct: Math.min(...totals),
       expected_pct: Math.max(...expected),
       min_expected_pct: Math.min(...expected),
@@ -84,6 +92,7 @@ export function searchQuery(
         ),
       ],
       lines: lines.length,
+      ...(unconfirmed.length ? { unconfirmed } : {}),
     };
   });
 }

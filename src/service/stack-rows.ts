@@ -41,5 +41,18 @@ export function stackRows(s: Stack): Row[] {
       citation: '',
       source: '',
     },
+    // ADR 82: the total with one unconfirmed step or suspension end flipped
+    ...(s.unconfirmed ?? []).map((u) => ({
+      kind: 'unconfirmed',
+      measure: u.id,
+      authority: '',
+      rate_pct: u.alternative_total_pct,
+      contribution_pct: u.alternative_total_pct,
+      applies: false,
+      status_on_date: 'unconfirmed',
+      reason: `the total ${u.assumption}; ${u.alternative_total_pct}% ${u.alternative}`,
+      citation: u.confirm_by,
+      source: u.scenario ? `--scenario ${u.scenario}` : '',
+    })),
   ];
 }

@@ -127,7 +127,44 @@ describe('API contract', () => {
     const res = await app.inject('/api/series?importer=US&exporter=CN&format=csv');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/text\/csv/);
-    expect(res.body.split('\n')[0]).toBe('date,average_pct,coverage_pct');
+    // ADR 82 extended the columns: the unconfirmed items a point rests on and the averages on the other branch
+    expect(res.body.split('\n')[0]).toBe('date,average_pct,coverage_pct,unconfirmed,alternative_average_pct');
+  });
+
+  it('says which figures rest on an unconfirmed suspension end, with the other branch (ADR 82)', async () => {
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    ajv.addSchema({ $id: 'doc', components: doc.components }, 'doc');
+    const check = (url: string, body: unknown) => {
+      const schema = JSON.parse(
+        JSON.stringify(doc.paths[url]!.get.responses['200']!.content['application/json']!.schema).replaceAll(
+          '"#/components',
+          '"doc#/components',
+        ),
+      );
+      const validate = ajv.compile(schema);
+      expect(validate(body), `${url}: ${ajv.errorsText(validate.errors)}`).toBe(true);
+    };
+    const avg = JSON.parse((await app.inject('/api/average?importer=CN&exporter=US&at=2026-06-01,2026-12-01')).body);
+    check('/api/average', avg);
+    expect(avg[0].unconfirmed).toBeUndefined();
+    expect(avg[1].unconfirmed).toEqual([
+      expect.objectContaining({
+        id: 'cn-pause',
+        assumption: expect.stringContaining('lapsed on 2026-11-10 (unconfirmed)'),
+        confirm_by: 'a Tariff Commission notice extending the pause',
+        scenario: null,
+      }),
+    ]);
+    expect(avg[1].unconfirmed[0].alternative_average_pct).toBeCloseTo(avg[1].average_pct - 5, 3);
+    const series = JSON.parse((await app.inject('/api/series?importer=CN&exporter=US')).body);
+    check('/api/series', series);
+    expect(series.find((p: { unconfirmed?: unknown[] }) => p.unconfirmed)?.date).toBe('2026-11-10');
+    const rate = JSON.parse((await app.inject('/api/rate?product=1201900000&origin=US&dest=CN&date=2026-12-01')).body);
+    check('/api/rate', rate);
+    expect(rate.unconfirmed[0]).toMatchObject({ id: 'cn-pause', alternative_total_pct: rate.total_pct - 5 });
+    const csv = (await app.inject('/api/average?importer=CN&exporter=US&at=2026-12-01&format=csv')).body.split('\n');
+    expect(csv[0]).toBe('date,average_pct,coverage_pct,unconfirmed,alternative_average_pct');
+    expect(csv[1]).toMatch(/,cn-pause,/);
   });
 
   it('runs a query over a scenario', async () => {

@@ -39,12 +39,20 @@ measures:
       - { date: 2018-07-06, event: effective, rate: 25, instrument: c1 }
       - { date: 2025-04-10, event: rate_change, rate: 84, instrument: c1 }
       - { date: 2025-05-14, event: rate_change, rate: 10, instrument: c1 }
+suspensions:
+  - id: cn-pause
+    title: 5 points of the retaliation paused for a year
+    measures: [cn-retaliation]
+    effect: { kind: reduce_by, points: 5 }
+    sources: [https://example.org/c1]
+    periods:
+      - { from: 2026-01-01, until: 2026-11-10, instrument: c1, confirmed: false, confirm_by: a Tariff Commission notice extending the pause }
 events:
   - { id: talks-1, date: 2019-10-11, kind: talks, side: both, title: Phase one talks, sources: [https://example.org/e1] }
   - { id: truce-1, date: 2025-05-12, kind: truce, side: both, title: Geneva truce, summary: 90-day pause, sources: [https://example.org/e2] }
   - { id: ruling-1, date: 2026-02-20, kind: ruling, side: US, title: Court strikes down the surcharge, sources: [https://example.org/e3] }
   - { id: threat-1, date: 2025-10-10, kind: threat, side: US, title: 100% threat, sources: [https://example.org/e4] }
-  - { id: expiry-1, date: 2026-11-10, kind: expiry, side: both, title: Truce expires, sources: [https://example.org/e5] }
+  - { id: expiry-1, date: 2026-11-10, kind: expiry, side: both, title: Truce expires, sources: [https://example.org/e5], confirmed: false, confirm_by: a notice extending the truce }
 `;
 
 const SCENARIO = `

@@ -6,6 +6,7 @@ import { shot, browserSuite } from './harness.js';
 interface Drawn {
   name: string;
   data: Array<[string, number]>;
+  dashed?: boolean;
 }
 
 browserSuite(
@@ -30,7 +31,8 @@ browserSuite(
             !!el?.dataset.series &&
             // both directions drawn (the event markers alone do not count)
             JSON.parse(el.dataset.series).filter(
-              (s: { name: string; data: unknown[] }) => s.name !== 'Events' && s.data.length > 0,
+              (s: { name: string; data: unknown[] }) =>
+                s.name !== 'Events' && !s.name.endsWith('(unconfirmed)') && s.data.length > 0,
             ).length >= 2
           );
         },
@@ -43,16 +45,25 @@ browserSuite(
         ['CN', 'US', 'China’s tariffs on US goods'],
       ]) {
         const series = (
-          await api<Array<{ date: string; average_pct: number }>>(
+          await api<Array<{ date: string; average_pct: number; unconfirmed?: unknown[] }>>(
             `/api/series?importer=${importer}&exporter=${exporter}&weights=2017&from=2018-01-01&to=2026-12-31`,
           )
         ).body;
-        const line = drawn.find((s) => s.name === name)!;
-        expect(line, name).toBeDefined();
+        const solid = drawn.find((s) => s.name === name)!;
+        expect(solid, name).toBeDefined();
+        // from its first point resting on an unconfirmed step or suspension end the line goes on dashed (ADR 82)
+        const dashed = drawn.find((s) => s.name === `${name} (unconfirmed)`);
+        const line = { data: [...solid.data, ...(dashed?.data ?? [])] };
         expect(series.length).toBeGreaterThan(2);
         // every point of the API's series is drawn at its date with its value
         for (const p of series) expect(line.data).toContainEqual([p.date, p.average_pct]);
         expect(Math.max(...line.data.map((d) => d[1]))).toBeGreaterThan(5);
+        const first = series.find((p) => (p.unconfirmed?.length ?? 0) > 0);
+        if (first) {
+          expect(dashed?.dashed, `${name} dashed part`).toBe(true);
+          expect(dashed!.data).toContainEqual([first.date, first.average_pct]);
+          expect(solid.data.every(([d]) => d <= first.date)).toBe(true);
+        } else expect(dashed).toBeUndefined();
       }
       expect(await e2e.page.getByTestId('freshness').textContent()).toMatch(/Ledger as of/);
       // the ledger's talks, truces, rulings and threats are marked on the time axis
@@ -62,6 +73,49 @@ browserSuite(
       const markers = drawn.find((s) => s.name === 'Events');
       expect(markers?.data.length ?? 0).toBe(events.length);
       await e2e.page.screenshot({ path: shot('overview'), fullPage: true });
+    }, 90_000);
+
+    it('says beside the headline what it assumes, with the other branch one click away (ADR 82)', async () => {
+      const meta = (await api<{ today: string }>('/api/meta')).body;
+      const avg = (
+        await api<Array<{ average_pct: number; unconfirmed?: Array<{ alternative_average_pct: number }> }>>(
+          `/api/average?importer=CN&exporter=US&at=${meta.today}&weights=2017&by=authority`,
+        )
+      ).body[0]!;
+      await e2e.page.goto(`${e2e.server.url}/#/overview`);
+      const head = e2e.page.getByTestId('headline-CN');
+      await e2e.page.waitForFunction(
+        () => !document.querySelector('[data-testid="headline-CN"] .h-value')?.textContent?.includes('…'),
+        undefined,
+        { timeout: 60_000 },
+      );
+      const note = e2e.page.getByTestId('headline-CN-unconfirmed');
+      if (!avg.unconfirmed?.length) {
+        expect(await note.count()).toBe(0);
+        return;
+      }
+      const text = (await note.first().textContent())!;
+      expect(text).toContain(`${avg.average_pct.toFixed(1)}%`);
+      expect(text).toMatch(/lapsed on \d{4}-\d{2}-\d{2} \(unconfirmed\)/);
+      expect(text).toContain(`${avg.unconfirmed[0]!.alternative_average_pct.toFixed(1)}% if it was extended`);
+      expect(await head.textContent()).toContain(text);
+      // the other branch: one click overlays the extension-2027 scenario on the chart
+      await note.first().getByRole('link', { name: 'show that branch' }).click();
+      await e2e.page.waitForFunction(() => location.hash.includes('scenario=extension-2027'), undefined, {
+        timeout: 10_000,
+      });
+      await e2e.page.waitForFunction(
+        () => {
+          const el = document.querySelector('[data-testid="overview-chart"]') as HTMLElement | null;
+          return (
+            !!el?.dataset.series &&
+            JSON.parse(el.dataset.series).some((s: { name: string }) => s.name.endsWith('— extension-2027'))
+          );
+        },
+        undefined,
+        { timeout: 60_000 },
+      );
+      await e2e.page.screenshot({ path: shot('overview-unconfirmed'), fullPage: true });
     }, 90_000);
 
     it('finds a product by words and shows its correct duty stack', async () => {

@@ -50,6 +50,19 @@ describe('tradewar command line', () => {
     expect(r.err).not.toMatch(/\n\s+at /); // no stack trace
   });
 
+  it('average CN←US on 2026-12-01 carries the unconfirmed 24-point lapse with the alternative average (ADR 82)', () => {
+    const r = cli('average --importer CN --exporter US --at 2026-12-01 --format json');
+    expect(r.code).toBe(0);
+    const [p] = JSON.parse(r.out);
+    expect(p.unconfirmed[0]).toMatchObject({ id: 'cn-2025-reciprocal-24pt', scenario: 'extension-2027' });
+    expect(p.average_pct - p.unconfirmed[0].alternative_average_pct).toBeGreaterThan(20);
+    const t = cli('average --importer CN --exporter US --at 2026-12-01');
+    expect(t.out).toMatch(
+      /Unconfirmed: on 2026-12-01 the average assumes .* lapsed on 2026-11-10 \(unconfirmed\): 54\.0%; 30\.0% if it was extended/,
+    );
+    expect(t.out).toMatch(/--scenario extension-2027/);
+  });
+
   it('rejects a broken overlay with file:line and exit 2', () => {
     const r = cli(`rate ${SMARTPHONE} --date 2025-11-05 --scenario test/fixtures/scenario-broken.yaml`);
     expect(r.code).toBe(2);

@@ -256,6 +256,19 @@ describe('tradewar entries on the shipped data', () => {
     expect(rows[3]).toMatchObject({ status: 'rejected', reason: expect.stringMatching(/"ZZ" is not an ISO 3166/) });
   });
 
+  it('names the unconfirmed suspension end a line rests on, with the total if it was extended (ADR 82)', async () => {
+    const file = join(work, 'cranes.csv');
+    writeFileSync(file, 'Entry Date,HTS,Origin,Value\n2026-12-01,8426190000,CN,1000\n2026-11-01,8426190000,CN,1000\n');
+    const out = join(work, 'cranes.json');
+    await entriesQuery(ctx, { file, out, format: 'json', cacheDir });
+    const [after, before] = JSON.parse(readFileSync(out, 'utf8')) as Array<
+      Line & { unconfirmed: string | null; alternative_total_pct: string | null }
+    >;
+    expect(after).toMatchObject({ unconfirmed: 'us-s301-maritime-suspension-2025', statutory_pct: 137.5 });
+    expect(Number(after!.alternative_total_pct)).toBe(37.5);
+    expect(before).toMatchObject({ unconfirmed: null, alternative_total_pct: null, statutory_pct: 37.5 });
+  }, 300_000);
+
   it('stops at the first bad row with --strict (exit 2, one line, no output file)', () => {
     const out = join(work, 'strict.csv');
     const r = cli(['entries', join(FIXTURES, 'broker.csv'), '--out', out, '--strict']);

@@ -8,6 +8,22 @@ import type { Stack } from '../../engine/evaluate.js';
 import type { AveragePoint, SectionFigure } from '../../trade/aggregate.js';
 import { UserInputError } from '../../util/errors.js';
 import { checkOutputPath, writeOutputAtomically, writeTextOutput } from '../output-file.js';
+import { averageColumns } from '../../service/unconfirmed.js';
+
+/** Under a table of averages: each figure that rests on an unconfirmed step or end, with the other branch. */
+export function unconfirmedAverageLines(points: AveragePoint[], when: 'on' | 'from' = 'on'): string {
+  const seen = new Set<string>();
+  const lines: string[] = [];
+  for (const p of points)
+    for (const u of p.unconfirmed ?? []) {
+      if (seen.has(u.id)) continue;
+      seen.add(u.id);
+      lines.push(
+        `Unconfirmed: ${when} ${p.date} the average ${u.assumption}: ${p.average_pct.toFixed(1)}%; ${u.alternative_average_pct.toFixed(1)}% ${u.alternative}. Confirmed by ${u.confirm_by}.${u.scenario ? ` Other branch: --scenario ${u.scenario}.` : ''}`,
+      );
+    }
+  return lines.length ? `\n${lines.join('\n')}\n` : '';
+}
 
 /** Says on stderr when a pair lies outside what the ledger models (stdout stays clean for pipes). */
 function warnScope(importer: string, exporter: string): void {
@@ -105,6 +121,10 @@ function stackTable(s: Stack, dateNote: string, next: string | null): string {
     s.owed_total_pct !== s.total_pct ? `Owed after court rulings: ${s.owed_total_pct}% (assessed ${s.total_pct}%)` : '',
     ...(s.amounts ? [amountsLine(s)] : []),
     ...s.notes.filter((n) => !s.query || n !== s.notes[0]).map((n) => `Note: ${n}`),
+    ...(s.unconfirmed ?? []).map(
+      (u) =>
+        `Unconfirmed: the total ${u.assumption}: ${s.total_pct}%; ${u.alternative_total_pct}% ${u.alternative}. Confirmed by ${u.confirm_by}.${u.scenario ? ` Other branch: --scenario ${u.scenario}.` : ''}`,
+    ),
     next ? `Next change after ${s.date}: ${next}` : `No change to this stack is scheduled after ${s.date}.`,
   ]
     .filter((x) => x !== '')
@@ -132,6 +152,7 @@ function flattenAverages(points: AveragePoint[], by?: string): Row[] {
     average_pct: p.average_pct,
     coverage_pct: p.coverage_pct,
     ...Object.fromEntries(Object.entries(p.by ?? {}).map(([k, v]) => [`${k}_pct`, v])),
+    ...averageColumns(p),
   }));
 }
 
@@ -203,7 +224,10 @@ export function registerQueryCommands(program: Command): void {
       bar.stop();
       warnScope(opts.importer, opts.exporter);
       print(
-        format === 'json' ? JSON.stringify(points, null, 2) + '\n' : render(flattenAverages(points, opts.by), format),
+        format === 'json'
+          ? JSON.stringify(points, null, 2) + '\n'
+          : render(flattenAverages(points, opts.by), format) +
+              (format === 'table' ? unconfirmedAverageLines(points) : ''),
       );
     });
 
@@ -226,7 +250,14 @@ export function registerQueryCommands(program: Command): void {
       const points = await seriesQuery(ctx, opts, bar.update);
       bar.stop();
       warnScope(opts.importer, opts.exporter);
-      print(render(points as unknown as Row[], format));
+      if (format === 'json') return print(JSON.stringify(points, null, 2) + '\n');
+      const rows: Row[] = points.map((p) => ({
+        date: p.date,
+        average_pct: p.average_pct,
+        coverage_pct: p.coverage_pct,
+        ...averageColumns(p),
+      }));
+      print(render(rows, format) + (format === 'table' ? unconfirmedAverageLines(points, 'from') : ''));
     });
 
   program

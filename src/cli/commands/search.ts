@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { contextFor, formatOf, print } from '../options.js';
 import { render, type Row } from '../format.js';
 import { progressBar } from '../progress.js';
+import { totalColumns } from '../../service/unconfirmed.js';
 
 export function registerSearchCommands(program: Command): void {
   program
@@ -37,10 +38,20 @@ export function registerSearchCommands(program: Command): void {
         ...(anyExpected ? { expected_pct: span(h.min_expected_pct, h.expected_pct) } : {}),
         total_pct: span(h.min_total_pct, h.total_pct),
         from: h.origin,
+        // ADR 82: the total with an unconfirmed step or suspension end flipped
+        unconfirmed: (h.unconfirmed ?? [])
+          .map((u) => `${u.alternative_total_pct}% ${u.alternative} (${u.id})`)
+          .join('; '),
         description: h.description,
       }));
       const sources = [...new Set(hits.flatMap((h) => h.expected_sources))];
-      if (format === 'csv') return print(render(hits as unknown as Row[], 'csv'));
+      if (format === 'csv')
+        return print(
+          render(
+            hits.map(({ unconfirmed, ...h }) => ({ ...h, ...totalColumns(unconfirmed) })) as unknown as Row[],
+            'csv',
+          ),
+        );
       if (hits.length === 0) return print(`No product matches "${text.join(' ')}".\n`);
       print(
         `Totals on ${hits[0]!.date}${opts.date ? '' : ' (today)'}${anyExpected ? ' (expected_pct: exclusions and exemptions priced by their shares; total_pct: statutory)' : ''}: US lines for goods from China, China's lines for goods from the US; a range for a code with several lines.\n\n${render(rows, 'table')}${sources.length ? `\nExclusions priced in expected_pct:\n${sources.map((x) => `  ${x}`).join('\n')}\n` : ''}`,

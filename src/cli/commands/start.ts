@@ -34,6 +34,8 @@ export function registerStartCommand(program: Command): void {
               .filter(([, v]) => (v as number) > 0.005)
               .map(([k, v]) => `${k} ${(v as number).toFixed(2)}`)
               .join(', '),
+            // ADR 82: the average with each unconfirmed step or suspension end it rests on flipped
+            unconfirmed: p!.unconfirmed ?? [],
           });
         }
       }
@@ -57,9 +59,25 @@ export function registerStartCommand(program: Command): void {
           ) + '\n',
         );
       const dateNote = opts.date === undefined ? ' (today; --date YYYY-MM-DD for another day)' : '';
+      const tableRows = rows.map(({ unconfirmed, ...r }) => ({
+        ...r,
+        if_flipped: unconfirmed.map((u) => `${u.alternative_average_pct.toFixed(2)} (${u.id})`).join(', '),
+      }));
       print(
-        `tradewar — US↔China trade-weighted average tariffs on ${today}${dateNote}\n\n${toTable(rows, undefined, 90)}\n`,
+        `tradewar — US↔China trade-weighted average tariffs on ${today}${dateNote}\n\n${toTable(tableRows, undefined, 90)}\n`,
       );
+      const rests = new Map<string, string>();
+      for (const r of rows)
+        for (const u of r.unconfirmed)
+          if (!rests.has(u.id))
+            rests.set(
+              u.id,
+              `${r.direction}: ${r.average_pct.toFixed(1)}% ${u.assumption} · ${u.alternative_average_pct.toFixed(1)}% ${u.alternative}${u.scenario ? ` (--scenario ${u.scenario})` : ''}`,
+            );
+      if (rests.size)
+        print(
+          `Figures that rest on an unconfirmed step (if_flipped: the average on the other branch):\n${[...rests.values()].map((a) => `  - ${a}`).join('\n')}\n\n`,
+        );
       if (assumed.length)
         print(
           `These figures assume scheduled ends that no source confirms:\n${assumed.map((a) => `  - ${a}`).join('\n')}\n\n`,

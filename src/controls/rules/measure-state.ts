@@ -3,6 +3,7 @@
 // segments of that state over time for the controls timeline.
 import type { Ledger } from '../../ledger/ledger.js';
 import type { Measure } from '../../ledger/schema.js';
+import { endUnconfirmed } from '../../ledger/unconfirmed.js';
 
 export type ControlState = 'in_force' | 'suspended' | 'not_yet_effective' | 'announced_only' | 'threatened' | 'ended';
 
@@ -60,7 +61,7 @@ export function suspensionOn(ledger: Ledger, measureId: string, date: string): S
           until: p.until,
           citation: inst?.citation ?? p.instrument,
           source: inst?.url ?? s.sources[0]!,
-          expected_end: p.expected_end === true,
+          expected_end: endUnconfirmed(p),
         };
       }
   }

@@ -10,6 +10,31 @@ export interface StepLine {
   color: string;
   points: AveragePoint[];
   dashed?: boolean;
+  /**
+   * Draw the line dashed from the first point that rests on an unconfirmed step or suspension end (ADR 82):
+   * the series is split there into a solid and a dashed part of the same colour.
+   */
+  dashUnconfirmed?: boolean;
+}
+
+/** The date of the first point that depends on an unconfirmed item, or null. */
+export function firstUnconfirmed(points: AveragePoint[]): string | null {
+  return points.find((p) => (p.unconfirmed?.length ?? 0) > 0)?.date ?? null;
+}
+
+/** A line split at its first unconfirmed point: the solid part, then the dashed part (same colour). */
+function splitLine(l: StepLine, end: string): Array<{ l: StepLine; data: Array<[string, number]>; dashed: boolean }> {
+  const data = stepData(l.points, end);
+  const from = l.dashUnconfirmed ? firstUnconfirmed(l.points) : null;
+  if (!from) return [{ l, data, dashed: l.dashed === true }];
+  const k = data.findIndex(([d]) => d >= from);
+  const before = k > 0 ? data[k - 1]![1] : data[k]![1];
+  const solid: Array<[string, number]> = [...data.slice(0, k), [from, before]];
+  const dashed: Array<[string, number]> = [[from, before], ...data.slice(k)];
+  return [
+    { l, data: solid, dashed: l.dashed === true },
+    { l: { ...l, name: `${l.name} (unconfirmed)` }, data: dashed, dashed: true },
+  ];
 }
 
 export function stepData(points: AveragePoint[], end: string): Array<[string, number]> {
@@ -29,14 +54,15 @@ export function stepOption(
 ): EChartsOption {
   const max = Math.max(10, ...lines.flatMap((l) => l.points.map((p) => p.average_pct)));
   const top = Math.ceil((max * 1.12) / 10) * 10;
-  const series: Array<Record<string, unknown>> = lines.map((l, i) => ({
+  const parts = lines.flatMap((l) => splitLine(l, end));
+  const series: Array<Record<string, unknown>> = parts.map(({ l, data, dashed }, i) => ({
     name: l.name,
     type: 'line',
     step: 'end',
     showSymbol: false,
     color: l.color,
-    lineStyle: { width: l.dashed ? 2 : 2.5, type: l.dashed ? 'dashed' : 'solid' },
-    data: stepData(l.points, end),
+    lineStyle: { width: dashed ? 2 : 2.5, type: dashed ? 'dashed' : 'solid' },
+    data,
     ...(i === 0
       ? {
           markArea: {

@@ -31,8 +31,12 @@ export function Chart({ option, height = 360, label, testId }: Props) {
     const c = chart.current;
     if (!c) return;
     c.setOption(option, { notMerge: true });
-    const drawn = (c.getOption().series as Array<{ name?: string; data?: unknown[] }> | undefined) ?? [];
-    box.current!.dataset.series = JSON.stringify(drawn.map((s) => ({ name: s.name ?? '', data: s.data ?? [] })));
+    const drawn =
+      (c.getOption().series as
+        Array<{ name?: string; data?: unknown[]; lineStyle?: { type?: unknown } }> | undefined) ?? [];
+    box.current!.dataset.series = JSON.stringify(
+      drawn.map((s) => ({ name: s.name ?? '', data: s.data ?? [], dashed: s.lineStyle?.type === 'dashed' })),
+    );
     box.current!.dataset.ready = 'true';
   }, [option]);
 

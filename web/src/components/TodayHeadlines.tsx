@@ -4,6 +4,7 @@ import { DIRECTIONS, type AveragePoint } from '../types';
 import { fmtDate, fmtPct } from '../format';
 import { DIRECTION_COLORS } from '../charts/colors';
 import { Headline } from './Headline';
+import { hrefFor } from '../router';
 
 function One({
   dir,
@@ -26,13 +27,35 @@ function One({
   });
   const p = data?.[0];
   const mfn = typeof p?.by?.mfn === 'number' ? p.by.mfn : undefined;
+  const mfnNote = p ? `MFN alone ${fmtPct(mfn)} · ${fmtPct(p.coverage_pct)} of trade under an added duty` : ' ';
+  // ADR 82: a figure that rests on an unconfirmed step says so beside it, with the other branch one click away
+  const unconfirmed = p?.unconfirmed ?? [];
   return (
     <Headline
       label={`${dir.label}, ${fmtDate(date)}`}
       value={p ? fmtPct(p.average_pct) : '…'}
       color={DIRECTION_COLORS[dir.id]}
       testId={`headline-${dir.importer}`}
-      note={p ? `MFN alone ${fmtPct(mfn)} · ${fmtPct(p.coverage_pct)} of trade under an added duty` : ' '}
+      note={
+        unconfirmed.length ? (
+          <>
+            {unconfirmed.map((u) => (
+              <div key={u.id} className="h-unconfirmed" data-testid={`headline-${dir.importer}-unconfirmed`}>
+                {fmtPct(p!.average_pct)} · {u.assumption} · {fmtPct(u.alternative_average_pct)} {u.alternative}
+                {u.scenario && (
+                  <>
+                    {' '}
+                    · <a href={hrefFor('overview', { weights, scenario: u.scenario })}>show that branch</a>
+                  </>
+                )}
+              </div>
+            ))}
+            <div>{mfnNote}</div>
+          </>
+        ) : (
+          mfnNote
+        )
+      }
     />
   );
 }

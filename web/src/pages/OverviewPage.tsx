@@ -12,10 +12,11 @@ import { WeightsSelect } from '../components/WeightsSelect';
 import { TodayHeadlines } from '../components/TodayHeadlines';
 import { UpcomingList } from '../components/UpcomingList';
 import { EventKeys } from '../components/EventKeys';
-import { stepOption, stepData, type StepLine } from '../charts/stepOption';
+import { firstUnconfirmed, stepOption, stepData, type StepLine } from '../charts/stepOption';
 import { DIRECTION_COLORS } from '../charts/colors';
 import { useCompact } from '../useCompact';
-import { todayIso } from '../format';
+import { fmtDate, todayIso } from '../format';
+import { hrefFor } from '../router';
 
 const START = '2018-01-01';
 const END = '2026-12-31';
@@ -51,7 +52,7 @@ export function OverviewPage({ params }: PageProps) {
     const out: StepLine[] = [];
     for (const d of DIRECTIONS) {
       const pts = d.importer === 'US' ? base.us.data : base.cn.data;
-      if (pts) out.push({ name: d.label, color: DIRECTION_COLORS[d.id]!, points: pts });
+      if (pts) out.push({ name: d.label, color: DIRECTION_COLORS[d.id]!, points: pts, dashUnconfirmed: true });
     }
     if (scenario)
       for (const d of DIRECTIONS) {
@@ -62,6 +63,10 @@ export function OverviewPage({ params }: PageProps) {
     return out;
   }, [base.us.data, base.cn.data, alt.us.data, alt.cn.data, scenario]);
 
+  const unconfirmedFrom = useMemo(() => {
+    const dates = [base.us.data, base.cn.data].map((p) => (p ? firstUnconfirmed(p) : null)).filter(Boolean);
+    return dates.length ? (dates as string[]).sort()[0]! : null;
+  }, [base.us.data, base.cn.data]);
   const option = useMemo(() => stepOption(lines, marked, today, START, END, compact), [lines, marked, today, compact]);
   const csv = () =>
     lines.flatMap((l) =>
@@ -72,6 +77,8 @@ export function OverviewPage({ params }: PageProps) {
           date,
           average_pct: v,
           coverage_pct: l.points[i]!.coverage_pct,
+          unconfirmed: (l.points[i]!.unconfirmed ?? []).map((u) => u.id).join(' '),
+          alternative_average_pct: (l.points[i]!.unconfirmed ?? []).map((u) => u.alternative_average_pct).join(' '),
           weights,
         })),
     );
@@ -111,6 +118,22 @@ export function OverviewPage({ params }: PageProps) {
           <>
             Each step is a change in the ledger; weights are {weights} trade. Shaded: scheduled, not yet in force.
             {scenario && ' Dashed: the scenario.'}
+            {unconfirmedFrom && (
+              <span data-testid="overview-unconfirmed-note">
+                {' '}
+                Baseline dashed from {fmtDate(unconfirmedFrom)}: it rests on a scheduled suspension end no source
+                confirms
+                {scenario !== 'extension-2027' && (
+                  <>
+                    {' '}
+                    <a href={hrefFor('overview', { weights, scenario: 'extension-2027' })}>
+                      (overlay the extension-2027 branch)
+                    </a>
+                  </>
+                )}
+                .
+              </span>
+            )}
           </>
         }
         loading={base.loading || alt.loading}
