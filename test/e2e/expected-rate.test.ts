@@ -21,7 +21,8 @@ browserSuite('expected rate in the duty stack', { viewport: { width: 1280, heigh
     const api = (await res.json()) as { total_pct: number; expected_pct: number };
     expect(api).toMatchObject({ total_pct: 40.5, expected_pct: 13 });
     await e2e.page.goto(`${e2e.server.url}/#/product?code=1201901000&importer=CN&date=2025-12-01`);
-    const rates = e2e.page.getByTestId('stack-rates');
+    // the page is navigated in place: wait for the soybean stack, not the medicaments one still on screen
+    const rates = e2e.page.getByTestId('stack-rates').filter({ hasText: 'statutory 40.5' });
     await rates.waitFor({ timeout: 30_000 });
     const text = (await rates.textContent()) ?? '';
     expect(text).toContain('Expected 13');

@@ -13,11 +13,12 @@ beforeAll(async () => {
   ctx = await openContext();
 }, 120_000);
 
-const TEN = [
+const UNCONFIRMED_ENDS = [
   'cn-2025-reciprocal-24pt',
   'cn-afsl-hanwha-suspension',
   'cn-ec-ann46-art2-suspension',
   'cn-ec-oct-2025-suspension',
+  'cn-market-based-exclusions',
   'cn-port-fees-suspension-2025',
   'cn-uel-busan-suspension',
   'us-ec-affiliates-rule-suspension',
@@ -27,9 +28,9 @@ const TEN = [
 ];
 
 describe('unconfirmed steps and suspension ends (ADR 82)', () => {
-  it('marks the ten one-year Busan suspension ends and the two expiry events, each with what would confirm it', () => {
+  it('marks the ten one-year Busan suspension ends, the end of the market-based exclusions and the two expiry events, each with what would confirm it', () => {
     const items = unconfirmedItems(ctx.ledger);
-    expect(items.map((i) => i.id).sort()).toEqual(TEN);
+    expect(items.map((i) => i.id).sort()).toEqual(UNCONFIRMED_ENDS);
     for (const i of items) {
       expect(i.kind).toBe('suspension_end');
       expect(i.confirm_by.length).toBeGreaterThan(20);
