@@ -192,7 +192,7 @@ export function headingReach(text: string, countries: ReadonlyMap<string, string
   }
   // column 2 countries (general note 3(b))
   if (/general note 3\(b\)/.test(text)) named.add('other:general note 3(b)');
-  const anyCountry = /\bany country\b|\ball countries\b/i.test(text);
+  const anyCountry = /\b(?:products?|articles?|goods) (?:the product )?of (?:any|all) countr(?:y|ies)\b/i.test(text);
   return { china, named: [...named].sort(), all: !china && (anyCountry || named.size === 0) };
 }
 
