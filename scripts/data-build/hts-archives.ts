@@ -25,7 +25,13 @@ export function revisionName(file: string): string {
 }
 
 /** Adds revision `seq` to the open spans: unchanged rows extend, changed or new rows open a span, gone rows close. */
-function extend<T>(open: Map<string, Span<T>>, closed: Span<T>[], rows: Map<string, T>, same: (a: T, b: T) => boolean, seq: number) {
+function extend<T>(
+  open: Map<string, Span<T>>,
+  closed: Span<T>[],
+  rows: Map<string, T>,
+  same: (a: T, b: T) => boolean,
+  seq: number,
+) {
   for (const [key, span] of open) {
     const now = rows.get(key);
     if (now === undefined || !same(span.row, now)) {
@@ -49,7 +55,10 @@ const sameLine = (a: HtsLine, b: HtsLine) =>
 const sameHeading = (a: HtsHeading, b: HtsHeading) => a.description === b.description && a.general === b.general;
 
 export async function buildHtsArchives(ctx: BuildContext): Promise<void> {
-  const csvText = fs.readFileSync(srcPath(ctx, `${HTS_DIR}/revisions.csv`), 'utf8').trim().split('\n');
+  const csvText = fs
+    .readFileSync(srcPath(ctx, `${HTS_DIR}/revisions.csv`), 'utf8')
+    .trim()
+    .split('\n');
   const header = csvText[0]!.split(',');
   const col = (name: string) => header.indexOf(name);
   const revs = csvText
@@ -71,7 +80,9 @@ export async function buildHtsArchives(ctx: BuildContext): Promise<void> {
   const errRows: string[] = [];
   let totalErrors = 0;
   for (const [seq, r] of revs.entries()) {
-    const json = JSON.parse(gunzipSync(fs.readFileSync(srcPath(ctx, `${HTS_DIR}/${r.file}`))).toString('utf8')) as unknown;
+    const json = JSON.parse(
+      gunzipSync(fs.readFileSync(srcPath(ctx, `${HTS_DIR}/${r.file}`))).toString('utf8'),
+    ) as unknown;
     const parsed = readRevisionRows(json);
     const name = revisionName(r.file);
     totalErrors += parsed.errors.length;
@@ -101,10 +112,7 @@ export async function buildHtsArchives(ctx: BuildContext): Promise<void> {
     fs.writeFileSync(p, rows.join('\n') + '\n');
     return lit(p);
   };
-  const revFile = write(
-    'revisions.ndjson',
-    revRows,
-  );
+  const revFile = write('revisions.ndjson', revRows);
   const lineFile = write(
     'lines.ndjson',
     lineSpans.map((s) =>
@@ -177,7 +185,12 @@ export async function buildHtsArchives(ctx: BuildContext): Promise<void> {
 
   const last = JSON.parse(revRows[revRows.length - 1]!) as { revision: string; lines: number; headings: number };
   fact(ctx, 'hts', 'revisions', revs.length);
-  fact(ctx, 'hts', 'revision_range', `${revisionName(revs[0]!.file)} (${revs[0]!.effective}) … ${last.revision} (${revs[revs.length - 1]!.effective})`);
+  fact(
+    ctx,
+    'hts',
+    'revision_range',
+    `${revisionName(revs[0]!.file)} (${revs[0]!.effective}) … ${last.revision} (${revs[revs.length - 1]!.effective})`,
+  );
   fact(ctx, 'hts', 'line_rows_interval_encoded', lineSpans.length);
   fact(ctx, 'hts', 'heading_rows_interval_encoded', headingSpans.length);
   fact(ctx, 'hts', 'latest_revision_lines', last.lines);
@@ -196,7 +209,9 @@ export async function buildHtsArchives(ctx: BuildContext): Promise<void> {
   );
 }
 
-export const htsSourcesSection = (measured: string): string => `## hts_revisions.parquet, hts_lines.parquet, hts_headings.parquet
+export const htsSourcesSection = (
+  measured: string,
+): string => `## hts_revisions.parquet, hts_lines.parquet, hts_headings.parquet
 The Harmonized Tariff Schedule of the United States as published, revision by revision, for \`tradewar hts audit\` and
 \`tradewar hts diff\` (src/hts, src/service/hts.ts). Source: \`us/hts-archives/\` — 44 official USITC HTS JSON exports
 (2025 basic … 2026 revision 10, in force 2026-06-08) and \`revisions.csv\` (each revision's effective date and, where it

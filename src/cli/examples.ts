@@ -79,7 +79,10 @@ export const EXAMPLES: Record<string, string[]> = {
     'tradewar hts audit --revision 2026_rev_10 --origin CN --format json',
     'tradewar hts audit --all   # every shipped revision, one line each',
   ],
-  'hts diff': ['tradewar hts diff 2026_rev_9 2026_rev_10', 'tradewar hts diff 2026_rev_10 ./hts_2026_rev_11.json --format json'],
+  'hts diff': [
+    'tradewar hts diff 2026_rev_9 2026_rev_10',
+    'tradewar hts diff 2026_rev_10 ./hts_2026_rev_11.json --format json',
+  ],
   'impact replicate': ['tradewar impact replicate --list', 'tradewar impact replicate ilss-2025-case1 --format json'],
 };
 

@@ -3,8 +3,7 @@
 
 export type HeadingPattern = { from: string; to: string } | { prefix: string };
 
-const CITE =
-  /9903\.(\d{2})(?:\.(\d{2}))?(?:\s*[-–]\s*(?:9903\.(\d{2})\.(\d{2})|\.(\d{2}))|\/\.(\d{2})(?!\.))?/g;
+const CITE = /9903\.(\d{2})(?:\.(\d{2}))?(?:\s*[-–]\s*(?:9903\.(\d{2})\.(\d{2})|\.(\d{2}))|\/\.(\d{2})(?!\.))?/g;
 
 export function citedHeadings(text: string): HeadingPattern[] {
   const out: HeadingPattern[] = [];

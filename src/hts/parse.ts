@@ -53,7 +53,8 @@ export function parseRate(raw: string | null | undefined): ParsedRate {
   }
   m = named.exec(text);
   if (m) return ok('plus_pct', Number(m[1]), `+${Number(m[1])}%`);
-  if (/^the duty provided (?:for )?in ?the applicable subheading\.?$/i.test(text)) return ok('base_only', 0, 'applicable subheading');
+  if (/^the duty provided (?:for )?in ?the applicable subheading\.?$/i.test(text))
+    return ok('base_only', 0, 'applicable subheading');
   m = new RegExp(String.raw`^${NUM}\s?%$`).exec(text);
   if (m) return ok('total_pct', Number(m[1]), `${Number(m[1])}% total`);
   if (new RegExp(String.raw`^${SPECIFIC}$`, 'u').test(text)) return ok('specific', null, text);
@@ -120,7 +121,12 @@ const CODE = /^\d{4}(?:\.\d{2}){0,3}$/;
 
 /** Text without the export's inline markup (<i>, <il>, <sup>: it comes and goes between revisions) and runs of space. */
 export function clean(value: unknown): string {
-  return typeof value === 'string' ? value.replace(/<\/?[a-z]+[^>]*>/gi, '').replace(/\s+/g, ' ').trim() : '';
+  return typeof value === 'string'
+    ? value
+        .replace(/<\/?[a-z]+[^>]*>/gi, '')
+        .replace(/\s+/g, ' ')
+        .trim()
+    : '';
 }
 
 /** Reads the rows of one export. Rows without a number (indented sub-titles) carry no line and are skipped. */

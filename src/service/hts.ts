@@ -141,7 +141,9 @@ export async function loadRevision(ctx: TradewarContext, spec: string | undefine
   const wanted = spec ?? 'latest';
   if (/\.json(\.gz)?$/i.test(wanted)) return readRevisionFile(wanted, date);
   const info =
-    wanted === 'latest' ? t.revisions[t.revisions.length - 1] : t.revisions.find((r) => r.revision === normaliseName(wanted));
+    wanted === 'latest'
+      ? t.revisions[t.revisions.length - 1]
+      : t.revisions.find((r) => r.revision === normaliseName(wanted));
   if (!info)
     throw new UserInputError(
       `unknown HTS revision "${wanted}": one of ${t.revisions[0]?.revision} … ${t.revisions[t.revisions.length - 1]?.revision} (tradewar hts audit --all lists them), "latest", or a USITC JSON export FILE.json`,
@@ -241,7 +243,10 @@ export function loadExplanations(ledgerDir = DEFAULT_LEDGER_DIR): Explanations {
     if (patterns.length) out.headings.push({ key: String(e.heading), patterns, reason, ...when });
     else if (typeof e.line === 'string' && /^\d{4}(\d{2}){0,3}$/.test(e.line.replace(/\./g, '')))
       out.lines.set(e.line.replace(/\./g, ''), { reason, ...when });
-    else throw new UserInputError(`${file}: explanation ${i + 1} needs "heading: 9903.xx.xx" (or a range or group) or "line: HTS4-HTS10 digits"`);
+    else
+      throw new UserInputError(
+        `${file}: explanation ${i + 1} needs "heading: 9903.xx.xx" (or a range or group) or "line: HTS4-HTS10 digits"`,
+      );
   }
   return out;
 }
@@ -310,7 +315,8 @@ function measureHeadings(ctx: TradewarContext): MeasureHeadings[] {
   for (const s of ctx.ledger.suspensions) {
     const cms = s.measures.map((id) => byId.get(id)).filter((cm): cm is CompiledMeasure => cm !== undefined);
     const patterns = citedHeadings(s.title);
-    if (cms.length && patterns.length) out.push({ id: s.id, kind: 'suspension', cms, patterns, listHeadings: new Map() });
+    if (cms.length && patterns.length)
+      out.push({ id: s.id, kind: 'suspension', cms, patterns, listHeadings: new Map() });
   }
   return out;
 }
@@ -342,7 +348,11 @@ export async function auditWeights(ctx: TradewarContext, origin: string): Promis
   return loadWeights(ctx.data, 'us_imports_2024', 'US', origin);
 }
 
-export async function auditRevision(ctx: TradewarContext, rev: Revision, opts: AuditOptions = {}): Promise<AuditAnswer> {
+export async function auditRevision(
+  ctx: TradewarContext,
+  rev: Revision,
+  opts: AuditOptions = {},
+): Promise<AuditAnswer> {
   const origin = (opts.origin ?? 'CN').toUpperCase();
   if (!ctx.data.countries.has(origin) && origin !== 'CN')
     throw new UserInputError(`unknown origin "${origin}": an ISO2 code such as CN`);
@@ -434,7 +444,8 @@ export async function auditRevision(ctx: TradewarContext, rev: Revision, opts: A
     return [...out].filter((h) => byHeading.has(h) && reachesOrigin(h)).sort();
   };
   for (const hs of footnotesOf.values())
-    for (const h of hs) if (reachesOrigin(h)) for (const c of citing.get(h) ?? []) if (c.kind === 'measure') footnoted.add(c.id);
+    for (const h of hs)
+      if (reachesOrigin(h)) for (const c of citing.get(h) ?? []) if (c.kind === 'measure') footnoted.add(c.id);
 
   const mismatches: AuditMismatch[] = [];
   let checked = 0;
@@ -602,7 +613,8 @@ export function diffRevisions(a: Revision, b: Revision): DiffAnswer {
     const x = ha.get(code);
     const y = hb.get(code);
     const rate = (h: HeadingRow) => h.rate.display || h.general || 'no rate printed';
-    if (!x && y) push({ kind: 'heading', code, change: 'added', text: `${code} added: ${clip(y.description)}, ${rate(y)}` });
+    if (!x && y)
+      push({ kind: 'heading', code, change: 'added', text: `${code} added: ${clip(y.description)}, ${rate(y)}` });
     else if (x && !y) push({ kind: 'heading', code, change: 'removed', text: `${code} removed (was ${rate(x)})` });
     else if (x && y) {
       const parts: string[] = [];
@@ -624,7 +636,8 @@ export function diffRevisions(a: Revision, b: Revision): DiffAnswer {
         change: 'added',
         text: `${d} added: ${clip(y.description, 80)}${y.general ? `, ${y.general}` : ''}${y.footnotes.length ? ` (see ${y.footnotes.join(', ')})` : ''}`,
       });
-    else if (x && !y) push({ kind: 'line', code: d, change: 'removed', text: `${d} removed: ${clip(x.description, 80)}` });
+    else if (x && !y)
+      push({ kind: 'line', code: d, change: 'removed', text: `${d} removed: ${clip(x.description, 80)}` });
     else if (x && y) {
       const parts: string[] = [];
       for (const h of x.footnotes) if (!y.footnotes.includes(h)) parts.push(`footnote ${h} removed`);
@@ -642,4 +655,3 @@ export function diffRevisions(a: Revision, b: Revision): DiffAnswer {
     changes,
   };
 }
-

@@ -55,7 +55,9 @@ describe('shipped revisions', () => {
   });
 
   it('refuses an unknown revision with the range it knows', async () => {
-    await expect(loadRevision(ctx, '2027_rev_1')).rejects.toThrow(/unknown HTS revision "2027_rev_1": one of 2025_basic … 2026_rev_10/);
+    await expect(loadRevision(ctx, '2027_rev_1')).rejects.toThrow(
+      /unknown HTS revision "2027_rev_1": one of 2025_basic … 2026_rev_10/,
+    );
   });
 });
 
@@ -128,9 +130,23 @@ describe('audit', () => {
     writeFileSync(
       file,
       JSON.stringify([
-        { htsno: '0101.21.00', indent: '2', description: 'Purebred', general: 'Free', units: [], footnotes: [{ columns: ['general'], value: 'See 9903.88.15.' }] },
+        {
+          htsno: '0101.21.00',
+          indent: '2',
+          description: 'Purebred',
+          general: 'Free',
+          units: [],
+          footnotes: [{ columns: ['general'], value: 'See 9903.88.15.' }],
+        },
         { htsno: '0101.21.00.10', indent: '3', description: 'Males', general: '', units: ['No.'], footnotes: [] },
-        { htsno: '9903.88.15', indent: '0', description: 'Articles the product of China, as provided for in U.S. note 20(r)', general: 'The duty provided in the applicable subheading + 7.5%', units: [], footnotes: [] },
+        {
+          htsno: '9903.88.15',
+          indent: '0',
+          description: 'Articles the product of China, as provided for in U.S. note 20(r)',
+          general: 'The duty provided in the applicable subheading + 7.5%',
+          units: [],
+          footnotes: [],
+        },
       ]),
     );
     const rev = await loadRevision(ctx, file, '2026-07-01');
@@ -154,7 +170,9 @@ describe('diff', () => {
 
   it('words footnote changes on lines', async () => {
     const d = diffRevisions(await loadRevision(ctx, '2025_basic'), await loadRevision(ctx, '2026_rev_10'));
-    const lines = d.changes.filter((c) => c.kind === 'line' && /footnote 9903\.\d\d\.\d\d (added|removed)/.test(c.text));
+    const lines = d.changes.filter(
+      (c) => c.kind === 'line' && /footnote 9903\.\d\d\.\d\d (added|removed)/.test(c.text),
+    );
     expect(lines.length).toBeGreaterThan(0);
     expect(lines[0]!.text).toMatch(/^\d{4}\.\d{2}(\.\d{2}){0,2}: footnote 9903\.\d\d\.\d\d (added|removed)/);
   });

@@ -2,7 +2,14 @@
 // reading of a whole export (a small fixture with the awkward rows of the real ones).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { footnoteHeadings, headingReach, parseRate, reaches, readRevisionRows, startDateIn } from '../../src/hts/parse.js';
+import {
+  footnoteHeadings,
+  headingReach,
+  parseRate,
+  reaches,
+  readRevisionRows,
+  startDateIn,
+} from '../../src/hts/parse.js';
 import { citedHeadings, headingOfListId, patternCovers } from '../../src/hts/citations.js';
 import { projectPath } from '../../src/util/paths.js';
 
@@ -20,7 +27,12 @@ describe('parseRate', () => {
       25,
       '+25% of non-US content',
     ],
-    ['The duty provided in the applicable subheading + 50% upon the value of the steel content.', 'plus_content_pct', 50, '+50% of steel content'],
+    [
+      'The duty provided in the applicable subheading + 50% upon the value of the steel content.',
+      'plus_content_pct',
+      50,
+      '+50% of steel content',
+    ],
     ['The duty provided in the applicable subheading', 'base_only', 0, 'applicable subheading'],
     ['The duty provided for in the applicable subheading', 'base_only', 0, 'applicable subheading'],
     ['No change', 'no_change', 0, 'No change'],
@@ -73,7 +85,9 @@ describe('footnotes, reach, dates', () => {
   });
 
   it('reads a start date from the heading text', () => {
-    expect(startDateIn('Effective with respect to entries on or after September 27, 2024, articles')).toBe('2024-09-27');
+    expect(startDateIn('Effective with respect to entries on or after September 27, 2024, articles')).toBe(
+      '2024-09-27',
+    );
     expect(startDateIn('articles the product of China')).toBeNull();
   });
 });
@@ -102,9 +116,18 @@ describe('readRevisionRows (fixture)', () => {
   const r = readRevisionRows(json);
   it('reads lines with their footnotes and skips untitled rows', () => {
     expect(r.rows).toBe(13);
-    expect(r.lines.map((l) => l.code)).toEqual(['0101', '0101.21.00', '0101.21.00.10', '0101.21.00.20', '8471.30.01.00']);
+    expect(r.lines.map((l) => l.code)).toEqual([
+      '0101',
+      '0101.21.00',
+      '0101.21.00.10',
+      '0101.21.00.20',
+      '8471.30.01.00',
+    ]);
     expect(r.lines.find((l) => l.code === '0101.21.00')!.footnotes).toBe('9903.88.15');
-    expect(r.lines.find((l) => l.code === '8471.30.01.00')).toMatchObject({ level: 10, footnotes: '9903.01.32 9903.88.03' });
+    expect(r.lines.find((l) => l.code === '8471.30.01.00')).toMatchObject({
+      level: 10,
+      footnotes: '9903.01.32 9903.88.03',
+    });
   });
   it('reads headings (not the 9903.xx title rows) and counts every error', () => {
     expect(r.headings.map((h) => [h.heading, h.rate.display])).toEqual([

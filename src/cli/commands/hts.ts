@@ -18,13 +18,20 @@ export function registerHtsCommands(program: Command): void {
     .description(
       "holds the ledger against an HTS revision on its effective date: Chapter 99 headings modelled or not, line footnotes against the engine's layers (2024 import value at stake), heading rates against the ledger's",
     )
-    .option('--revision <rev>', 'a shipped revision (2026_rev_10, 2025_basic, latest) or a USITC JSON export FILE.json[.gz]', 'latest')
+    .option(
+      '--revision <rev>',
+      'a shipped revision (2026_rev_10, 2025_basic, latest) or a USITC JSON export FILE.json[.gz]',
+      'latest',
+    )
     .option('--origin <iso2>', 'origin of the goods', 'CN')
     .option('--date <date>', 'date to audit on, YYYY-MM-DD (default: the revision effective date; today for a file)')
     .option('--all', 'audit every shipped revision in turn, one line each')
     .addOption(new Option('--format <format>', 'table | json').choices(['table', 'json']).default('table'))
     .action(
-      async (opts: { revision: string; origin: string; date?: string; all?: boolean; format: string }, cmd: Command) => {
+      async (
+        opts: { revision: string; origin: string; date?: string; all?: boolean; format: string },
+        cmd: Command,
+      ) => {
         const { auditRevision, auditAll, loadRevision, loadExplanations } = await import('../../service/hts.js');
         const { DEFAULT_LEDGER_DIR } = await import('../../service/context.js');
         const format = formatOf(opts.format, ['table', 'json']);
@@ -40,7 +47,9 @@ export function registerHtsCommands(program: Command): void {
             print(
               `${r.revision.padEnd(12)} ${r.date}  headings ${String(r.headings_reaching).padStart(3)}: ${r.modelled} modelled, ${r.unmodelled} unmodelled, ${r.rate_mismatch} rate mismatch, ${r.explained} explained; lines ${r.lines_checked}: ${r.mismatches} mismatches, ${usd(r.value_at_stake_usd)} (${pct(r.value_share)}); parse errors ${r.parse_errors}\n`,
             );
-          print(`${rows.length} revisions audited for origin ${origin} in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
+          print(
+            `${rows.length} revisions audited for origin ${origin} in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`,
+          );
           return;
         }
         const rev = await loadRevision(ctx, opts.revision, opts.date);
@@ -51,7 +60,13 @@ export function registerHtsCommands(program: Command): void {
           // exactly the layout of issue 19
           return print(
             JSON.stringify(
-              { revision: rest.revision, date: rest.date, headings: rest.headings, membership: m, parse_errors: rest.parse_errors },
+              {
+                revision: rest.revision,
+                date: rest.date,
+                headings: rest.headings,
+                membership: m,
+                parse_errors: rest.parse_errors,
+              },
               null,
               2,
             ) + '\n',
