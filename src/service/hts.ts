@@ -390,6 +390,11 @@ export async function auditRevision(
   const headings: AuditHeading[] = [];
   for (const h of rev.headings) {
     const base = { heading: h.heading, text: h.description, rate: h.rate.display || h.general };
+    const starts = startDateIn(h.description);
+    if (starts && starts > date && reachesOrigin(h.heading)) {
+      headings.push({ ...base, ledger_ids: [], status: 'not_applicable', reason: `its text starts it on ${starts}` });
+      continue;
+    }
     if (!reachesOrigin(h.heading)) {
       const end = endDateIn(h.description);
       const reason =

@@ -84,9 +84,17 @@ describe('audit', () => {
 
   it('reports a heading the ledger leaves out as unmodelled, with text and rate', async () => {
     const a = await auditRevision(ctx, await loadRevision(ctx, '2026_rev_10'), { origin: 'CN' });
-    const h = a.headings.find((x) => x.heading === '9903.76.02')!; // upholstered wooden furniture, Section 232
+    // Section 232 annex I-C (Proclamation 11032, from 2026-06-08): not priced by the ledger
+    const h = a.headings.find((x) => x.heading === '9903.82.20')!;
     expect(h).toMatchObject({ status: 'unmodelled', rate: '+25%', ledger_ids: [] });
-    expect(h.text).toMatch(/^Upholstered wooden furniture/);
+    expect(h.text).toMatch(/^Derivative steel articles/);
+    // upholstered wooden furniture: cited by the Section 232 measure, same rate
+    expect(a.headings.find((x) => x.heading === '9903.76.02')).toMatchObject({
+      status: 'modelled',
+      ledger_ids: ['us-s232-upholstered-furniture'],
+    });
+    // a heading whose text starts it after the date is not due yet
+    expect(a.headings.find((x) => x.heading === '9903.91.13')).toMatchObject({ status: 'not_applicable' });
   });
 
   it('applies explanations only from their date, and reads heading ranges and line prefixes', async () => {
