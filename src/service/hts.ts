@@ -239,6 +239,10 @@ export function loadExplanations(ledgerDir = DEFAULT_LEDGER_DIR): Explanations {
         throw new UserInputError(`${file}: explanation ${i + 1}: "${k}" must be a date YYYY-MM-DD`);
       when[k] = v;
     }
+    if (typeof e.heading === 'number')
+      throw new UserInputError(
+        `${file}: explanation ${i + 1}: heading ${e.heading} was read as a number: quote it ("${e.heading}")`,
+      );
     const patterns = typeof e.heading === 'string' ? citedHeadings(e.heading) : [];
     if (patterns.length) out.headings.push({ key: String(e.heading), patterns, reason, ...when });
     else if (typeof e.line === 'string' && /^\d{4}(\d{2}){0,3}$/.test(e.line.replace(/\./g, '')))
