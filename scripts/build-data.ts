@@ -26,6 +26,7 @@ import { writeManifest } from './data-build/manifest.js';
 import { buildControlsLists, CONTROLS_OUTPUT_FILES } from './data-build/controls-lists.js';
 import { buildImpactInputs, IMPACT_FILES } from './data-build/impact-inputs.js';
 import { buildImpactDemand, IMPACT_DEMAND_FILES } from './data-build/impact-demand.js';
+import { buildHtsArchives, HTS_FILES } from './data-build/hts-archives.js';
 
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -44,6 +45,7 @@ export const OUTPUT_FILES = [
   'SOURCES.md',
   ...IMPACT_FILES,
   ...IMPACT_DEMAND_FILES,
+  ...HTS_FILES,
 ];
 
 function parseArgs(argv: string[]): { source: string; out: string } {
@@ -96,6 +98,7 @@ async function main(): Promise<void> {
     ['Trade weights', () => buildTradeWeights(ctx)],
     ['Commitments: Phase One coverage, US exports to China', () => buildCommitments(ctx)],
     ['Controls: restricted-party lists, USGS rare earths', () => buildControlsLists(ctx)],
+    ['HTS revisions: lines, Chapter 99 headings, footnotes', () => buildHtsArchives(ctx)],
     ['SOURCES.md', () => writeSourcesDoc(ctx)],
     ['Impact-model inputs (σ by HS3, the 194-country world)', () => buildImpactInputs(ctx)],
     ['Impact-model inputs (import demand by NAICS, Hauk 2012)', () => buildImpactDemand(ctx)],

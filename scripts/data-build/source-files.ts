@@ -4,6 +4,7 @@ import path from 'node:path';
 
 export const SOURCE_FILES = {
   htsSchedule2025: 'us/hts-2025-basic-edition.csv',
+  htsRevisions: 'us/hts-archives/revisions.csv',
   mfn2017: 'us/mfn-2017-hs8.csv',
   mfn2024: 'us/mfn-2024-hs8.csv',
   mfn2025: 'us/mfn-2025-hs8.csv',

@@ -4,6 +4,7 @@ import type { BuildContext } from './context.js';
 import { outPath } from './context.js';
 import { commitmentsSourcesSection, TRADEWARTRACKER_NOTICE } from './commitments.js';
 import { controlsSourcesSection } from './controls-lists.js';
+import { htsSourcesSection } from './hts-archives.js';
 
 const BUDGET_LAB_NOTICE = `Copyright (c) 2025-2026 The Budget Lab at Yale — tariff-rate-tracker (us/yale-tracker-resources/, us/yale-tracker-2026-08/)
 Copyright (c) 2026 The Budget Lab at Yale — tariff-etr-eval (us/ieepa-exempt-products-dated.csv, us/hts-revision-policy-events.csv)
@@ -266,6 +267,7 @@ ${measured(ctx, 'hs_concordance')}
 
 ${commitmentsSourcesSection(ctx)}
 ${controlsSourcesSection(measured(ctx, 'controls'))}
+${htsSourcesSection(measured(ctx, 'hts'))}
 ## Licence notices
 
 Data derived from the Budget Lab at Yale resources (code_lists: us_s301_*, us_s301_review_*, us_s232_*, us_s122_exempt,

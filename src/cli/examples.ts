@@ -74,6 +74,15 @@ export const EXAMPLES: Record<string, string[]> = {
     'tradewar entries test/fixtures/entries/broker.csv --out priced.csv',
     'tradewar entries test/fixtures/entries/ace-lines.parquet --format json --summary json --out priced.json',
   ],
+  hts: ['tradewar hts audit --revision 2026_rev_10 --origin CN', 'tradewar hts diff 2026_rev_9 2026_rev_10'],
+  'hts audit': [
+    'tradewar hts audit --revision 2026_rev_10 --origin CN --format json',
+    'tradewar hts audit --all   # every shipped revision, one line each',
+  ],
+  'hts diff': [
+    'tradewar hts diff 2026_rev_9 2026_rev_10',
+    'tradewar hts diff 2026_rev_10 ./hts_2026_rev_11.json --format json',
+  ],
   'impact replicate': ['tradewar impact replicate --list', 'tradewar impact replicate ilss-2025-case1 --format json'],
 };
 

@@ -14,6 +14,7 @@ import { registerNewsCommands } from './commands/news.js';
 import { registerControlsCommands } from './commands/controls.js';
 import { registerImpactCommands } from './commands/impact.js';
 import { registerEntriesCommands } from './commands/entries.js';
+import { registerHtsCommands } from './commands/hts.js';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -36,6 +37,7 @@ export function buildProgram(): Command {
   registerControlsCommands(program);
   registerImpactCommands(program);
   registerEntriesCommands(program);
+  registerHtsCommands(program);
   addExamples(program); // after every command is registered
   return program;
 }

@@ -18,7 +18,8 @@ export function listYamlFiles(dir: string): string[] {
   for (const name of entries) {
     const full = join(dir, name);
     if (statSync(full).isDirectory()) files.push(...listYamlFiles(full));
-    else if (/\.ya?ml$/.test(name)) files.push(full);
+    // hts-audit.yaml holds reviewed reasons for `tradewar hts audit` (src/service/hts.ts), not ledger records
+    else if (/\.ya?ml$/.test(name) && name !== 'hts-audit.yaml') files.push(full);
   }
   return files;
 }

@@ -72,7 +72,8 @@ describe('a stack that reads right on the date asked', () => {
   it('gives reasons in words with the heading and first date, never internal ids', () => {
     const s = rateQuery(ctx, { product: '9403608093', origin: 'CN', dest: 'US', date: '2025-11-05' });
     const list3 = s.layers.find((l) => l.measure === 'us-s301-list3')!;
-    expect(list3.reason).toMatch(/^Section 301 List 3 \(9903\.88\.03\), in force since 2018-09-24/);
+    // List 3 is collected under 9903.88.03 and, for goods described within an 8-digit subheading, 9903.88.04
+    expect(list3.reason).toMatch(/^Section 301 List 3 \(9903\.88\.03, 9903\.88\.04\), in force since 2018-09-24/);
     for (const l of s.layers) expect(l.reason, l.measure).not.toMatch(/\b(us|cn)[-_][a-z0-9]+[-_]/);
     const early = rateQuery(ctx, { product: '9403608093', origin: 'CN', dest: 'US', date: '2018-09-23' });
     expect(early.layers.find((l) => l.measure === 'us-s301-list3')!.reason).toMatch(/not yet in force on 2018-09-23/);
