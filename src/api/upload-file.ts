@@ -6,8 +6,6 @@ import { rm } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type { IncomingMessage } from 'node:http';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { UploadedFile } from '../service/entries.js';
@@ -16,6 +14,40 @@ import { fsFailure, UnwritableFolderError } from '../util/fs-errors.js';
 /** The error Fastify raises for a body over the limit (errors.ts answers it 413 after draining the rest). */
 function tooLarge(): Error {
   return Object.assign(new Error('request body is too large'), { code: 'FST_ERR_CTP_BODY_TOO_LARGE', statusCode: 413 });
+}
+
+/**
+ * Copies the request body to `file`, at most `limit` bytes. Over the limit it stops reading but leaves the request
+ * open (not destroyed, as stream.pipeline would), so the 413 handler can drain the rest and the client reads the
+ * answer instead of a reset connection.
+ */
+function copyToFile(payload: IncomingMessage, file: string, limit: number): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const out = createWriteStream(file);
+    let bytes = 0;
+    let failed = false;
+    const fail = (err: Error) => {
+      if (failed) return;
+      failed = true;
+      payload.off('data', onData);
+      payload.pause();
+      out.destroy();
+      reject(err);
+    };
+    const onData = (chunk: Buffer) => {
+      bytes += chunk.length;
+      if (bytes > limit) return fail(tooLarge());
+      if (!out.write(chunk)) {
+        payload.pause();
+        out.once('drain', () => payload.resume());
+      }
+    };
+    payload.on('data', onData);
+    payload.once('end', () => failed || out.end());
+    payload.once('error', fail);
+    out.once('error', fail);
+    out.once('finish', () => failed || resolve());
+  });
 }
 
 /** In `scope`, text/csv, text/plain and application/json bodies are written to a temporary file. */
@@ -27,15 +59,8 @@ export function uploadsToFiles(scope: FastifyInstance, limit: number): void {
       if (Number(req.headers['content-length']) > limit) throw tooLarge();
       const media = /json/i.test(req.headers['content-type'] ?? '') ? 'json' : 'csv';
       const file = join(tmpdir(), `tradewar-upload-${process.pid}-${randomUUID()}.${media}`);
-      let bytes = 0;
-      const count = new Transform({
-        transform(chunk: Buffer, _enc, done) {
-          bytes += chunk.length;
-          done(bytes > limit ? tooLarge() : null, chunk);
-        },
-      });
       try {
-        await pipeline(payload, count, createWriteStream(file));
+        await copyToFile(payload, file, limit);
       } catch (err) {
         await rm(file, { force: true }).catch(() => {}); // (none was made when the folder is unusable)
         const why = (err as { code?: string }).code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? undefined : fsFailure(err);
