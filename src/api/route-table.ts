@@ -7,6 +7,7 @@ import { NEWS_ROUTES } from './routes-news.js';
 import { CONTROLS_ROUTES } from './routes-controls.js';
 import { IMPACT_ROUTES } from './routes-impact.js';
 import { ENTRIES_ROUTES } from './routes-entries.js';
+import { HTS_ROUTES } from './routes-hts.js';
 
 export const ALL_ROUTES: RouteDef[] = [
   ...ROUTES,
@@ -15,4 +16,5 @@ export const ALL_ROUTES: RouteDef[] = [
   ...CONTROLS_ROUTES,
   ...IMPACT_ROUTES,
   ...ENTRIES_ROUTES,
+  ...HTS_ROUTES,
 ];

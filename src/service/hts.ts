@@ -664,3 +664,213 @@ export function diffRevisions(a: Revision, b: Revision): DiffAnswer {
     changes,
   };
 }
+
+// ---------------------------------------------------------------------------------------------- API / dashboard
+
+/** The audit in the layout of `hts audit --format json` (issue 19): no origin, no explained-lines count. */
+export interface AuditJson {
+  revision: string;
+  date: string;
+  headings: AuditHeading[];
+  membership: Omit<AuditAnswer['membership'], 'explained_lines'>;
+  parse_errors: number;
+}
+
+export function auditJson(a: AuditAnswer): AuditJson {
+  const { explained_lines: _e, ...membership } = a.membership;
+  return { revision: a.revision, date: a.date, headings: a.headings, membership, parse_errors: a.parse_errors };
+}
+
+/** GET /api/hts/audit: a shipped revision (default latest) held against the ledger on its effective date. */
+export async function auditQuery(ctx: TradewarContext, q: { revision?: string; origin?: string }): Promise<AuditJson> {
+  if (q.revision && /[/\\]|\.json/i.test(q.revision))
+    throw new UserInputError('revision: a shipped revision name (2026_rev_10, 2025_basic) or latest', 'revision');
+  const origin = (q.origin ?? 'CN').toUpperCase();
+  if (!/^[A-Z]{2}$/.test(origin)) throw new UserInputError(`origin "${q.origin}": an ISO2 code such as CN`, 'origin');
+  let rev: Revision;
+  try {
+    rev = await loadRevision(ctx, q.revision || 'latest');
+  } catch (e) {
+    if (e instanceof UserInputError) throw new UserInputError(e.message, 'revision');
+    throw e;
+  }
+  return auditJson(await auditRevision(ctx, rev, { origin }));
+}
+
+export interface RevisionListItem {
+  revision: string;
+  effective_date: string;
+  /** The next revision's effective date (null for the latest). */
+  until: string | null;
+  parse_errors: number;
+}
+
+/** GET /api/hts/revisions: the shipped revisions, oldest first, each with the date it took effect. */
+export async function revisionsQuery(ctx: TradewarContext): Promise<RevisionListItem[]> {
+  const revs = await listRevisions(ctx);
+  return revs.map((r, i) => ({
+    revision: r.revision,
+    effective_date: r.effective_date,
+    until: revs[i + 1]?.effective_date ?? null,
+    parse_errors: r.parse_errors,
+  }));
+}
+
+/** GET /api/hts/audit/summary: every shipped revision audited for an origin, one summary each (seconds). */
+export async function auditSummaryQuery(ctx: TradewarContext, q: { origin?: string }): Promise<AuditSummary[]> {
+  const origin = (q.origin ?? 'CN').toUpperCase();
+  if (!/^[A-Z]{2}$/.test(origin)) throw new UserInputError(`origin "${q.origin}": an ISO2 code such as CN`, 'origin');
+  return auditAll(ctx, { origin });
+}
+
+export type LineAgreement = 'agree' | 'schedule_only' | 'ledger_only';
+
+export interface LineHeading {
+  heading: string;
+  text: string;
+  rate: string;
+  rate_kind: RateKind;
+  rate_pct: number | null;
+  /** Named by a footnote on the line itself (false: on a parent line). */
+  own: boolean;
+  /** The heading's text reaches goods of the origin on the date (not limited to other countries, not ended). */
+  reaches_origin: boolean;
+  /** Ledger records (measures, suspensions) that cite the heading and apply to the line on the date. */
+  ledger_ids: string[];
+  status: LineAgreement | 'not_for_origin';
+}
+
+export interface LineLedgerRecord {
+  id: string;
+  kind: 'measure' | 'suspension';
+  title: string;
+  /** Rate the layer adds on the date, percent (null for a suspension). */
+  rate_pct: number | null;
+  /** Chapter 99 headings the record cites that the schedule names for the line. */
+  headings: string[];
+  /** Every Chapter 99 heading (or range) the record cites. */
+  cites: string[];
+  status: 'agree' | 'ledger_only';
+}
+
+export interface ScheduleLineAnswer {
+  product: string;
+  description: string;
+  date: string;
+  origin: string;
+  revision: { revision: string; effective_date: string };
+  general: string;
+  headings: LineHeading[];
+  ledger: LineLedgerRecord[];
+  counts: { agree: number; schedule_only: number; ledger_only: number };
+  agree: boolean;
+}
+
+const patternText = (p: HeadingPattern) =>
+  'prefix' in p ? `${p.prefix} (group)` : p.from === p.to ? p.from : `${p.from}-${p.to}`;
+
+/**
+ * GET /api/hts/line: the Chapter 99 headings the schedule in force on a date names for a line (its own footnotes
+ * and its parents'), with their text and parsed rate, beside the ledger's layers that apply from the origin.
+ */
+export async function scheduleLine(
+  ctx: TradewarContext,
+  q: { product?: string; date?: string; origin?: string },
+): Promise<ScheduleLineAnswer> {
+  const date = parseDate(q.date, 'date');
+  const origin = (q.origin ?? 'CN').toUpperCase();
+  if (!/^[A-Z]{2}$/.test(origin)) throw new UserInputError(`origin "${q.origin}": an ISO2 code such as CN`, 'origin');
+  const code = (q.product ?? '').replace(/[.\s]/g, '');
+  if (!/^\d{10}$/.test(code))
+    throw new UserInputError(`product "${q.product ?? ''}": an HTS10 line, 10 digits (8517130000)`, 'product');
+  const t = await tables(ctx);
+  const info = [...t.revisions].reverse().find((r) => r.effective_date <= date);
+  if (!info)
+    throw new UserInputError(
+      `no shipped HTS revision is in force on ${date}: the first took effect on ${t.revisions[0]?.effective_date}`,
+      'date',
+    );
+  const rev = revisionFromTables(t, info, date);
+  const line = rev.lines.find((l) => l.code === code);
+  if (!line) throw new UserInputError(`product ${code} is not a line of HTS ${rev.revision}`, 'product');
+  const byHeading = new Map(rev.headings.map((h) => [h.heading, h]));
+  const countryNames = new Map([...ctx.data.countries.values()].map((c) => [c.iso2, c.name]));
+  const footnotes = new Map(rev.lines.filter((l) => l.footnotes.length).map((l) => [l.code, l.footnotes]));
+  const own = new Set(line.footnotes);
+  const named = new Set<string>();
+  for (const k of [4, 6, 8, 10]) for (const h of footnotes.get(code.slice(0, k)) ?? []) named.add(h);
+
+  // the ledger's side: layers that apply to the line on the date, and suspensions in effect on them
+  const rules = ctx.rules('US');
+  const layers = evaluateCore(rules, code, origin, date);
+  const mhs = new Map(measureHeadings(ctx).map((mh) => [mh.id, mh]));
+  const records: Array<Omit<LineLedgerRecord, 'headings' | 'status'>> = [];
+  for (const l of layers) {
+    const m = l.cand.cm.measure;
+    if (l.state === 'applies')
+      records.push({
+        id: m.id,
+        kind: 'measure',
+        title: m.title,
+        rate_pct: round(l.contribution),
+        cites: (mhs.get(m.id)?.patterns ?? []).map(patternText),
+      });
+    const s = l.suspendedBy;
+    if (s && (l.state === 'suspended' || l.state === 'excluded') && !records.some((r) => r.id === s.id)) {
+      const susp = ctx.ledger.suspensions.find((x) => x.id === s.id);
+      records.push({
+        id: s.id,
+        kind: 'suspension',
+        title: susp?.title ?? s.id,
+        rate_pct: null,
+        cites: (mhs.get(s.id)?.patterns ?? []).map(patternText),
+      });
+    }
+  }
+  const covers = (id: string, h: string) => mhs.get(id)?.patterns.some((p) => patternCovers(p, h)) ?? false;
+
+  const headings: LineHeading[] = [...named].sort().map((h) => {
+    const row = byHeading.get(h);
+    const end = row ? endDateIn(row.description) : null;
+    const start = row ? startDateIn(row.description) : null;
+    const reachesOrigin = row
+      ? reaches(headingReach(row.description, countryNames), origin) &&
+        !(end && end <= date) &&
+        !(start && start > date)
+      : false;
+    const ids = records.filter((r) => covers(r.id, h)).map((r) => r.id);
+    return {
+      heading: h,
+      text: row?.description ?? '(heading not in this revision)',
+      rate: row ? row.rate.display || row.general : '',
+      rate_kind: row?.rate.kind ?? ('unparsed' as RateKind),
+      rate_pct: row?.rate.pct ?? null,
+      own: own.has(h),
+      reaches_origin: reachesOrigin,
+      ledger_ids: ids,
+      status: !reachesOrigin ? 'not_for_origin' : ids.length ? 'agree' : 'schedule_only',
+    };
+  });
+  const reachingNamed = headings.filter((h) => h.reaches_origin).map((h) => h.heading);
+  const ledger: LineLedgerRecord[] = records.map((r) => {
+    const hs = reachingNamed.filter((h) => covers(r.id, h));
+    return { ...r, headings: hs, status: hs.length ? 'agree' : 'ledger_only' };
+  });
+  const counts = {
+    agree: headings.filter((h) => h.status === 'agree').length,
+    schedule_only: headings.filter((h) => h.status === 'schedule_only').length,
+    ledger_only: ledger.filter((r) => r.status === 'ledger_only').length,
+  };
+  return {
+    product: code,
+    description: line.description,
+    date,
+    origin,
+    revision: { revision: info.revision, effective_date: info.effective_date },
+    general: line.general,
+    headings,
+    ledger,
+    counts,
+    agree: counts.schedule_only === 0 && counts.ledger_only === 0,
+  };
+}

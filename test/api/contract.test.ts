@@ -78,6 +78,10 @@ const EXAMPLES: Record<string, string> = {
   '/api/controls': 'product=8505.11&date=2026-12-01',
   '/api/controls/timeline': '',
   '/api/impact': 'scenario=truce-lapses&at=2025-10-01&draws=40',
+  '/api/hts/revisions': '',
+  '/api/hts/audit': 'revision=2026_rev_10&origin=CN',
+  '/api/hts/audit/summary': 'origin=CN',
+  '/api/hts/line': 'product=8517.13.00.00&date=2026-06-08',
 };
 
 describe('API contract', () => {

@@ -173,8 +173,15 @@ export async function makeDevProject(root = mkdtempSync(join(tmpdir(), 'tradewar
     ['DE', 'DEU', 'Germany'],
   ]);
   await writeControlsTables(dataDir);
-  // impact-model inputs (σ by HS3, the 194-country world) are small: the shipped files serve the fixture as they are
-  for (const f of ['impact_sigma_hs3.parquet', 'impact_world.parquet'])
+  // impact-model inputs (σ by HS3, the 194-country world) and the HTS revisions (issue 19) are small: the shipped
+  // files serve the fixture as they are
+  for (const f of [
+    'impact_sigma_hs3.parquet',
+    'impact_world.parquet',
+    'hts_revisions.parquet',
+    'hts_lines.parquet',
+    'hts_headings.parquet',
+  ])
     copyFileSync(projectPath('data', f), join(dataDir, f));
   await writeManifestFor(dataDir); // the data folder carries its manifest, as data/ does (after every table)
   return { root, dataDir, ledgerDir, scenarioDir };

@@ -32,7 +32,8 @@ export function registerHtsCommands(program: Command): void {
         opts: { revision: string; origin: string; date?: string; all?: boolean; format: string },
         cmd: Command,
       ) => {
-        const { auditRevision, auditAll, loadRevision, loadExplanations } = await import('../../service/hts.js');
+        const { auditRevision, auditAll, auditJson, loadRevision, loadExplanations } =
+          await import('../../service/hts.js');
         const { DEFAULT_LEDGER_DIR } = await import('../../service/context.js');
         const format = formatOf(opts.format, ['table', 'json']);
         const ctx = await contextFor(cmd);
@@ -54,24 +55,8 @@ export function registerHtsCommands(program: Command): void {
         }
         const rev = await loadRevision(ctx, opts.revision, opts.date);
         const a = await auditRevision(ctx, rev, { origin, explanations });
-        if (format === 'json') {
-          const { origin: _o, membership, ...rest } = a;
-          const { explained_lines: _e, ...m } = membership;
-          // exactly the layout of issue 19
-          return print(
-            JSON.stringify(
-              {
-                revision: rest.revision,
-                date: rest.date,
-                headings: rest.headings,
-                membership: m,
-                parse_errors: rest.parse_errors,
-              },
-              null,
-              2,
-            ) + '\n',
-          );
-        }
+        // exactly the layout of issue 19 (the same as GET /api/hts/audit)
+        if (format === 'json') return print(JSON.stringify(auditJson(a), null, 2) + '\n');
         const reaching = a.headings.filter((h) => h.status !== 'not_applicable');
         const count = (s: string) => reaching.filter((h) => h.status === s).length;
         print(
