@@ -58,6 +58,10 @@ const REQUESTS: Record<string, { query?: string; payload?: string | object; cont
   'GET /api/products': { query: 'q=85' },
   'GET /api/scenarios/compare': { query: 'a=baseline&b=truce-lapses&at=2025-10-01' },
   'GET /api/commitments': {},
+  'GET /api/hts/revisions': {},
+  'GET /api/hts/audit': { query: 'revision=2026_rev_10' },
+  'GET /api/hts/audit/summary': {},
+  'GET /api/hts/line': { query: 'product=8501312000&date=2026-06-08' },
   'GET /api/screen': { query: 'name=Huawei%20Technologies&country=CN&date=2025-11-05' },
   'POST /api/screen': { payload: { name: 'Huawei Technologies', date: '2025-10-01' }, contentType: 'application/json' },
   'POST /api/screen/batch': {

@@ -10,6 +10,7 @@ import { CommitmentsPage } from './pages/CommitmentsPage';
 import { ControlsPage } from './pages/ControlsPage';
 import { ImpactPage } from './pages/ImpactPage';
 import { EntriesPage } from './pages/EntriesPage';
+import { SchedulePage } from './pages/SchedulePage';
 
 const PAGES = [
   { id: 'overview', label: 'Overview', Page: OverviewPage },
@@ -21,6 +22,7 @@ const PAGES = [
   { id: 'controls', label: 'Controls', Page: ControlsPage },
   { id: 'impact', label: 'Impact', Page: ImpactPage },
   { id: 'entries', label: 'Entries', Page: EntriesPage },
+  { id: 'schedule', label: 'Schedule', Page: SchedulePage },
 ];
 
 export function App() {

@@ -16,6 +16,7 @@ import { MoneyInput } from '../components/MoneyInput';
 import { todayIso } from '../format';
 import { ProductControlsCard } from '../components/ProductControlsCard';
 import type { ProductControls } from '../controls/types';
+import { ScheduleCard } from '../components/ScheduleCard';
 
 export function ProductPage({ params }: PageProps) {
   const meta = useApi<Meta>('/api/meta');
@@ -124,6 +125,9 @@ export function ProductPage({ params }: PageProps) {
       )}
       {stack.data && (stack.data as Stack & { controls?: ProductControls }).controls && (
         <ProductControlsCard controls={(stack.data as Stack & { controls: ProductControls }).controls} />
+      )}
+      {importer === 'US' && stack.data && /^\d{10}$/.test(stack.data.product) && (
+        <ScheduleCard code={stack.data.product} date={stack.data.date} />
       )}
       {code && !stack.error && (
         <div className="grid2">
