@@ -24,6 +24,30 @@ import {
 import { citedHeadings, headingOfListId, patternCovers, type HeadingPattern } from '../hts/citations.js';
 import { UserInputError } from '../util/errors.js';
 import { parseDate } from './inputs.js';
+import type {
+  AuditHeading,
+  AuditJson,
+  AuditMismatch,
+  AuditSummary,
+  HeadingStatus,
+  LineAgreement,
+  LineHeading,
+  LineLedgerRecord,
+  RevisionListItem,
+  ScheduleLineAnswer,
+} from '../contract/hts.js';
+export type {
+  AuditHeading,
+  AuditJson,
+  AuditMismatch,
+  AuditSummary,
+  HeadingStatus,
+  LineAgreement,
+  LineHeading,
+  LineLedgerRecord,
+  RevisionListItem,
+  ScheduleLineAnswer,
+};
 
 export interface RevisionInfo {
   seq: number;
@@ -256,24 +280,6 @@ export function loadExplanations(ledgerDir = DEFAULT_LEDGER_DIR): Explanations {
 }
 
 // ---------------------------------------------------------------------------------------------- audit
-
-export type HeadingStatus = 'modelled' | 'unmodelled' | 'rate_mismatch' | 'not_applicable' | 'explained';
-
-export interface AuditHeading {
-  heading: string;
-  text: string;
-  rate: string;
-  ledger_ids: string[];
-  status: HeadingStatus;
-  reason: string | null;
-}
-
-export interface AuditMismatch {
-  line: string;
-  hts_headings: string[];
-  ledger_ids: string[];
-  value_usd: number;
-}
 
 export interface AuditAnswer {
   revision: string;
@@ -529,21 +535,6 @@ export async function auditRevision(
   };
 }
 
-export interface AuditSummary {
-  revision: string;
-  date: string;
-  headings_reaching: number;
-  modelled: number;
-  unmodelled: number;
-  rate_mismatch: number;
-  explained: number;
-  lines_checked: number;
-  mismatches: number;
-  value_at_stake_usd: number;
-  value_share: number;
-  parse_errors: number;
-}
-
 export function summarise(a: AuditAnswer): AuditSummary {
   const n = (s: HeadingStatus) => a.headings.filter((h) => h.status === s).length;
   return {
@@ -667,15 +658,6 @@ export function diffRevisions(a: Revision, b: Revision): DiffAnswer {
 
 // ---------------------------------------------------------------------------------------------- API / dashboard
 
-/** The audit in the layout of `hts audit --format json` (issue 19): no origin, no explained-lines count. */
-export interface AuditJson {
-  revision: string;
-  date: string;
-  headings: AuditHeading[];
-  membership: Omit<AuditAnswer['membership'], 'explained_lines'>;
-  parse_errors: number;
-}
-
 export function auditJson(a: AuditAnswer): AuditJson {
   const { explained_lines: _e, ...membership } = a.membership;
   return { revision: a.revision, date: a.date, headings: a.headings, membership, parse_errors: a.parse_errors };
@@ -697,14 +679,6 @@ export async function auditQuery(ctx: TradewarContext, q: { revision?: string; o
   return auditJson(await auditRevision(ctx, rev, { origin }));
 }
 
-export interface RevisionListItem {
-  revision: string;
-  effective_date: string;
-  /** The next revision's effective date (null for the latest). */
-  until: string | null;
-  parse_errors: number;
-}
-
 /** GET /api/hts/revisions: the shipped revisions, oldest first, each with the date it took effect. */
 export async function revisionsQuery(ctx: TradewarContext): Promise<RevisionListItem[]> {
   const revs = await listRevisions(ctx);
@@ -721,49 +695,6 @@ export async function auditSummaryQuery(ctx: TradewarContext, q: { origin?: stri
   const origin = (q.origin ?? 'CN').toUpperCase();
   if (!/^[A-Z]{2}$/.test(origin)) throw new UserInputError(`origin "${q.origin}": an ISO2 code such as CN`, 'origin');
   return auditAll(ctx, { origin });
-}
-
-export type LineAgreement = 'agree' | 'schedule_only' | 'ledger_only';
-
-export interface LineHeading {
-  heading: string;
-  text: string;
-  rate: string;
-  rate_kind: RateKind;
-  rate_pct: number | null;
-  /** Named by a footnote on the line itself (false: on a parent line). */
-  own: boolean;
-  /** The heading's text reaches goods of the origin on the date (not limited to other countries, not ended). */
-  reaches_origin: boolean;
-  /** Ledger records (measures, suspensions) that cite the heading and apply to the line on the date. */
-  ledger_ids: string[];
-  status: LineAgreement | 'not_for_origin';
-}
-
-export interface LineLedgerRecord {
-  id: string;
-  kind: 'measure' | 'suspension';
-  title: string;
-  /** Rate the layer adds on the date, percent (null for a suspension). */
-  rate_pct: number | null;
-  /** Chapter 99 headings the record cites that the schedule names for the line. */
-  headings: string[];
-  /** Every Chapter 99 heading (or range) the record cites. */
-  cites: string[];
-  status: 'agree' | 'ledger_only';
-}
-
-export interface ScheduleLineAnswer {
-  product: string;
-  description: string;
-  date: string;
-  origin: string;
-  revision: { revision: string; effective_date: string };
-  general: string;
-  headings: LineHeading[];
-  ledger: LineLedgerRecord[];
-  counts: { agree: number; schedule_only: number; ledger_only: number };
-  agree: boolean;
 }
 
 const patternText = (p: HeadingPattern) =>
